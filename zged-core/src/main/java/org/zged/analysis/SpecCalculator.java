@@ -1,0 +1,308 @@
+package org.zged.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Computes {@link FilterSpecs} exactly from poles, zeros and gain. See docs/specs.md for the
+ * definitions.
+ *
+ * <p>Everything works on the squared magnitude as a rational function of x = ω²: |H(jω)|² =
+ * c·N(x)/D(x), where every real root r contributes the factor (x + r²) and every conjugate pair
+ * a+jb the factor x² + 2(a² − b²)x + (a² + b²)², both built from the roots so no digits are lost.
+ * In x, limits are values at 0 and ∞, extremes are the positive roots of N'D − ND', and the
+ * frequency where |H|² equals a level L is a positive root of N − (L/c)·D: polynomial roots, never
+ * a grid. x is scaled by the squared frequency scale so that the polynomials have roots near 1.
+ */
+final class SpecCalculator {
+  private static final double HALF_POWER = 0.5;
+  private static final double SQRT2 = Math.sqrt(2);
+
+  private final PoleZeroSet pz;
+  private final double xScale;
+  private final double[] n;
+  private final double[] d;
+  private final double c;
+
+  private SpecCalculator(PoleZeroSet pz) {
+    this.pz = pz;
+    this.xScale = pz.scale * pz.scale;
+    this.n = squaredMagnitudePolynomial(pz.zeroRe, pz.zeroIm, pz.scale);
+    this.d = squaredMagnitudePolynomial(pz.poleRe, pz.poleIm, pz.scale);
+    // |H|² = gain²·scale^(2(nz−np))·N(x̃)/D(x̃), formed in logs to avoid overflow
+    this.c =
+        Math.exp(
+            2 * Math.log(Math.abs(pz.gain))
+                + 2.0 * (pz.zeroCount() - pz.poleCount()) * Math.log(pz.scale));
+  }
+
+  static FilterSpecs of(PoleZeroSet pz) {
+    return new SpecCalculator(pz).compute();
+  }
+
+  /** Monic polynomial in x̃ = ω²/scale² whose value is Π|jω − root|²/scale^(2·count). */
+  private static double[] squaredMagnitudePolynomial(double[] re, double[] im, double scale) {
+    double[] p = {1};
+    for (int i = 0; i < re.length; i++) {
+      double a = re[i] / scale;
+      double b = im[i] / scale;
+      if (b == 0) {
+        p = Polynomials.multiply(p, new double[] {a * a, 1});
+      } else if (b > 0) {
+        double r2 = a * a + b * b;
+        p = Polynomials.multiply(p, new double[] {r2 * r2, 2 * (a * a - b * b), 1});
+      }
+    }
+    return p;
+  }
+
+  private double squaredMagnitude(double x) {
+    return c * Polynomials.evaluate(n, x) / Polynomials.evaluate(d, x);
+  }
+
+  private double hz(double x) {
+    return Math.sqrt(x * xScale) / (2 * Math.PI);
+  }
+
+  private FilterSpecs compute() {
+    int nz = pz.zeroCount();
+    int np = pz.poleCount();
+    Double[] poleBased = dominantPolePair();
+    boolean lossless = pz.hasAxisPole();
+    if (nz > np || Polynomials.evaluate(d, 0) == 0) {
+      // not a proper passive response: unbounded at DC or at infinity
+      return new FilterSpecs(
+          ResponseClass.OTHER,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          poleBased[0],
+          poleBased[1],
+          lossless);
+    }
+    double h0 = Math.sqrt(squaredMagnitude(0));
+    double hInf = nz < np ? 0 : Math.sqrt(c);
+    Extremes ext = extremes();
+    if (h0 > 0 && hInf < h0 / SQRT2) {
+      double fc = crossing(h0 * h0 * HALF_POWER, 0, Double.POSITIVE_INFINITY, true);
+      return cutoff(ResponseClass.LOWPASS, fc, h0, poleBased, lossless);
+    }
+    if (hInf > 0 && h0 < hInf / SQRT2) {
+      double fc = crossing(hInf * hInf * HALF_POWER, 0, Double.POSITIVE_INFINITY, false);
+      return cutoff(ResponseClass.HIGHPASS, fc, hInf, poleBased, lossless);
+    }
+    if (h0 == 0 && hInf == 0) {
+      return band(ResponseClass.BANDPASS, ext.maxX, ext.maxValue, poleBased, lossless);
+    }
+    double g = Math.max(h0, hInf);
+    boolean dip = ext.minValue < g / SQRT2;
+    boolean peak = ext.maxValue > g * SQRT2;
+    if (dip && !peak) {
+      return band(ResponseClass.BANDSTOP, ext.minX, g, poleBased, lossless);
+    }
+    if (peak && !dip) {
+      return band(ResponseClass.BANDPASS, ext.maxX, ext.maxValue, poleBased, lossless);
+    }
+    ResponseClass rc = dip ? ResponseClass.OTHER : ResponseClass.ALLPASS;
+    return new FilterSpecs(
+        rc,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        dip ? null : g,
+        poleBased[0],
+        poleBased[1],
+        lossless);
+  }
+
+  private static FilterSpecs cutoff(
+      ResponseClass rc, double fcHz, double passband, Double[] poleBased, boolean lossless) {
+    return new FilterSpecs(
+        rc,
+        Double.isNaN(fcHz) ? null : fcHz,
+        null,
+        null,
+        null,
+        null,
+        null,
+        passband,
+        poleBased[0],
+        poleBased[1],
+        lossless);
+  }
+
+  /**
+   * A bandpass (centre = peak) or bandstop (centre = notch) with edges where |H|² is half of
+   * reference². An infinite peak (lossless) has a centre but no edges, bandwidth or Q.
+   */
+  private FilterSpecs band(
+      ResponseClass rc, double centreX, double reference, Double[] poleBased, boolean lossless) {
+    if (Double.isNaN(centreX)) {
+      return new FilterSpecs(
+          ResponseClass.OTHER,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          poleBased[0],
+          poleBased[1],
+          lossless);
+    }
+    double f0 = hz(centreX);
+    if (Double.isInfinite(reference)) {
+      return new FilterSpecs(
+          rc, null, f0, null, null, null, null, null, poleBased[0], poleBased[1], lossless);
+    }
+    double level = reference * reference * HALF_POWER;
+    double fLow = crossing(level, 0, centreX, false);
+    double fHigh = crossing(level, centreX, Double.POSITIVE_INFINITY, true);
+    Double lo = Double.isNaN(fLow) ? null : fLow;
+    Double hi = Double.isNaN(fHigh) ? null : fHigh;
+    Double bw = lo != null && hi != null ? hi - lo : null;
+    Double q = bw != null && bw > 0 ? f0 / bw : null;
+    return new FilterSpecs(
+        rc, null, f0, q, bw, lo, hi, reference, poleBased[0], poleBased[1], lossless);
+  }
+
+  /**
+   * The frequency (Hz) in the open x̃-interval (from, to) where |H|² = level: the lowest one if
+   * {@code lowest}, else the highest; NaN when there is none.
+   */
+  private double crossing(double level, double from, double to, boolean lowest) {
+    double[] poly = Polynomials.subtractScaled(n, level / c, d);
+    double best = Double.NaN;
+    for (double x : positiveRealRoots(poly)) {
+      if (x > from && x < to) {
+        if (Double.isNaN(best) || (lowest ? x < best : x > best)) {
+          best = x;
+        }
+      }
+    }
+    return Double.isNaN(best) ? Double.NaN : hz(best);
+  }
+
+  /** Interior extremes of |H| over 0 < ω < ∞ (an axis pole is an infinite maximum there). */
+  private Extremes extremes() {
+    Extremes e = new Extremes();
+    for (int i = 0; i < pz.poleCount(); i++) {
+      if (pz.poleRe[i] == 0 && pz.poleIm[i] > 0) {
+        double x = (pz.poleIm[i] / pz.scale) * (pz.poleIm[i] / pz.scale);
+        if (Double.isNaN(e.maxX) || e.maxValue < Double.POSITIVE_INFINITY || x < e.maxX) {
+          e.maxX = x;
+          e.maxValue = Double.POSITIVE_INFINITY;
+        }
+      }
+    }
+    for (int i = 0; i < pz.zeroCount(); i++) {
+      if (pz.zeroRe[i] == 0 && pz.zeroIm[i] > 0) {
+        double x = (pz.zeroIm[i] / pz.scale) * (pz.zeroIm[i] / pz.scale);
+        if (Double.isNaN(e.minX) || e.minValue > 0 || x < e.minX) {
+          e.minX = x;
+          e.minValue = 0;
+        }
+      }
+    }
+    double[] stationary =
+        Polynomials.subtractScaled(
+            Polynomials.multiply(Polynomials.derivative(n), d),
+            1,
+            Polynomials.multiply(n, Polynomials.derivative(d)));
+    if (Polynomials.degree(stationary) < 1) {
+      return e;
+    }
+    double dScale = 0;
+    for (double v : d) {
+      dScale = Math.max(dScale, Math.abs(v));
+    }
+    for (double x : positiveRealRoots(stationary)) {
+      double dx = Polynomials.evaluate(d, x);
+      if (Math.abs(dx) <= 1e-12 * dScale * Math.max(1, Math.pow(x, d.length - 1))) {
+        continue; // a lossless pole, already counted as an infinite peak
+      }
+      double value = Math.sqrt(squaredMagnitude(x));
+      if (e.maxValue < Double.POSITIVE_INFINITY && (Double.isNaN(e.maxX) || value > e.maxValue)) {
+        e.maxX = x;
+        e.maxValue = value;
+      }
+      if (e.minValue > 0 && (Double.isNaN(e.minX) || value < e.minValue)) {
+        e.minX = x;
+        e.minValue = value;
+      }
+    }
+    return e;
+  }
+
+  private static List<Double> positiveRealRoots(double[] poly) {
+    List<Double> out = new ArrayList<>();
+    if (Polynomials.degree(poly) < 1) {
+      return out;
+    }
+    PolynomialRoots r = PolynomialRoots.of(poly);
+    for (int i = 0; i < r.count(); i++) {
+      if (r.im[i] == 0 && r.re[i] > 0) {
+        out.add(r.re[i]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {Q, f0 Hz} of the dominant pole pair: the complex pair of highest Q (the one closest to the jω
+   * axis in angle, which shapes the response most), else the two real poles nearest the origin;
+   * nulls for fewer than two poles. A pair on the jω axis has infinite Q, reported as null.
+   */
+  private Double[] dominantPolePair() {
+    double bestQ = -1;
+    double bestW = 0;
+    for (int i = 0; i < pz.poleCount(); i++) {
+      if (pz.poleIm[i] > 0) {
+        double w = Math.hypot(pz.poleRe[i], pz.poleIm[i]);
+        double q = pz.poleRe[i] == 0 ? Double.POSITIVE_INFINITY : w / (2 * Math.abs(pz.poleRe[i]));
+        if (q > bestQ) {
+          bestQ = q;
+          bestW = w;
+        }
+      }
+    }
+    if (bestQ < 0) {
+      double p1 = Double.POSITIVE_INFINITY;
+      double p2 = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < pz.poleCount(); i++) {
+        double m = Math.abs(pz.poleRe[i]);
+        if (pz.poleIm[i] == 0 && m > 0) {
+          if (m < p1) {
+            p2 = p1;
+            p1 = m;
+          } else if (m < p2) {
+            p2 = m;
+          }
+        }
+      }
+      if (Double.isInfinite(p2)) {
+        return new Double[] {null, null};
+      }
+      bestW = Math.sqrt(p1 * p2);
+      bestQ = bestW / (p1 + p2);
+    }
+    Double q = Double.isInfinite(bestQ) ? null : bestQ;
+    return new Double[] {q, bestW / (2 * Math.PI)};
+  }
+
+  /** The largest and smallest interior stationary values of |H| and where (x̃) they are. */
+  private static final class Extremes {
+    double maxX = Double.NaN;
+    double maxValue = Double.NEGATIVE_INFINITY;
+    double minX = Double.NaN;
+    double minValue = Double.POSITIVE_INFINITY;
+  }
+}
