@@ -1,0 +1,71 @@
+package org.zged.cli;
+
+import java.util.concurrent.CountDownLatch;
+import org.zged.InputException;
+import org.zged.web.WebServer;
+import org.zged.web.ZgedApi;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code zged serve}: the web page and JSON API on this machine. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the web page and the JSON API (see docs/web.md).",
+      "Binds to loopback by default; the model loads in the background."
+    })
+public final class ServeCommand implements Runnable {
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "TCP port (0 = any free port; default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes the server).")
+  String host;
+
+  @Override
+  public void run() {
+    if (port < 0 || port > 65535) {
+      throw new InputException("--port", "must be between 0 and 65535, got " + port);
+    }
+    quietLibraryLogs();
+    WebServer server = ZgedApi.create().install(WebServer.builder().optHost(host)).build();
+    try {
+      server.start(port);
+    } catch (RuntimeException e) {
+      throw new InputException(
+          "--port", "cannot listen on " + host + ":" + port + " (" + rootMessage(e) + ")");
+    }
+    System.out.println("zged web page: " + server.url() + "  (Ctrl-C to stop)");
+    System.out.flush();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "zged-serve-stop"));
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Javalin and Jetty log banners at INFO; our own one-line-per-request log is what users want. */
+  private static void quietLibraryLogs() {
+    for (String lib : new String[] {"io.javalin", "org.eclipse.jetty"}) {
+      String key = "org.slf4j.simpleLogger.log." + lib;
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, "warn");
+      }
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}

@@ -1,0 +1,26 @@
+package org.zged.web;
+
+import java.nio.charset.StandardCharsets;
+
+/** The body of one API request, already read and size-checked; parsed on demand. */
+public final class ApiRequest {
+  private final byte[] body;
+
+  public ApiRequest(byte[] body) {
+    this.body = body;
+  }
+
+  /** The body as UTF-8 text (a netlist for /api/simulate). */
+  public String text() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  /** The body as a JSON object with validating accessors; an empty body is an empty object. */
+  public JsonFields json() {
+    return JsonFields.parse(body);
+  }
+
+  public boolean isEmpty() {
+    return body.length == 0;
+  }
+}

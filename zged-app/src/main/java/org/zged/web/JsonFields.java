@@ -1,0 +1,202 @@
+package org.zged.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A JSON request object with accessors that validate as they read: every failure is an {@link
+ * ApiException} naming the field, so the caller never sees a half-checked value.
+ */
+public final class JsonFields {
+  private static final ObjectMapper STRICT =
+      new ObjectMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private final ObjectNode root;
+
+  private JsonFields(ObjectNode root) {
+    this.root = root;
+  }
+
+  /** Parses a request body; an empty body is an empty object, anything but an object is refused. */
+  public static JsonFields parse(byte[] body) {
+    if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+      return new JsonFields(JsonNodeFactory.instance.objectNode());
+    }
+    JsonNode node;
+    try {
+      node = STRICT.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new ApiException(
+          "body", "malformed JSON at line " + lineOf(e) + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ApiException("body", "unreadable JSON");
+    }
+    if (node == null || !node.isObject()) {
+      throw new ApiException("body", "expected a JSON object");
+    }
+    return new JsonFields((ObjectNode) node);
+  }
+
+  private static int lineOf(JsonProcessingException e) {
+    return e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
+  }
+
+  /** Refuses keys outside {@code allowed}: a typo must not silently fall back to a default. */
+  public JsonFields allowOnly(String... allowed) {
+    Set<String> ok = Set.of(allowed);
+    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!ok.contains(name)) {
+        throw new ApiException(
+            name, "unknown field (expected one of " + String.join(", ", new TreeSet<>(ok)) + ")");
+      }
+    }
+    return this;
+  }
+
+  public boolean has(String name) {
+    JsonNode n = root.get(name);
+    return n != null && !n.isNull();
+  }
+
+  public String optString(String name) {
+    JsonNode n = root.get(name);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isTextual()) {
+      throw new ApiException(name, "expected a string");
+    }
+    return n.asText();
+  }
+
+  public String requireString(String name) {
+    String s = optString(name);
+    if (s == null || s.isBlank()) {
+      throw new ApiException(name, "required");
+    }
+    return s;
+  }
+
+  /**
+   * A number given as JSON number or as text (e.g. "10k") read by {@code parser}, which throws on
+   * bad text; null when absent. The result is finite and within [min, max].
+   */
+  public Double optNumber(String name, ToDoubleFunction<String> parser, double min, double max) {
+    JsonNode n = root.get(name);
+    if (n == null || n.isNull() || (n.isTextual() && n.asText().isBlank())) {
+      return null;
+    }
+    double v;
+    if (n.isNumber()) {
+      v = n.doubleValue();
+    } else if (n.isTextual()) {
+      try {
+        v = parser.applyAsDouble(n.asText().strip());
+      } catch (RuntimeException e) {
+        throw new ApiException(name, "cannot read '" + n.asText() + "' as a number");
+      }
+    } else {
+      throw new ApiException(name, "expected a number");
+    }
+    return checkRange(name, v, min, max);
+  }
+
+  public double requireNumber(
+      String name, ToDoubleFunction<String> parser, double min, double max) {
+    Double v = optNumber(name, parser, min, max);
+    if (v == null) {
+      throw new ApiException(name, "required");
+    }
+    return v;
+  }
+
+  /** An integer within [min, max], or {@code fallback} when absent. */
+  public int optInt(String name, int fallback, int min, int max) {
+    JsonNode n = root.get(name);
+    if (n == null || n.isNull()) {
+      return fallback;
+    }
+    if (!n.isIntegralNumber() && !(n.isNumber() && n.doubleValue() == Math.rint(n.doubleValue()))) {
+      throw new ApiException(name, "expected an integer");
+    }
+    double v = n.doubleValue();
+    if (v < min || v > max) {
+      throw new ApiException(name, "must be between " + min + " and " + max + ", got " + n);
+    }
+    return (int) v;
+  }
+
+  public long optLong(String name, long fallback) {
+    JsonNode n = root.get(name);
+    if (n == null || n.isNull()) {
+      return fallback;
+    }
+    if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+      throw new ApiException(name, "expected an integer");
+    }
+    return n.longValue();
+  }
+
+  /** An array of finite numbers; null when absent. */
+  public double[] optNumberArray(String name) {
+    JsonNode n = root.get(name);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isArray()) {
+      throw new ApiException(name, "expected an array of numbers");
+    }
+    double[] out = new double[n.size()];
+    for (int i = 0; i < out.length; i++) {
+      JsonNode e = n.get(i);
+      if (!e.isNumber() || !Double.isFinite(e.doubleValue())) {
+        throw new ApiException(name, "element " + i + " is not a finite number");
+      }
+      out[i] = e.doubleValue();
+    }
+    return out;
+  }
+
+  /** The names of the fields present, for messages. */
+  public List<String> names() {
+    List<String> out = new ArrayList<>();
+    root.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  private static double checkRange(String name, double v, double min, double max) {
+    if (!Double.isFinite(v)) {
+      throw new ApiException(name, "must be a finite number");
+    }
+    if (v < min || v > max) {
+      throw new ApiException(
+          name, "must be between " + fmt(min) + " and " + fmt(max) + ", got " + fmt(v));
+    }
+    return v;
+  }
+
+  static String fmt(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  @Override
+  public String toString() {
+    return root.toString();
+  }
+}

@@ -1,0 +1,97 @@
+// Shared pieces for showing one circuit: element normalisation, component table, analysis panels.
+
+import { schematic } from './schematic.js';
+import { bode, poleZero } from './plots.js';
+import { eng, UNITS, pct, escapeHtml, complex } from './format.js';
+import { api } from './api.js';
+
+/** Accepts the element shapes the API uses ({nodes:[a,b]} or {node_a,node_b}) -> {name,kind,a,b,value}. */
+export function normaliseElement(e) {
+  const nodes = e.nodes || [e.node_a ?? e.a, e.node_b ?? e.b];
+  const kind = (e.kind || e.name[0]).toUpperCase();
+  return { ...e, name: e.name, kind, a: String(nodes[0]).toLowerCase(), b: String(nodes[1]).toLowerCase(), value: e.value };
+}
+
+export function schematicFigure(elements) {
+  const fig = document.createElement('figure');
+  fig.className = 'schematic-wrap';
+  fig.appendChild(schematic(elements.map(normaliseElement)));
+  return fig;
+}
+
+/** Component table; with E-series results (ideal/snapped values) it shows ideal, snapped and error. */
+export function componentTable(elements) {
+  const els = elements.map(normaliseElement);
+  const snapped = els.some((e) => e.ideal !== undefined && e.ideal !== null);
+  const table = document.createElement('table');
+  table.className = 'components';
+  const head = snapped
+    ? '<tr><th>Part</th><th>Nodes</th><th>Ideal</th><th>Snapped</th><th>Δ</th></tr>'
+    : '<tr><th>Part</th><th>Nodes</th><th>Value</th></tr>';
+  const rows = els.map((e) => {
+    const unit = UNITS[e.kind] || '';
+    const nodes = `${escapeHtml(label(e.a))}–${escapeHtml(label(e.b))}`;
+    if (!snapped) return `<tr><td>${escapeHtml(e.name)}</td><td>${nodes}</td><td class="num">${eng(e.value, unit, 4)}</td></tr>`;
+    const err = e.ideal ? (e.value - e.ideal) / e.ideal : null;
+    return `<tr><td>${escapeHtml(e.name)}</td><td>${nodes}</td><td class="num">${eng(e.ideal, unit, 4)}</td>`
+      + `<td class="num">${eng(e.value, unit, 3)}</td><td class="num">${err === null ? '—' : (err >= 0 ? '+' : '−') + pct(err)}</td></tr>`;
+  });
+  table.innerHTML = `<thead>${head}</thead><tbody>${rows.join('')}</tbody>`;
+  return table;
+}
+
+function label(n) { return n === 'vin' ? 'VIN' : n === 'vout' ? 'VOUT' : n === '0' ? 'GND' : n; }
+
+/** The frequency that characterises a response: fc, else f0, else the pole natural frequency. */
+export function characteristicHz(specs) {
+  if (!specs) return null;
+  return specs.fc_hz ?? specs.f0_hz ?? specs.pole_f0_hz ?? null;
+}
+
+/**
+ * Simulates a netlist on the server and fills `container` with the Bode and pole-zero plots.
+ * markers: extra vertical lines on the Bode plot (e.g. the target fc).
+ */
+export async function analysisPanels(container, netlist, markers = []) {
+  container.classList.add('loading');
+  const result = await api.simulate(netlist);
+  container.classList.remove('loading');
+  container.replaceChildren();
+  if (!result.ok) {
+    const p = document.createElement('p');
+    p.className = 'error';
+    p.textContent = 'Simulation failed: ' + result.error;
+    container.appendChild(p);
+    return { error: result.error };
+  }
+  const a = result.data;
+  const bodeFig = document.createElement('figure');
+  bodeFig.className = 'plot bode-wrap';
+  const achieved = characteristicHz(a.specs);
+  const all = [...markers];
+  if (achieved) all.push({ f: achieved, label: 'achieved ' + eng(achieved, 'Hz', 4), cls: 'achieved', row: markers.length ? 1 : 0 });
+  bodeFig.appendChild(bode(a.response, all));
+  bodeFig.insertAdjacentHTML('beforeend', '<figcaption>Bode plot — magnitude and phase of V(VOUT)/V(VIN)</figcaption>');
+  const pzFig = document.createElement('figure');
+  pzFig.className = 'plot pz-wrap';
+  pzFig.appendChild(poleZero(a.poles, a.zeros));
+  const pzText = [
+    a.poles.length ? 'poles: ' + a.poles.map(complex).join(', ') : 'no poles',
+    a.zeros.length ? 'zeros: ' + a.zeros.map(complex).join(', ') : 'no finite zeros',
+  ].join('<br>');
+  pzFig.insertAdjacentHTML('beforeend', `<figcaption>Pole-zero plot (rad/s)<br><span class="small">${pzText}</span></figcaption>`);
+  container.append(bodeFig, pzFig);
+  return a;
+}
+
+/** Offers `text` as a file download. */
+export function download(filename, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

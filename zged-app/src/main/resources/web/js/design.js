@@ -1,0 +1,168 @@
+// The design form: spec in, ranked verified candidates out.
+
+import { api } from './api.js';
+import { eng, pct, plain, escapeHtml } from './format.js';
+import { schematicFigure, componentTable, analysisPanels, download, normaliseElement } from './circuit-view.js';
+
+const FIELDS = ['type', 'fc', 'q', 'gain', 'poles', 'zeros', 'e_series', 'count'];
+
+export function initDesign() {
+  const form = document.getElementById('design-form');
+  const mode = form.querySelectorAll('input[name="mode"]');
+  const syncMode = () => {
+    const pz = form.querySelector('input[name="mode"]:checked').value === 'pz';
+    form.classList.toggle('mode-pz', pz);
+  };
+  mode.forEach((m) => m.addEventListener('change', syncMode));
+  syncMode();
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); submit(form); });
+  for (const name of FIELDS) {
+    const input = form.elements[name];
+    if (input) input.addEventListener('input', () => clearError(form, name));
+  }
+}
+
+function clearError(form, name) {
+  const slot = form.querySelector(`.field-error[data-for="${name}"]`);
+  if (slot) slot.textContent = '';
+  form.elements[name]?.classList.remove('invalid');
+}
+
+function showError(form, field, message) {
+  const slot = field && form.querySelector(`.field-error[data-for="${field}"]`);
+  if (slot) {
+    slot.textContent = message;
+    form.elements[field]?.classList.add('invalid');
+    form.elements[field]?.focus();
+  } else {
+    form.querySelector('.form-error').textContent = message;
+  }
+}
+
+/** The request: only the fields the user filled in; frequencies stay text so "10k" reaches the server. */
+export function requestFromForm(form) {
+  const v = (n) => (form.elements[n]?.value ?? '').trim();
+  const req = {};
+  const pz = form.querySelector('input[name="mode"]:checked').value === 'pz';
+  if (pz) {
+    if (v('poles')) req.poles = v('poles');
+    if (v('zeros')) req.zeros = v('zeros');
+  } else {
+    req.type = v('type');
+    if (v('fc')) req.fc = v('fc');
+    if (v('q')) req.q = v('q');
+  }
+  if (v('gain')) req.gain = v('gain');
+  if (v('e_series') && v('e_series') !== 'none') req.e_series = v('e_series');
+  const count = v('count');
+  if (count) req.count = /^\d+$/.test(count) ? Number(count) : count;
+  return req;
+}
+
+async function submit(form) {
+  for (const f of FIELDS) clearError(form, f);
+  form.querySelector('.form-error').textContent = '';
+  const results = document.getElementById('results');
+  const button = form.querySelector('button[type="submit"]');
+  const request = requestFromForm(form);
+  button.disabled = true;
+  results.innerHTML = '<p class="status">Searching, fitting and verifying…</p>';
+  const started = performance.now();
+  const reply = await api.generate(request);
+  button.disabled = false;
+  if (!reply.ok) {
+    results.replaceChildren();
+    showError(form, reply.field, reply.error);
+    return;
+  }
+  renderResults(results, request, reply.data, performance.now() - started);
+}
+
+function renderResults(results, request, data, ms) {
+  results.replaceChildren();
+  const candidates = data.candidates || [];
+  const summary = document.createElement('p');
+  summary.className = 'status';
+  summary.innerHTML = `${candidates.length} verified candidate${candidates.length === 1 ? '' : 's'} in ${Math.round(ms)} ms`
+    + (data.message ? ` — ${escapeHtml(data.message)}` : '');
+  results.appendChild(summary);
+  if (!candidates.length) {
+    summary.classList.add('error');
+    return;
+  }
+  const targetHz = data.target?.fc_hz ?? data.target?.fc ?? null;
+  candidates.forEach((c, i) => results.appendChild(candidateCard(c, i, data.target || {}, request, targetHz)));
+}
+
+const BAND = new Set(['bandpass', 'bandstop']);
+
+function specRows(target, achieved, error) {
+  const type = (target.type || target.response_class || achieved.response_class || '').toLowerCase();
+  const band = BAND.has(type) || BAND.has(achieved.response_class);
+  const rows = [];
+  rows.push(['Response', escapeHtml(target.type || target.response_class || 'any'), escapeHtml(achieved.response_class || '—'), '', 'class']);
+  const fAchieved = band ? achieved.f0_hz : achieved.fc_hz;
+  const fTarget = target.fc_hz ?? target.fc;
+  if (fTarget !== undefined && fTarget !== null) {
+    rows.push([band ? 'f0' : 'fc', eng(fTarget, 'Hz', 4), eng(fAchieved, 'Hz', 5), pct(error?.fc ?? error?.f0), 'fc', fAchieved]);
+  } else if (fAchieved) {
+    rows.push([band ? 'f0' : 'fc', '—', eng(fAchieved, 'Hz', 5), '', 'fc', fAchieved]);
+  }
+  const qAchieved = band ? achieved.q : achieved.pole_q;
+  if (target.q !== undefined && target.q !== null) {
+    rows.push(['Q', plain(target.q), plain(qAchieved, 5), pct(error?.q), 'q', qAchieved]);
+  } else if (qAchieved !== undefined && qAchieved !== null) {
+    rows.push(['Q', '—', plain(qAchieved, 5), '', 'q', qAchieved]);
+  }
+  if (target.gain !== undefined && target.gain !== null) {
+    rows.push(['Gain', plain(target.gain), plain(achieved.passband_gain, 5), pct(error?.gain), 'gain', achieved.passband_gain]);
+  } else if (achieved.passband_gain !== undefined) {
+    rows.push(['Passband gain', '—', plain(achieved.passband_gain, 4), '', 'gain', achieved.passband_gain]);
+  }
+  if (achieved.bandwidth_hz) rows.push(['Bandwidth', '—', eng(achieved.bandwidth_hz, 'Hz', 4), '', 'bw', achieved.bandwidth_hz]);
+  if (error && error.chamfer_after !== undefined) rows.push(['Pole/zero Chamfer', '—', plain(error.chamfer_after), '', 'chamfer']);
+  return rows;
+}
+
+function candidateCard(c, index, target, request, targetHz) {
+  const card = document.createElement('article');
+  card.className = 'candidate';
+  card.dataset.rank = String(index + 1);
+  const elements = (c.elements || []).map(normaliseElement);
+  const achieved = c.achieved || {};
+  const error = c.error || {};
+  const worst = Math.max(0, ...Object.values(error).filter((x) => typeof x === 'number'));
+  const title = c.family || c.topology || c.source || `${elements.length}-element circuit`;
+  card.innerHTML = `
+    <header>
+      <span class="rank">#${index + 1}</span>
+      <h3>${escapeHtml(title)}</h3>
+      <span class="badge ${worst <= 0.01 ? 'good' : worst <= 0.05 ? 'fair' : 'poor'}" title="worst relative error over the targeted specs">${Object.keys(error).length ? 'max error ' + pct(worst) : 'verified'}</span>
+      <span class="spacer"></span>
+      <button type="button" class="secondary download">Download SPICE netlist</button>
+    </header>`;
+  card.querySelector('.download').addEventListener('click', () => download(`zged-candidate-${index + 1}.cir`, c.netlist || ''));
+  card.appendChild(schematicFigure(elements));
+  const tables = document.createElement('div');
+  tables.className = 'tables';
+  const specs = document.createElement('table');
+  specs.className = 'specs';
+  specs.innerHTML = '<thead><tr><th>Spec</th><th>Target</th><th>Achieved</th><th>Error</th></tr></thead><tbody>'
+    + specRows(target, achieved, error).map(([name, t, a, e, key, raw]) =>
+      `<tr><td>${name}</td><td class="num">${t}</td><td class="num achieved" data-spec="${key}"${raw !== undefined && raw !== null ? ` data-value="${raw}"` : ''}>${a}</td><td class="num">${e}</td></tr>`).join('')
+    + '</tbody>';
+  tables.append(specs, componentTable(c.elements || []));
+  card.appendChild(tables);
+  if (c.notes || c.tolerance) {
+    const p = document.createElement('p');
+    p.className = 'small';
+    p.textContent = [c.notes, c.tolerance ? `tolerance Monte Carlo: ${JSON.stringify(c.tolerance)}` : ''].filter(Boolean).join(' · ');
+    card.appendChild(p);
+  }
+  const plots = document.createElement('div');
+  plots.className = 'plots';
+  card.appendChild(plots);
+  const markers = targetHz ? [{ f: targetHz, label: 'target ' + eng(targetHz, 'Hz', 4), cls: 'target', side: 'left' }] : [];
+  if (c.netlist) analysisPanels(plots, c.netlist, markers);
+  return card;
+}

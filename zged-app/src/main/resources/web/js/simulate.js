@@ -1,0 +1,52 @@
+// Simulate view: paste a netlist, get its exact analysis.
+
+import { api } from './api.js';
+import { eng, plain, escapeHtml } from './format.js';
+import { schematicFigure, componentTable, analysisPanels } from './circuit-view.js';
+
+const EXAMPLE = `* RC lowpass, fc = 1/(2 pi R C) = 15.9 kHz
+V1 vin 0 AC 1
+R1 vin vout 1k
+C1 vout 0 10n
+.end
+`;
+
+export function initSimulate() {
+  const form = document.getElementById('simulate-form');
+  const text = form.elements.netlist;
+  if (!text.value) text.value = EXAMPLE;
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const out = document.getElementById('simulate-result');
+    const err = form.querySelector('.field-error[data-for="netlist"]');
+    err.textContent = '';
+    out.innerHTML = '<p class="status">Analysing…</p>';
+    const plots = document.createElement('div');
+    plots.className = 'plots';
+    const a = await analysisPanels(plots, text.value);
+    out.replaceChildren();
+    if (a.error) {
+      err.textContent = a.error;
+      form.elements.netlist.classList.add('invalid');
+      return;
+    }
+    form.elements.netlist.classList.remove('invalid');
+    out.appendChild(schematicFigure(a.elements));
+    const s = a.specs;
+    const facts = [`class <b>${escapeHtml(s.response_class)}</b>`];
+    if (s.fc_hz) facts.push(`fc ${eng(s.fc_hz, 'Hz', 5)}`);
+    if (s.f0_hz) facts.push(`f0 ${eng(s.f0_hz, 'Hz', 5)}`);
+    if (s.q) facts.push(`Q ${plain(s.q, 5)}`);
+    if (s.pole_q) facts.push(`pole Q ${plain(s.pole_q, 5)}`);
+    if (s.bandwidth_hz) facts.push(`bandwidth ${eng(s.bandwidth_hz, 'Hz', 4)}`);
+    if (s.passband_gain !== null && s.passband_gain !== undefined) facts.push(`passband gain ${plain(s.passband_gain, 4)}`);
+    facts.push(`K = ${plain(a.gain, 5)}`);
+    const p = document.createElement('p');
+    p.className = 'facts';
+    p.innerHTML = facts.join(' · ');
+    const tables = document.createElement('div');
+    tables.className = 'tables';
+    tables.appendChild(componentTable(a.elements));
+    out.append(p, tables, plots);
+  });
+}
