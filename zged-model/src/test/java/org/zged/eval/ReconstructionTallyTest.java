@@ -1,0 +1,109 @@
+package org.zged.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.zged.circuit.Circuit;
+import org.zged.circuit.CircuitGraph;
+import org.zged.circuit.EdgeClass;
+import org.zged.circuit.ElementKind;
+
+class ReconstructionTallyTest {
+  private static final CircuitGraph LOWPASS =
+      CircuitGraph.of(
+          Circuit.builder().r("R1", "vin", "vout", 1e3).c("C1", "vout", "0", 1e-9).build());
+
+  @Test
+  void perfectReconstructionScoresOneEverywhere() {
+    ReconstructionTally t = new ReconstructionTally(5);
+    t.add(LOWPASS, LOWPASS);
+    assertEquals(1.0, t.nodeTypeAccuracy());
+    assertEquals(1.0, t.edgeClassAccuracy());
+    assertEquals(1.0, t.componentTypeAccuracy());
+    assertEquals(1.0, t.edgeCountMatch());
+    assertEquals(1.0, t.topologyMatch());
+    assertEquals(1.0, t.vinConnectivity());
+    assertEquals(1.0, t.voutConnectivity());
+    assertEquals(0.0, t.valueErrors(ElementKind.R).get(0));
+  }
+
+  /**
+   * Lowpass decoded as highpass on a 5-slot grid: 10 slot pairs, the two edges swap class (R↔C),
+   * the other 8 pairs are correctly empty.
+   */
+  @Test
+  void swappedKindsByHand() {
+    CircuitGraph highpass =
+        CircuitGraph.of(
+            Circuit.builder().c("C1", "vin", "vout", 1e-9).r("R1", "vout", "0", 1e3).build());
+    ReconstructionTally t = new ReconstructionTally(5);
+    t.add(LOWPASS, highpass);
+    assertEquals(1.0, t.nodeTypeAccuracy());
+    assertEquals(0.8, t.edgeClassAccuracy(), 1e-12);
+    assertEquals(0.0, t.componentTypeAccuracy());
+    assertEquals(1.0, t.edgeCountMatch());
+    assertEquals(0.0, t.topologyMatch());
+    long[][] m = t.confusion();
+    assertEquals(1, m[EdgeClass.R.ordinal()][EdgeClass.C.ordinal()]);
+    assertEquals(1, m[EdgeClass.C.ordinal()][EdgeClass.R.ordinal()]);
+    assertEquals(8, m[0][0]);
+    assertEquals(0.0, t.perClassAccuracy().get(EdgeClass.R));
+    assertTrue(Double.isNaN(t.perClassAccuracy().get(EdgeClass.RCL)));
+  }
+
+  @Test
+  void valueErrorIsDecadesOff() {
+    CircuitGraph off =
+        CircuitGraph.of(
+            Circuit.builder().r("R1", "vin", "vout", 1e4).c("C1", "vout", "0", 1e-11).build());
+    ReconstructionTally t = new ReconstructionTally(5);
+    t.add(LOWPASS, off);
+    assertEquals(1.0, t.valueErrors(ElementKind.R).get(0), 1e-12);
+    assertEquals(2.0, t.valueErrors(ElementKind.C).get(0), 1e-12);
+    assertTrue(t.valueErrors(ElementKind.L).isEmpty());
+  }
+
+  @Test
+  void missingOutputIsCounted() {
+    CircuitGraph noOut = CircuitGraph.of(Circuit.builder().r("R1", "vin", "0", 1e3).build());
+    ReconstructionTally t = new ReconstructionTally(5);
+    t.add(LOWPASS, noOut);
+    assertEquals(1.0, t.vinConnectivity());
+    assertEquals(0.0, t.voutConnectivity());
+    assertEquals(0.0, t.edgeCountMatch());
+    // VOUT's slot is empty in the decoded graph: 4 of 5 slots right
+    assertEquals(0.8, t.nodeTypeAccuracy(), 1e-12);
+  }
+
+  /** Renumbered internal nodes: the same topology, but the slot-wise edge score sees a change. */
+  @Test
+  void topologyMatchIsIsomorphismAware() {
+    CircuitGraph a =
+        CircuitGraph.of(
+            Circuit.builder()
+                .r("R1", "vin", "a", 1)
+                .l("L1", "a", "b", 1)
+                .c("C1", "b", "vout", 1)
+                .r("R2", "vout", "0", 1)
+                .build());
+    CircuitGraph b =
+        CircuitGraph.of(
+            Circuit.builder()
+                .c("C1", "b", "vout", 1)
+                .r("R1", "vin", "a", 1)
+                .l("L1", "a", "b", 1)
+                .r("R2", "vout", "0", 1)
+                .build());
+    ReconstructionTally t = new ReconstructionTally(5);
+    t.add(a, b);
+    assertEquals(1.0, t.topologyMatch());
+    assertTrue(t.edgeClassAccuracy() < 1.0);
+  }
+
+  @Test
+  void quantilesInterpolate() {
+    assertEquals(2.5, Quantiles.median(java.util.List.of(4.0, 1.0, 2.0, 3.0)), 1e-12);
+    assertEquals(3.85, Quantiles.of(java.util.List.of(1.0, 2.0, 3.0, 4.0), 0.95), 1e-12);
+  }
+}
