@@ -69,7 +69,8 @@ export async function analysisPanels(container, netlist, markers = []) {
   bodeFig.className = 'plot bode-wrap';
   const achieved = characteristicHz(a.specs);
   const all = [...markers];
-  if (achieved) all.push({ f: achieved, label: 'achieved ' + eng(achieved, 'Hz', 4), cls: 'achieved', row: markers.length ? 1 : 0 });
+  const name = a.specs.fc_hz ? 'fc' : a.specs.f0_hz ? 'f0' : 'pole f0';
+  if (achieved) all.push({ f: achieved, label: (markers.length ? 'achieved ' : name + ' ') + eng(achieved, 'Hz', 4), cls: 'achieved' });
   bodeFig.appendChild(bode(a.response, all));
   bodeFig.insertAdjacentHTML('beforeend', '<figcaption>Bode plot — magnitude and phase of V(VOUT)/V(VIN)</figcaption>');
   const pzFig = document.createElement('figure');

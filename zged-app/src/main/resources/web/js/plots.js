@@ -46,7 +46,7 @@ export function bode(response, markers = [], { width = 520, height = 330 } = {})
   const svg = el('svg', { class: 'bode', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img' });
   el('title', {}, svg).textContent = 'Bode plot';
   const left = 52;
-  const right = width - 14;
+  const right = width - 26;
   const panels = [
     { top: 14, bottom: height * 0.56 - 12, values: mag, unit: 'dB', cls: 'mag' },
     { top: height * 0.56 + 8, bottom: height - 30, values: ph, unit: '°', cls: 'phase' },

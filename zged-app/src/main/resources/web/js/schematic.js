@@ -14,7 +14,7 @@ const GND = '0';
 const SERIES_GAP = 150;     // horizontal room for a series element group
 const PAR_H = 50;           // spacing of parallel elements in a horizontal group
 const PAR_V = 92;           // spacing of parallel elements in a vertical group (label on the right)
-const RAIL_TO_GROUND = 200;
+const RAIL_TO_GROUND = 180;
 const BYPASS_STEP = 56;
 
 export function nodeLabel(name) {

@@ -95,7 +95,9 @@ public final class WebServer implements AutoCloseable {
   private void serve(Context ctx, ApiRoute route) {
     try {
       byte[] body = readBody(ctx);
-      Object reply = route.handle(new ApiRequest(body));
+      Map<String, String> query = new LinkedHashMap<>();
+      ctx.queryParamMap().forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
+      Object reply = route.handle(new ApiRequest(body, query));
       ctx.status(200).contentType("application/json").result(WebJson.write(reply));
     } catch (ApiException e) {
       Map<String, Object> err = new LinkedHashMap<>();

@@ -20,6 +20,8 @@ public final class ZgedApi {
 
   /** Adds the API routes to a server under construction. */
   public WebServer.Builder install(WebServer.Builder server) {
-    return server.optRoute(HandlerType.GET, "/api/health", new HealthEndpoint(loads));
+    return server
+        .optRoute(HandlerType.GET, "/api/health", new HealthEndpoint(loads))
+        .optRoute(HandlerType.POST, "/api/simulate", new SimulateEndpoint());
   }
 }
