@@ -1,0 +1,174 @@
+package org.zged.fit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.zged.circuit.Circuit;
+import org.zged.circuit.ElementKind;
+
+/**
+ * Moves a fitted circuit onto preferred values without losing the spec: values are snapped one at a
+ * time — capacitors and inductors first (their series are the coarsest in practice), resistors last
+ * — and after each snap the values still free are re-fitted so they absorb the error. For each snap
+ * the series neighbours below and above the nearest value are tried too, keeping the one whose
+ * re-fit meets the target best. The last two values are chosen together by trying every pair among
+ * their five nearest series values, since two snapped values can only hit a target to the
+ * resolution of their products.
+ *
+ * <p>Resistors may use a finer series than capacitors ({@link Builder#optResistorSeries}); 1 % E96
+ * resistors with E24 capacitors is the usual practice.
+ */
+public final class ESeriesSnapper {
+  /** Series steps tried for the value chosen with look-ahead, nearest first. */
+  private static final int[] OFFSETS = {0, -1, 1, -2, 2};
+
+  private final ESeries series;
+  private final ESeries resistorSeries;
+  private final ValueFitter fitter;
+
+  private ESeriesSnapper(Builder b) {
+    this.series = b.series;
+    this.resistorSeries = b.resistorSeries != null ? b.resistorSeries : b.series;
+    this.fitter = b.fitter;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public SnapResult snap(Circuit ideal, SpecTarget target) {
+    int n = ideal.elements().size();
+    double[] v = ideal.values();
+    boolean[] fixed = new boolean[n];
+    List<Integer> order = snapOrder(ideal);
+    Circuit current = ideal;
+    int done = 0;
+    boolean finished = false;
+    for (; done < order.size() - 2; done++) {
+      int i = order.get(done);
+      // The value snapped just before the final pair is chosen by looking at the final pair too.
+      boolean lookAhead = done == order.size() - 3;
+      Circuit bestCircuit = null;
+      double bestScore = Double.POSITIVE_INFINITY;
+      for (int offset : lookAhead ? OFFSETS : new int[] {0, -1, 1}) {
+        double[] trial = current.values();
+        trial[i] = seriesFor(ideal, i).step(v[i], offset);
+        boolean[] f = fixed.clone();
+        f[i] = true;
+        FitResult fit = fitter.fit(current.withValues(trial), target, f);
+        Circuit c = fit.circuit();
+        double score = fit.score();
+        if (lookAhead) {
+          c = bestPairOrSingle(c, target, order.subList(done + 1, order.size()));
+          score = fitter.verify(c, target).score();
+        }
+        if (score < bestScore) {
+          bestScore = score;
+          bestCircuit = c;
+        }
+      }
+      fixed[i] = true;
+      current = bestCircuit;
+      v = current.values();
+      finished = lookAhead;
+    }
+    if (!finished) {
+      current = bestPairOrSingle(current, target, order.subList(done, order.size()));
+    }
+    FitResult verified = fitter.verify(current, target);
+    List<SnappedValue> table = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      var e = ideal.elements().get(i);
+      double s = current.elements().get(i).value();
+      table.add(new SnappedValue(e.name(), e.kind(), e.value(), s, s / e.value() - 1));
+    }
+    return new SnapResult(series, resistorSeries, verified, table);
+  }
+
+  /**
+   * The last one or two values, with one step of look-ahead: each of the five series values nearest
+   * the first is tried, the second is re-fitted to it and then snapped to its three nearest series
+   * values, and the best verified pair wins.
+   */
+  private Circuit bestPairOrSingle(Circuit current, SpecTarget target, List<Integer> last) {
+    int a = last.get(0);
+    double va = current.values()[a];
+    Circuit best = current.withValues(snapAll(current));
+    double bestScore = fitter.verify(best, target).score();
+    for (int offA : OFFSETS) {
+      double[] trial = current.values();
+      trial[a] = seriesFor(current, a).step(va, offA);
+      Circuit withA = current.withValues(trial);
+      List<Circuit> options = new ArrayList<>();
+      if (last.size() == 1) {
+        options.add(withA);
+      } else {
+        int b = last.get(1);
+        boolean[] fixed = new boolean[trial.length];
+        java.util.Arrays.fill(fixed, true);
+        fixed[b] = false;
+        Circuit refit = fitter.fit(withA, target, fixed).circuit();
+        for (int offB : new int[] {0, -1, 1}) {
+          double[] t2 = refit.values();
+          t2[b] = seriesFor(refit, b).step(t2[b], offB);
+          options.add(refit.withValues(t2));
+        }
+      }
+      for (Circuit c : options) {
+        double score = fitter.verify(c, target).score();
+        if (score < bestScore) {
+          bestScore = score;
+          best = c;
+        }
+      }
+    }
+    return best;
+  }
+
+  private double[] snapAll(Circuit c) {
+    double[] v = c.values();
+    for (int i = 0; i < v.length; i++) {
+      v[i] = seriesFor(c, i).nearest(v[i]);
+    }
+    return v;
+  }
+
+  private ESeries seriesFor(Circuit c, int i) {
+    return c.elements().get(i).kind() == ElementKind.R ? resistorSeries : series;
+  }
+
+  /** C and L before R; within a kind, circuit order. */
+  private static List<Integer> snapOrder(Circuit c) {
+    return IntStream.range(0, c.elements().size())
+        .boxed()
+        .sorted(Comparator.comparingInt(i -> c.elements().get(i).kind() == ElementKind.R ? 1 : 0))
+        .toList();
+  }
+
+  public static final class Builder {
+    private ESeries series = ESeries.E24;
+    private ESeries resistorSeries;
+    private ValueFitter fitter = ValueFitter.defaults();
+
+    /** The series for every value (and for resistors unless set separately); default E24. */
+    public Builder setSeries(ESeries series) {
+      this.series = series;
+      return this;
+    }
+
+    public Builder optResistorSeries(ESeries resistorSeries) {
+      this.resistorSeries = resistorSeries;
+      return this;
+    }
+
+    public Builder optFitter(ValueFitter fitter) {
+      this.fitter = fitter;
+      return this;
+    }
+
+    public ESeriesSnapper build() {
+      return new ESeriesSnapper(this);
+    }
+  }
+}

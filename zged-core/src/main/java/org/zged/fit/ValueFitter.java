@@ -1,0 +1,282 @@
+package org.zged.fit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hipparchus.exception.MathRuntimeException;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.RealVector;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
+import org.hipparchus.util.Pair;
+import org.zged.circuit.Circuit;
+import org.zged.circuit.ElementKind;
+
+/**
+ * Solves for component values so that the exact analysis of a fixed topology meets a target.
+ *
+ * <p>The unknowns are the natural logs of the free values, so steps are ratios and values stay
+ * positive. Two exact symmetries do most of the work: frequency scaling (every L and C divided by k
+ * multiplies every frequency by k) moves fc or the pole scale onto the target in one step, and
+ * impedance scaling (R, L × k, C ÷ k) leaves H unchanged and is used at the end to centre the
+ * values in the practical ranges. What remains — the shape: Q, gain, pole/zero pattern — is solved
+ * by Levenberg–Marquardt (Hipparchus) on log-ratio residuals with a forward-difference Jacobian,
+ * plus a weak pull towards the starting values that makes the under-determined problem well posed
+ * (the minimum-change solution). The best point seen is kept even if the optimiser gives up.
+ */
+public final class ValueFitter {
+  private static final double JACOBIAN_STEP = 1e-6;
+
+  private final double tolerance;
+  private final double regularization;
+  private final int maxIterations;
+
+  private ValueFitter(Builder b) {
+    this.tolerance = b.tolerance;
+    this.regularization = b.regularization;
+    this.maxIterations = b.maxIterations;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Tolerance 1e-7 (log ratio), regularisation 1e-3, at most 60 iterations. */
+  public static ValueFitter defaults() {
+    return builder().build();
+  }
+
+  public FitResult fit(Circuit start, SpecTarget target) {
+    return fit(start, target, new boolean[start.elements().size()]);
+  }
+
+  /**
+   * Fits the values not marked {@code fixed}; fixed values are kept exactly (used after E-series
+   * snapping). The returned circuit is verified by a final exact analysis.
+   */
+  public FitResult fit(Circuit start, SpecTarget target, boolean[] fixed) {
+    start.validate();
+    Objective objective = Objective.of(target);
+    Counter count = new Counter();
+    boolean allFree = noneFixed(fixed);
+    boolean frequencyScalable = reactivesFree(start, fixed);
+    SpecEvaluator before = count.analyse(start);
+
+    Circuit c = start;
+    if (frequencyScalable) {
+      c = PracticalRanges.scaleFrequency(c, objective.frequencyCorrection(before));
+    }
+    SpecEvaluator ev = count.analyse(c);
+    if (maxAbs(objective.residuals(ev)) > tolerance) {
+      c = levenbergMarquardt(c, fixed, objective, count);
+      if (frequencyScalable) {
+        c = PracticalRanges.scaleFrequency(c, objective.frequencyCorrection(count.analyse(c)));
+      }
+    }
+    if (allFree) {
+      c = PracticalRanges.centreImpedance(c);
+    }
+    List<String> violations = PracticalRanges.violations(c);
+    if (!violations.isEmpty()) {
+      // Better a buyable circuit that misses, shown honestly, than one that cannot be built.
+      c = PracticalRanges.clamp(c);
+    }
+    SpecEvaluator after = count.analyse(c);
+    SpecErrors errors =
+        target.isPoleZero() || !after.ok() ? null : SpecErrors.of(target, after.specs());
+    double chamferBefore = Double.NaN;
+    double chamferAfter = Double.NaN;
+    if (target.isPoleZero()) {
+      chamferBefore = chamfer(target, before);
+      chamferAfter = chamfer(target, after);
+    }
+    return new FitResult(
+        c,
+        after.transferFunction(),
+        after.specs(),
+        errors,
+        chamferBefore,
+        chamferAfter,
+        violations,
+        count.n);
+  }
+
+  /** The exact analysis of {@code c} against the target, without changing any value. */
+  public FitResult verify(Circuit c, SpecTarget target) {
+    SpecEvaluator ev = SpecEvaluator.analyse(c);
+    SpecErrors errors = target.isPoleZero() || !ev.ok() ? null : SpecErrors.of(target, ev.specs());
+    double chamfer = target.isPoleZero() ? chamfer(target, ev) : Double.NaN;
+    return new FitResult(
+        c,
+        ev.transferFunction(),
+        ev.specs(),
+        errors,
+        chamfer,
+        chamfer,
+        PracticalRanges.violations(c),
+        1);
+  }
+
+  private Circuit levenbergMarquardt(
+      Circuit c, boolean[] fixed, Objective objective, Counter count) {
+    int[] free = freeIndices(fixed);
+    double[] base = c.values();
+    double[] x0 = new double[free.length];
+    for (int i = 0; i < free.length; i++) {
+      x0[i] = Math.log(base[free[i]]);
+    }
+    int m = objective.size();
+    Best best = new Best(x0.clone(), Double.POSITIVE_INFINITY);
+    java.util.function.Function<double[], double[]> residuals =
+        x -> {
+          double[] v = base.clone();
+          for (int i = 0; i < free.length; i++) {
+            v[free[i]] = Math.exp(x[i]);
+          }
+          double[] spec = objective.residuals(count.analyse(c.withValues(v)));
+          double norm = maxAbs(spec);
+          if (norm < best.norm) {
+            best.norm = norm;
+            best.x = x.clone();
+          }
+          double[] r = new double[m + x.length];
+          System.arraycopy(spec, 0, r, 0, m);
+          for (int i = 0; i < x.length; i++) {
+            r[m + i] = regularization * (x[i] - x0[i]);
+          }
+          return r;
+        };
+    LeastSquaresProblem problem =
+        new LeastSquaresBuilder()
+            .start(x0)
+            .target(new double[m + x0.length])
+            .model(
+                point -> {
+                  double[] x = point.toArray();
+                  double[] r0 = residuals.apply(x);
+                  double[][] jac = new double[r0.length][x.length];
+                  for (int j = 0; j < x.length; j++) {
+                    double[] xh = x.clone();
+                    xh[j] += JACOBIAN_STEP;
+                    double[] rh = residuals.apply(xh);
+                    for (int i = 0; i < r0.length; i++) {
+                      jac[i][j] = (rh[i] - r0[i]) / JACOBIAN_STEP;
+                    }
+                  }
+                  RealVector value = new ArrayRealVector(r0, false);
+                  return new Pair<>(value, new Array2DRowRealMatrix(jac, false));
+                })
+            .checker((iteration, previous, current) -> best.norm <= tolerance)
+            .maxIterations(maxIterations)
+            .maxEvaluations(maxIterations * 4)
+            .build();
+    try {
+      new LevenbergMarquardtOptimizer().withInitialStepBoundFactor(1).optimize(problem);
+    } catch (MathRuntimeException e) {
+      // Iteration/evaluation budget exhausted or a singular step: keep the best point seen.
+    }
+    double[] v = base.clone();
+    for (int i = 0; i < free.length; i++) {
+      v[free[i]] = Math.exp(best.x[i]);
+    }
+    return c.withValues(v);
+  }
+
+  private static double chamfer(SpecTarget target, SpecEvaluator ev) {
+    if (!ev.ok()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double ref = PoleZeroObjective.geometricMeanMagnitude(target.poles());
+    return PoleZeroObjective.chamfer(ev.transferFunction().poles(), target.poles(), ref)
+        + PoleZeroObjective.chamfer(ev.transferFunction().zeros(), target.zeros(), ref);
+  }
+
+  private static boolean noneFixed(boolean[] fixed) {
+    for (boolean f : fixed) {
+      if (f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Frequency scaling needs every L and C free (and at least one of them). */
+  private static boolean reactivesFree(Circuit c, boolean[] fixed) {
+    boolean any = false;
+    for (int i = 0; i < fixed.length; i++) {
+      if (c.elements().get(i).kind() != ElementKind.R) {
+        any = true;
+        if (fixed[i]) {
+          return false;
+        }
+      }
+    }
+    return any;
+  }
+
+  private static int[] freeIndices(boolean[] fixed) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < fixed.length; i++) {
+      if (!fixed[i]) {
+        out.add(i);
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  static double maxAbs(double[] r) {
+    double m = 0;
+    for (double x : r) {
+      m = Math.max(m, Math.abs(x));
+    }
+    return m;
+  }
+
+  private static final class Best {
+    double[] x;
+    double norm;
+
+    Best(double[] x, double norm) {
+      this.x = x;
+      this.norm = norm;
+    }
+  }
+
+  private static final class Counter {
+    int n;
+
+    SpecEvaluator analyse(Circuit c) {
+      n++;
+      return SpecEvaluator.analyse(c);
+    }
+  }
+
+  /** DJL-style builder; every setting is optional. */
+  public static final class Builder {
+    private double tolerance = 1e-7;
+    private double regularization = 1e-3;
+    private int maxIterations = 60;
+
+    /** Stop when every targeted spec is within this log ratio (≈ relative error). */
+    public Builder optTolerance(double tolerance) {
+      this.tolerance = tolerance;
+      return this;
+    }
+
+    /** Weight of the pull towards the starting values, per unit of ln(value). */
+    public Builder optRegularization(double regularization) {
+      this.regularization = regularization;
+      return this;
+    }
+
+    public Builder optMaxIterations(int maxIterations) {
+      this.maxIterations = maxIterations;
+      return this;
+    }
+
+    public ValueFitter build() {
+      return new ValueFitter(this);
+    }
+  }
+}
