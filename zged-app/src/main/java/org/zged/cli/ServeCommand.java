@@ -1,7 +1,10 @@
 package org.zged.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.zged.InputException;
+import org.zged.model.ZgedModel;
 import org.zged.web.WebServer;
 import org.zged.web.ZgedApi;
 import picocli.CommandLine.Command;
@@ -28,13 +31,26 @@ public final class ServeCommand implements Runnable {
       description = "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes the server).")
   String host;
 
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description = "Model file to serve (default: the shipped model).")
+  Path model;
+
   @Override
   public void run() {
     if (port < 0 || port > 65535) {
       throw new InputException("--port", "must be between 0 and 65535, got " + port);
     }
     quietLibraryLogs();
-    WebServer server = ZgedApi.create().install(WebServer.builder().optHost(host)).build();
+    ZgedApi.Builder api = ZgedApi.builder();
+    if (model != null) {
+      if (!Files.isRegularFile(model)) {
+        throw new InputException("--model", "no such file: " + model);
+      }
+      api.optModel(() -> ZgedModel.load(model));
+    }
+    WebServer server = api.build().install(WebServer.builder().optHost(host)).build();
     try {
       server.start(port);
     } catch (RuntimeException e) {

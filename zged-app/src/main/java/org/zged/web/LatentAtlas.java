@@ -1,0 +1,154 @@
+package org.zged.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.zged.analysis.FilterSpecs;
+import org.zged.dataset.CircuitRecord;
+import org.zged.dataset.Dataset;
+import org.zged.eval.Pca;
+import org.zged.model.ModelExample;
+import org.zged.model.ZgedModel;
+
+/**
+ * The reference set's latent means and their 2-D PCA map. Built once per server (encoding a few
+ * thousand circuits takes a moment) and read-only afterwards, so any number of requests may share
+ * it. {@link #lift} maps a 2-D map point back to the 8-D latent on the plane of the first two
+ * principal axes through the mean, which is where the map's points are drawn from.
+ */
+public final class LatentAtlas {
+  private static final int BATCH = 256;
+
+  private final List<Point> points;
+  private final List<String> families;
+  private final double[] mean;
+  private final double[][] axes;
+  private final double[] explained;
+
+  /** One reference circuit on the map. */
+  public record Point(
+      String id,
+      String family,
+      String split,
+      double x,
+      double y,
+      float[] z,
+      String responseClass,
+      Double fcHz,
+      Double f0Hz,
+      Double q,
+      Double poleQ) {}
+
+  private LatentAtlas(
+      List<Point> points,
+      List<String> families,
+      double[] mean,
+      double[][] axes,
+      double[] explained) {
+    this.points = List.copyOf(points);
+    this.families = List.copyOf(families);
+    this.mean = mean;
+    this.axes = axes;
+    this.explained = explained;
+  }
+
+  public static LatentAtlas build(ZgedModel model, Dataset reference) {
+    List<CircuitRecord> records = reference.records();
+    if (records.size() < 3) {
+      throw new IllegalArgumentException("the reference set needs at least 3 circuits for a map");
+    }
+    float[][] z = new float[records.size()][];
+    for (int from = 0; from < records.size(); from += BATCH) {
+      List<ModelExample> batch = new ArrayList<>();
+      for (CircuitRecord r : records.subList(from, Math.min(records.size(), from + BATCH))) {
+        batch.add(new ModelExample(r.circuit(), r.poles(), r.zeros()));
+      }
+      float[][] mu = model.encodeAll(batch);
+      System.arraycopy(mu, 0, z, from, mu.length);
+    }
+    double[][] zd = new double[z.length][];
+    double[] mean = new double[z[0].length];
+    for (int i = 0; i < z.length; i++) {
+      zd[i] = new double[z[i].length];
+      for (int j = 0; j < z[i].length; j++) {
+        zd[i][j] = z[i][j];
+        mean[j] += zd[i][j] / z.length;
+      }
+    }
+    Pca pca = Pca.fit(zd, 2);
+    double[][] xy = pca.project(zd);
+    List<Point> points = new ArrayList<>(records.size());
+    LinkedHashSet<String> families = new LinkedHashSet<>();
+    for (int i = 0; i < records.size(); i++) {
+      CircuitRecord r = records.get(i);
+      FilterSpecs s = r.specs();
+      families.add(r.family().id());
+      points.add(
+          new Point(
+              r.id(),
+              r.family().id(),
+              r.split().name().toLowerCase(java.util.Locale.ROOT),
+              xy[i][0],
+              xy[i][1],
+              z[i],
+              s.responseClass() == null ? null : s.responseClass().label(),
+              s.fcHz(),
+              s.f0Hz(),
+              s.q(),
+              s.poleQ()));
+    }
+    return new LatentAtlas(
+        points, new ArrayList<>(families), mean, pca.axes(), pca.explainedVarianceRatio());
+  }
+
+  public List<Point> points() {
+    return points;
+  }
+
+  public List<String> families() {
+    return families;
+  }
+
+  public double[] explainedVariance() {
+    return explained.clone();
+  }
+
+  public int dimensions() {
+    return mean.length;
+  }
+
+  /** 8-D latent → its 2-D map coordinates. */
+  public double[] project(float[] z) {
+    double[] out = new double[2];
+    for (int c = 0; c < 2; c++) {
+      for (int j = 0; j < mean.length; j++) {
+        out[c] += (z[j] - mean[j]) * axes[c][j];
+      }
+    }
+    return out;
+  }
+
+  /** 2-D map point → the latent mean + x·axis₁ + y·axis₂. */
+  public float[] lift(double x, double y) {
+    float[] z = new float[mean.length];
+    for (int j = 0; j < z.length; j++) {
+      z[j] = (float) (mean[j] + x * axes[0][j] + y * axes[1][j]);
+    }
+    return z;
+  }
+
+  /** The range of the map, for validating requested points: [minX, maxX, minY, maxY]. */
+  public double[] bounds() {
+    double[] b = {
+      Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+      Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY
+    };
+    for (Point p : points) {
+      b[0] = Math.min(b[0], p.x());
+      b[1] = Math.max(b[1], p.x());
+      b[2] = Math.min(b[2], p.y());
+      b[3] = Math.max(b[3], p.y());
+    }
+    return b;
+  }
+}

@@ -1,0 +1,325 @@
+package org.zged.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.zged.dataset.Datasets;
+import org.zged.model.ModelConfig;
+import org.zged.model.ZgedModel;
+
+/**
+ * The JSON API against a real server on a random loopback port: happy paths and every validation
+ * error, checked through HTTP as a client sees them. The model here is freshly initialised (the
+ * API's plumbing does not depend on its training); the reference set is the 120-circuit seed
+ * preset.
+ */
+class WebApiTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String RC_LOWPASS =
+      "* rc lowpass\nV1 vin 0 AC 1\nR1 vin vout 1k\nC1 vout 0 10n\n.end\n";
+
+  static WebServer server;
+  static HttpClient http;
+  static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
+
+  @BeforeAll
+  static void start() {
+    ZgedApi api =
+        ZgedApi.builder()
+            .optModel(() -> ZgedModel.create(ModelConfig.standard(), 7))
+            .optReferenceSet(Datasets::seed)
+            .build();
+    server =
+        api.install(
+                WebServer.builder()
+                    .optHost("127.0.0.1")
+                    .optLog(new PrintStream(LOG, true, StandardCharsets.UTF_8)))
+            .build()
+            .start(0);
+    http = HttpClient.newHttpClient();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  record Reply(int status, String contentType, String body) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (Exception e) {
+        throw new AssertionError("not JSON: " + body, e);
+      }
+    }
+  }
+
+  static Reply send(String method, String path, String body, String contentType) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+  }
+
+  static Reply get(String path) throws Exception {
+    return send("GET", path, null, null);
+  }
+
+  static Reply post(String path, String body) throws Exception {
+    return send("POST", path, body, "application/json");
+  }
+
+  /** A refusal: HTTP 400, JSON {"error", "field"}, the field as expected, and no stack trace. */
+  static JsonNode assertRefused(Reply r, String field) {
+    assertEquals(400, r.status(), r.body());
+    assertTrue(r.contentType().startsWith("application/json"), r.contentType());
+    JsonNode j = r.json();
+    assertTrue(j.get("error").isTextual(), r.body());
+    assertEquals(field, j.get("field").asText(null), r.body());
+    assertNoStackTrace(r);
+    return j;
+  }
+
+  static void assertNoStackTrace(Reply r) {
+    assertFalse(r.body().contains("\tat "), r.body());
+    assertFalse(r.body().matches("(?s).*\\w+(Exception|Error)\\b.*"), r.body());
+  }
+
+  @Test
+  void healthAnswersWithTheStateOfEachBackgroundLoad() throws Exception {
+    Reply r = get("/api/health");
+    assertEquals(200, r.status());
+    JsonNode j = r.json();
+    assertEquals("ok", j.get("status").asText());
+    assertTrue(j.get("model").asText().matches("loading|ready"), r.body());
+    assertTrue(j.has("latent_map"), r.body());
+  }
+
+  @Test
+  void servesThePageAndItsScripts() throws Exception {
+    Reply page = get("/");
+    assertEquals(200, page.status());
+    assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+    assertTrue(page.body().contains("id=\"design-form\""));
+    Reply js = get("/js/schematic.js");
+    assertEquals(200, js.status());
+    assertTrue(js.contentType().contains("javascript"), js.contentType());
+  }
+
+  @Test
+  void simulateGivesTheExactAnalysisOfAnRcLowpass() throws Exception {
+    Reply r = send("POST", "/api/simulate", RC_LOWPASS, "text/plain");
+    assertEquals(200, r.status(), r.body());
+    JsonNode j = r.json();
+    double rc = 1e3 * 10e-9;
+    double fc = 1 / (2 * Math.PI * rc);
+    JsonNode specs = j.get("specs");
+    assertEquals("lowpass", specs.get("response_class").asText());
+    assertEquals(fc, specs.get("fc_hz").asDouble(), fc * 1e-9);
+    assertTrue(specs.get("q").isNull(), "a first-order filter has no Q");
+    assertEquals(1, j.get("poles").size());
+    assertEquals(-1 / rc, j.get("poles").get(0).get(0).asDouble(), 1e-6 / rc);
+    assertEquals(0, j.get("zeros").size());
+    assertEquals(1 / rc, j.get("gain").asDouble(), 1e-6 / rc);
+    JsonNode resp = j.get("response");
+    int n = resp.get("frequency_hz").size();
+    assertEquals(n, resp.get("magnitude_db").size());
+    assertEquals(n, resp.get("phase_deg").size());
+    // The automatic grid spans the cutoff; |H| at the cutoff frequency is -3.01 dB.
+    double f0 = resp.get("frequency_hz").get(0).asDouble();
+    double f1 = resp.get("frequency_hz").get(n - 1).asDouble();
+    assertTrue(f0 < fc / 100 && f1 > fc * 100, f0 + ".." + f1);
+    assertEquals(0, resp.get("magnitude_db").get(0).asDouble(), 1e-3);
+    assertEquals(2, j.get("elements").size());
+    assertEquals("vout", j.get("elements").get(0).get("node_b").asText());
+  }
+
+  @Test
+  void simulateHonoursAnExplicitGrid() throws Exception {
+    Reply r =
+        send(
+            "POST",
+            "/api/simulate?fstart=1k&fstop=100k&points_per_decade=10",
+            RC_LOWPASS,
+            "text/plain");
+    assertEquals(200, r.status(), r.body());
+    JsonNode f = r.json().get("response").get("frequency_hz");
+    assertEquals(21, f.size());
+    assertEquals(1e3, f.get(0).asDouble(), 1e-9);
+    assertEquals(1e5, f.get(20).asDouble(), 1e-6);
+  }
+
+  @Test
+  void simulateRefusesBadNetlistsNamingTheLine() throws Exception {
+    JsonNode j =
+        assertRefused(
+            send("POST", "/api/simulate", "* t\nR1 vin vout 10x\nC1 vout 0 1n\n", "text/plain"),
+            "netlist");
+    assertTrue(j.get("error").asText().startsWith("netlist:2"), j.toString());
+    assertRefused(send("POST", "/api/simulate", "", "text/plain"), "netlist");
+    assertRefused(
+        send("POST", "/api/simulate", "* t\nR1 vin 0 1k\nC1 vin 0 1n\n", "text/plain"), "netlist");
+  }
+
+  @Test
+  void simulateRefusesBadQueryParameters() throws Exception {
+    assertRefused(send("POST", "/api/simulate?fstart=abc", RC_LOWPASS, "text/plain"), "fstart");
+    assertRefused(
+        send("POST", "/api/simulate?fstart=1k&fstop=10", RC_LOWPASS, "text/plain"), "fstop");
+    assertRefused(
+        send("POST", "/api/simulate?points_per_decade=0", RC_LOWPASS, "text/plain"),
+        "points_per_decade");
+    assertRefused(send("POST", "/api/simulate?file=/etc/passwd", RC_LOWPASS, "text/plain"), "file");
+  }
+
+  @Test
+  void bodiesOver64KibAreRefusedBeforeTheyAreRead() throws Exception {
+    String big = "*" + "x".repeat(WebServer.MAX_BODY_BYTES) + "\n";
+    assertRefused(send("POST", "/api/simulate", big, "text/plain"), "body");
+    assertRefused(post("/api/decode", "{\"pad\":\"" + big + "\"}"), "body");
+    // Exactly at the limit is fine as far as size goes (this one fails later, on its content).
+    String atLimit = "* " + "y".repeat(WebServer.MAX_BODY_BYTES - 3) + "\n";
+    JsonNode j = assertRefused(send("POST", "/api/simulate", atLimit, "text/plain"), "netlist");
+    assertFalse(j.get("error").asText().contains("KiB"));
+  }
+
+  @Test
+  void unknownPathsAndMethodsGetJsonErrors() throws Exception {
+    Reply missing = get("/api/nothing-here");
+    assertEquals(404, missing.status());
+    assertTrue(missing.json().get("error").asText().contains("/api/nothing-here"));
+    Reply wrongMethod = send("DELETE", "/api/simulate", null, null);
+    assertEquals(405, wrongMethod.status());
+    assertTrue(wrongMethod.json().has("error"));
+  }
+
+  @Test
+  void latentMapHasOnePointPerReferenceCircuit() throws Exception {
+    Reply r = get("/api/latent");
+    assertEquals(200, r.status(), r.body());
+    JsonNode j = r.json();
+    assertEquals(120, j.get("points").size());
+    assertEquals(6, j.get("families").size());
+    double ev1 = j.get("explained_variance").get(0).asDouble();
+    double ev2 = j.get("explained_variance").get(1).asDouble();
+    assertTrue(ev1 >= ev2 && ev2 >= 0 && ev1 + ev2 <= 1 + 1e-9, ev1 + " " + ev2);
+    JsonNode p = j.get("points").get(0);
+    assertEquals(8, p.get("z").size());
+    assertTrue(p.get("family").asText().matches("[a-z_]+"), p.toString());
+    assertTrue(p.get("x").isNumber() && p.get("y").isNumber());
+    assertRefused(get("/api/latent?path=x"), "path");
+  }
+
+  @Test
+  void decodeOfAReferencePointLandsBackOnTheMap() throws Exception {
+    JsonNode point = get("/api/latent").json().get("points").get(5);
+    Reply r = post("/api/decode", "{\"z\": " + point.get("z") + "}");
+    assertEquals(200, r.status(), r.body());
+    JsonNode j = r.json();
+    // Projecting the decoded latent gives the map coordinates the point was drawn at.
+    assertEquals(point.get("x").asDouble(), j.get("point").get(0).asDouble(), 1e-4);
+    assertEquals(point.get("y").asDouble(), j.get("point").get(1).asDouble(), 1e-4);
+    assertTrue(j.get("elements").isArray());
+    assertTrue(j.get("valid").isBoolean());
+    assertEquals(j.get("valid").asBoolean(), j.get("problems").isEmpty(), j.toString());
+    assertEquals(j.get("valid").asBoolean(), j.get("netlist").isTextual(), j.toString());
+  }
+
+  @Test
+  void decodeOfAMapPointUsesThePcaPlane() throws Exception {
+    Reply r = post("/api/decode", "{\"point\": [0.25, -0.5]}");
+    assertEquals(200, r.status(), r.body());
+    JsonNode p = r.json().get("point");
+    assertEquals(0.25, p.get(0).asDouble(), 1e-5);
+    assertEquals(-0.5, p.get(1).asDouble(), 1e-5);
+    Reply sampled = post("/api/decode", "{\"point\": [0, 0], \"temperature\": 1.0, \"seed\": 3}");
+    assertEquals(200, sampled.status(), sampled.body());
+  }
+
+  @Test
+  void decodeValidatesEveryField() throws Exception {
+    assertRefused(post("/api/decode", "{\"point\": [1, 2"), "body");
+    assertRefused(post("/api/decode", "[1, 2]"), "body");
+    assertRefused(post("/api/decode", "{}"), "point");
+    assertRefused(post("/api/decode", "{\"point\": [0, 0], \"z\": [0,0,0,0,0,0,0,0]}"), "point");
+    assertRefused(post("/api/decode", "{\"point\": [0, 0, 0]}"), "point");
+    assertRefused(post("/api/decode", "{\"point\": \"0,0\"}"), "point");
+    assertRefused(post("/api/decode", "{\"z\": [0, 0]}"), "z");
+    assertRefused(post("/api/decode", "{\"z\": [0,0,0,0,0,0,0,1e9]}"), "z");
+    assertRefused(post("/api/decode", "{\"z\": [0,0,0,0,0,0,0,\"a\"]}"), "z");
+    assertRefused(post("/api/decode", "{\"point\": [0, 0], \"temperature\": -1}"), "temperature");
+    assertRefused(post("/api/decode", "{\"point\": [0, 0], \"seed\": 1.5}"), "seed");
+    assertRefused(post("/api/decode", "{\"point\": [0, 0], \"file\": \"/etc/passwd\"}"), "file");
+    assertRefused(post("/api/decode", "{\"point\": [0, 0], \"point\": [1, 1]}"), "body");
+  }
+
+  @Test
+  void concurrentRequestsGetTheSameAnswersAsSequentialOnes() throws Exception {
+    String decodeBody = "{\"point\": [0.5, 0.5]}";
+    String expectedDecode = post("/api/decode", decodeBody).body();
+    String expectedSim = send("POST", "/api/simulate", RC_LOWPASS, "text/plain").body();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Reply>> futures = new ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        boolean decode = i % 2 == 0;
+        futures.add(
+            pool.submit(
+                () ->
+                    decode
+                        ? post("/api/decode", decodeBody)
+                        : send("POST", "/api/simulate", RC_LOWPASS, "text/plain")));
+      }
+      for (int i = 0; i < futures.size(); i++) {
+        Reply r = futures.get(i).get();
+        assertEquals(200, r.status(), r.body());
+        assertEquals(i % 2 == 0 ? expectedDecode : expectedSim, r.body());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void logsOneLinePerRequest() throws Exception {
+    long before = healthLogLines();
+    get("/api/health");
+    assertEquals(before + 1, healthLogLines());
+    assertTrue(
+        LOG.toString(StandardCharsets.UTF_8)
+            .lines()
+            .anyMatch(l -> l.matches("\\S+ GET /api/health 200 [0-9.]+ ms")));
+  }
+
+  private static long healthLogLines() {
+    return LOG.toString(StandardCharsets.UTF_8)
+        .lines()
+        .filter(l -> l.contains(" GET /api/health "))
+        .count();
+  }
+}
