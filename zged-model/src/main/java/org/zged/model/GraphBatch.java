@@ -1,0 +1,175 @@
+package org.zged.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.hipparchus.complex.Complex;
+import org.zged.InputException;
+import org.zged.circuit.CircuitGraph;
+import org.zged.circuit.Edge;
+import org.zged.circuit.EdgeClass;
+import org.zged.circuit.ElementKind;
+
+/**
+ * A batch of circuits as dense, padded tensors on a grid of {@code n = maxNodes} node slots. Node
+ * slots follow the graph order (GND, VIN, VOUT, internal); unused slots are padding, marked by
+ * {@link #nodeMask} and never given a node type (padding is not a fake GND). Edge features are the
+ * {@link ValueScaling scaled} admittance coefficients with a separate presence mask, so an absent
+ * component is never confused with a legitimate value. Also carries the training targets (slot
+ * classes, joint edge classes) derived from the same graphs.
+ */
+public final class GraphBatch {
+  /** Node slot class meaning "no node here". */
+  public static final int ABSENT = 4;
+
+  final int size;
+  final int n;
+  final int maxPoles;
+  final int maxZeros;
+  final float[] nodeTypes; // [B,n,4] one-hot
+  final float[] nodeMask; // [B,n]
+  final float[] edgeValues; // [B,n,n,3] scaled, 0 where absent
+  final float[] edgePresence; // [B,n,n,3]
+  final float[] poles; // [B,P,2]
+  final float[] poleMask; // [B,P]
+  final float[] zeros; // [B,Z,2]
+  final float[] zeroMask; // [B,Z]
+  final int[] nodeClass; // [B,n] 0..4
+  final int[] edgeClass; // [B,n,n] EdgeClass ordinal, symmetric, NONE on the diagonal
+
+  private GraphBatch(int size, ModelConfig cfg) {
+    this.size = size;
+    this.n = cfg.maxNodes();
+    this.maxPoles = cfg.maxPoles();
+    this.maxZeros = cfg.maxZeros();
+    nodeTypes = new float[size * n * 4];
+    nodeMask = new float[size * n];
+    edgeValues = new float[size * n * n * 3];
+    edgePresence = new float[size * n * n * 3];
+    poles = new float[size * maxPoles * 2];
+    poleMask = new float[size * maxPoles];
+    zeros = new float[size * maxZeros * 2];
+    zeroMask = new float[size * maxZeros];
+    nodeClass = new int[size * n];
+    edgeClass = new int[size * n * n];
+  }
+
+  public static GraphBatch of(List<ModelExample> examples, ModelConfig cfg) {
+    GraphBatch b = new GraphBatch(examples.size(), cfg);
+    for (int i = 0; i < examples.size(); i++) {
+      b.fill(i, examples.get(i));
+    }
+    return b;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  private void fill(int b, ModelExample ex) {
+    CircuitGraph g = CircuitGraph.of(ex.circuit());
+    if (g.nodeCount() > n) {
+      throw new InputException(
+          ex.circuit().title().isEmpty() ? "circuit" : ex.circuit().title(),
+          g.nodeCount() + " nodes, the model handles at most " + n);
+    }
+    for (int i = 0; i < n; i++) {
+      if (i < g.nodeCount()) {
+        int t = g.nodeType(i).ordinal();
+        nodeTypes[(b * n + i) * 4 + t] = 1f;
+        nodeMask[b * n + i] = 1f;
+        nodeClass[b * n + i] = t;
+      } else {
+        nodeClass[b * n + i] = ABSENT;
+      }
+    }
+    for (Edge e : g.edges()) {
+      double[] coef = {e.g(), e.c(), e.gamma()};
+      for (int k = 0; k < 3; k++) {
+        if (coef[k] > 0) {
+          float v = ValueScaling.scale(ElementKind.values()[k], coef[k]);
+          for (int[] p : new int[][] {{e.a(), e.b()}, {e.b(), e.a()}}) {
+            int at = ((b * n + p[0]) * n + p[1]) * 3 + k;
+            edgeValues[at] = v;
+            edgePresence[at] = 1f;
+          }
+        }
+      }
+      int cls = e.edgeClass().ordinal();
+      edgeClass[(b * n + e.a()) * n + e.b()] = cls;
+      edgeClass[(b * n + e.b()) * n + e.a()] = cls;
+    }
+    putRoots(ex.poles(), poles, poleMask, b, maxPoles);
+    putRoots(ex.zeros(), zeros, zeroMask, b, maxZeros);
+  }
+
+  /** Keeps the {@code max} roots of smallest magnitude (the ones that shape the passband). */
+  static void putRoots(List<Complex> roots, float[] pts, float[] mask, int b, int max) {
+    List<Complex> sorted = new ArrayList<>(roots);
+    sorted.sort(Comparator.comparingDouble(Complex::norm));
+    for (int i = 0; i < Math.min(max, sorted.size()); i++) {
+      float[] p = PoleZeroCodec.encode(sorted.get(i));
+      pts[(b * max + i) * 2] = p[0];
+      pts[(b * max + i) * 2 + 1] = p[1];
+      mask[b * max + i] = 1f;
+    }
+  }
+
+  /** The encoder inputs, in the order {@link org.zged.model.nn.ZgedNetwork} expects them. */
+  public NDList inputs(NDManager m) {
+    return new NDList(
+        m.create(nodeTypes, new Shape(size, n, 4)),
+        m.create(nodeMask, new Shape(size, n)),
+        m.create(edgeValues, new Shape(size, n, n, 3)),
+        m.create(edgePresence, new Shape(size, n, n, 3)),
+        m.create(poles, new Shape(size, maxPoles, 2)),
+        m.create(poleMask, new Shape(size, maxPoles)),
+        m.create(zeros, new Shape(size, maxZeros, 2)),
+        m.create(zeroMask, new Shape(size, maxZeros)));
+  }
+
+  /** One-hot node slot targets [B,n,5]. */
+  public NDArray nodeTargets(NDManager m) {
+    float[] t = new float[size * n * 5];
+    for (int i = 0; i < size * n; i++) {
+      t[i * 5 + nodeClass[i]] = 1f;
+    }
+    return m.create(t, new Shape(size, n, 5));
+  }
+
+  /** One-hot joint edge class targets [B,n,n,8]. */
+  public NDArray edgeTargets(NDManager m) {
+    float[] t = new float[size * n * n * EdgeClass.COUNT];
+    for (int i = 0; i < size * n * n; i++) {
+      t[i * EdgeClass.COUNT + edgeClass[i]] = 1f;
+    }
+    return m.create(t, new Shape(size, n, n, EdgeClass.COUNT));
+  }
+
+  /** 1 for ordered pairs (i ≠ j) of two real nodes, else 0 [B,n,n]. */
+  public NDArray pairMask(NDManager m) {
+    float[] t = new float[size * n * n];
+    for (int b = 0; b < size; b++) {
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          if (i != j && nodeMask[b * n + i] > 0 && nodeMask[b * n + j] > 0) {
+            t[(b * n + i) * n + j] = 1f;
+          }
+        }
+      }
+    }
+    return m.create(t, new Shape(size, n, n));
+  }
+
+  public int nodeClass(int b, int i) {
+    return nodeClass[b * n + i];
+  }
+
+  public int edgeClass(int b, int i, int j) {
+    return edgeClass[(b * n + i) * n + j];
+  }
+}

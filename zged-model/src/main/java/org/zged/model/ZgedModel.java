@@ -1,0 +1,275 @@
+package org.zged.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.hipparchus.complex.Complex;
+import org.zged.InputException;
+import org.zged.model.nn.ZgedNetwork;
+
+/**
+ * A trained hierarchical graph VAE: encode circuits to the 8-D latent (μ), decode latents back to
+ * circuits, and read the transfer function the latent stands for. All public methods are
+ * synchronized, so one instance can serve several threads. Batch methods run one forward pass for
+ * the whole list.
+ */
+public final class ZgedModel implements AutoCloseable {
+  /** Classpath location of the shipped model. */
+  public static final String DEFAULT_RESOURCE = "/org/zged/model/production.zged";
+
+  private final NDManager manager;
+  private final ZgedNetwork network;
+  private final ParameterStore store;
+  private final GraphDecoder graphDecoder;
+
+  private ZgedModel(NDManager manager, ZgedNetwork network) {
+    this.manager = manager;
+    this.network = network;
+    this.store = new ParameterStore(manager, false);
+    this.graphDecoder = new GraphDecoder(network.config());
+  }
+
+  /** A new, randomly initialised model (weights drawn from {@code seed}). */
+  public static ZgedModel create(ModelConfig cfg, long seed) {
+    DjlEnvironment.prepare();
+    NDManager m = NDManager.newBaseManager();
+    ZgedNetwork net = new ZgedNetwork(cfg);
+    net.create(m, seed);
+    return new ZgedModel(m, net);
+  }
+
+  public static ZgedModel load(Path file) {
+    return fromFile(ModelFile.read(file), file.toString());
+  }
+
+  /** The model shipped with zged (trained from configs/production.yaml). */
+  public static ZgedModel loadDefault() {
+    try (InputStream in = ZgedModel.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new InputException("default model", "not bundled (" + DEFAULT_RESOURCE + ")");
+      }
+      return fromFile(ModelFile.read(in, "default model"), "default model");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static ZgedModel fromFile(ModelFile file, String where) {
+    ZgedModel model = create(file.config(where), 0L);
+    model.setParameters(file.section("parameters"), where);
+    return model;
+  }
+
+  public synchronized void save(Path file) throws IOException {
+    new ModelFile(ModelFile.newHeader(config()), Map.of("parameters", parameters())).write(file);
+  }
+
+  public ModelConfig config() {
+    return network.config();
+  }
+
+  /** Parameter counts per part (encoder, decoder, tf_head) and "total". */
+  public Map<String, Long> parameterCounts() {
+    return network.parameterCounts();
+  }
+
+  /** The latent mean μ of one circuit with its poles and zeros. */
+  public float[] encode(ModelExample example) {
+    return encodeAll(List.of(example))[0];
+  }
+
+  /** Latent means of many circuits in one forward pass. */
+  public synchronized float[][] encodeAll(List<ModelExample> examples) {
+    if (examples.isEmpty()) {
+      return new float[0][];
+    }
+    GraphBatch batch = GraphBatch.of(examples, config());
+    try (NDManager sub = manager.newSubManager()) {
+      NDArray mu = network.encoder().apply(store, batch.inputs(sub), false).get(0);
+      return rows(mu);
+    }
+  }
+
+  /** The 4-D μ of the transfer-function part for a set of poles and zeros (rad/s). */
+  public synchronized float[] encodeTransferFunction(List<Complex> poles, List<Complex> zeros) {
+    ModelConfig cfg = config();
+    float[] p = new float[cfg.maxPoles() * 2];
+    float[] pm = new float[cfg.maxPoles()];
+    float[] z = new float[cfg.maxZeros() * 2];
+    float[] zm = new float[cfg.maxZeros()];
+    GraphBatch.putRoots(poles, p, pm, 0, cfg.maxPoles());
+    GraphBatch.putRoots(zeros, z, zm, 0, cfg.maxZeros());
+    try (NDManager sub = manager.newSubManager()) {
+      NDArray out =
+          network
+              .encoder()
+              .tfEncoder()
+              .apply(
+                  store,
+                  sub.create(p, new Shape(1, cfg.maxPoles(), 2)),
+                  sub.create(pm, new Shape(1, cfg.maxPoles())),
+                  sub.create(z, new Shape(1, cfg.maxZeros(), 2)),
+                  sub.create(zm, new Shape(1, cfg.maxZeros())),
+                  false);
+      return out.get(":, :" + cfg.tfDims()).toFloatArray();
+    }
+  }
+
+  /** Deterministic decode: argmax node and edge classes, predicted values. */
+  public DecodeResult decode(float[] z) {
+    return decodeAll(new float[][] {z}).get(0);
+  }
+
+  /** Sampled decode: node and edge classes drawn at {@code temperature} from an RNG seeded once. */
+  public DecodeResult decode(float[] z, double temperature, long seed) {
+    return decodeAll(new float[][] {z}, temperature, seed).get(0);
+  }
+
+  public List<DecodeResult> decodeAll(float[][] zs) {
+    return decodeInternal(zs, 1.0, null);
+  }
+
+  /** Sampled decodes of many latents; one RNG seeded with {@code seed} draws for all, in order. */
+  public List<DecodeResult> decodeAll(float[][] zs, double temperature, long seed) {
+    if (!(temperature > 0)) {
+      throw new InputException("temperature", "must be > 0, got " + temperature);
+    }
+    return decodeInternal(zs, temperature, new SplittableRandom(seed));
+  }
+
+  private synchronized List<DecodeResult> decodeInternal(
+      float[][] zs, double temperature, SplittableRandom rng) {
+    List<DecodeResult> out = new ArrayList<>(zs.length);
+    if (zs.length == 0) {
+      return out;
+    }
+    ModelConfig cfg = config();
+    int n = cfg.maxNodes();
+    try (NDManager sub = manager.newSubManager()) {
+      NDList dec = network.decoder().apply(store, latents(sub, zs), false);
+      float[] nodes = dec.get(0).toFloatArray();
+      float[] edges = dec.get(1).toFloatArray();
+      float[] values = dec.get(2).toFloatArray();
+      int ns = n * 5;
+      int es = n * n * 8;
+      int vs = n * n * 3;
+      for (int b = 0; b < zs.length; b++) {
+        out.add(
+            graphDecoder.decode(
+                java.util.Arrays.copyOfRange(nodes, b * ns, (b + 1) * ns),
+                java.util.Arrays.copyOfRange(edges, b * es, (b + 1) * es),
+                java.util.Arrays.copyOfRange(values, b * vs, (b + 1) * vs),
+                temperature,
+                rng));
+      }
+    }
+    return out;
+  }
+
+  /** The poles and zeros the transfer-function head reads from z. */
+  public synchronized TfPrediction predictTransferFunction(float[] z) {
+    ModelConfig cfg = config();
+    try (NDManager sub = manager.newSubManager()) {
+      NDList tf = network.tfHead().apply(store, latents(sub, new float[][] {z}), false);
+      return new TfPrediction(
+          roots(tf.get(0).toFloatArray(), tf.get(1).toFloatArray(), cfg.maxPoles()),
+          roots(tf.get(2).toFloatArray(), tf.get(3).toFloatArray(), cfg.maxZeros()));
+    }
+  }
+
+  private static List<Complex> roots(float[] pts, float[] logits, int max) {
+    List<Complex> out = new ArrayList<>();
+    for (int i = 0; i < max; i++) {
+      if (logits[i] > 0) {
+        out.add(PoleZeroCodec.decode(pts[2 * i], pts[2 * i + 1]));
+      }
+    }
+    return out;
+  }
+
+  private NDArray latents(NDManager sub, float[][] zs) {
+    int dims = config().latentDims();
+    float[] flat = new float[zs.length * dims];
+    for (int i = 0; i < zs.length; i++) {
+      if (zs[i].length != dims) {
+        throw new InputException("z", "expected " + dims + " dimensions, got " + zs[i].length);
+      }
+      System.arraycopy(zs[i], 0, flat, i * dims, dims);
+    }
+    return sub.create(flat, new Shape(zs.length, dims));
+  }
+
+  private static float[][] rows(NDArray a) {
+    int b = (int) a.getShape().get(0);
+    int d = (int) a.getShape().get(1);
+    float[] flat = a.toFloatArray();
+    float[][] out = new float[b][];
+    for (int i = 0; i < b; i++) {
+      out[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+    }
+    return out;
+  }
+
+  // ---- used by training ----
+
+  public ZgedNetwork network() {
+    return network;
+  }
+
+  public NDManager manager() {
+    return manager;
+  }
+
+  public ParameterStore parameterStore() {
+    return store;
+  }
+
+  /** A copy of every parameter, by its hierarchical name. */
+  public synchronized Map<String, ModelFile.Tensor> parameters() {
+    Map<String, ModelFile.Tensor> out = new LinkedHashMap<>();
+    for (Pair<String, Parameter> p : network.getParameters()) {
+      NDArray a = p.getValue().getArray();
+      out.put(p.getKey(), new ModelFile.Tensor(a.getShape().getShape(), a.toFloatArray()));
+    }
+    return out;
+  }
+
+  public synchronized void setParameters(Map<String, ModelFile.Tensor> values, String where) {
+    for (Pair<String, Parameter> p : network.getParameters()) {
+      ModelFile.Tensor t = values.get(p.getKey());
+      if (t == null) {
+        throw new InputException(where, "parameter " + p.getKey() + " is missing");
+      }
+      Shape expected = p.getValue().getShape();
+      if (!expected.equals(new Shape(t.shape()))) {
+        throw new InputException(
+            where,
+            "parameter "
+                + p.getKey()
+                + " has shape "
+                + new Shape(t.shape())
+                + ", expected "
+                + expected);
+      }
+      p.getValue().getArray().set(t.values());
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    manager.close();
+  }
+}

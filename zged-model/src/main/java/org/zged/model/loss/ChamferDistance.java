@@ -1,0 +1,31 @@
+package org.zged.model.loss;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * Symmetric Chamfer distance between predicted and true root sets (squared Euclidean distance of
+ * normalised points). Both sets are masked by the true presence mask: roots sit in the first k
+ * slots, and the prediction is read from the same k slots (whether a slot exists at all is taught
+ * by the presence logits). Per sample: mean over true points of the nearest predicted point plus
+ * mean over predicted points of the nearest true point; a sample with no true roots contributes 0.
+ */
+public final class ChamferDistance {
+  private static final float BIG = 1e6f;
+
+  private ChamferDistance() {}
+
+  /**
+   * @param pred [B,K,2]
+   * @param truth [B,K,2]
+   * @param mask [B,K]
+   * @return per-sample distance [B]
+   */
+  public static NDArray between(NDArray pred, NDArray truth, NDArray mask) {
+    NDArray d = pred.expandDims(2).sub(truth.expandDims(1)).square().sum(new int[] {3}); // [B,K,K]
+    NDArray notMask = mask.neg().add(1f).mul(BIG);
+    NDArray toTruth = d.add(notMask.expandDims(1)).min(new int[] {2}); // pred i → nearest truth
+    NDArray toPred = d.add(notMask.expandDims(2)).min(new int[] {1}); // truth j → nearest pred
+    NDArray count = mask.sum(new int[] {1}).maximum(1f);
+    return toTruth.mul(mask).sum(new int[] {1}).add(toPred.mul(mask).sum(new int[] {1})).div(count);
+  }
+}

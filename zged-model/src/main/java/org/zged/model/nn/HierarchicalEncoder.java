@@ -1,0 +1,97 @@
+package org.zged.model.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import org.zged.model.ModelConfig;
+
+/**
+ * The encoder q(z | circuit): impedance-aware message passing over the dense node grid, then three
+ * heads, each giving μ and log σ² of one part of the latent: topology (from the pooled node
+ * embeddings), component values (from per-kind statistics of the scaled values plus the pooled
+ * embeddings) and transfer function (a {@link PoleZeroSetEncoder} over the poles and zeros).
+ */
+public final class HierarchicalEncoder extends ZgedBlock {
+  private static final float BIG = 1e3f;
+  private final ModelConfig cfg;
+  private final Dense embed;
+  private final ImpedanceMessagePassing[] layers;
+  private final Dense topo1;
+  private final Dense topo2;
+  private final Dense values1;
+  private final Dense values2;
+  private final PoleZeroSetEncoder tf;
+
+  public HierarchicalEncoder(ModelConfig cfg) {
+    this.cfg = cfg;
+    int h = cfg.hidden();
+    int w = cfg.decoderHidden() / 2;
+    embed = addChildBlock("embed", new Dense(4, h));
+    layers = new ImpedanceMessagePassing[cfg.messageLayers()];
+    for (int i = 0; i < layers.length; i++) {
+      layers[i] = addChildBlock("mp" + i, new ImpedanceMessagePassing(h));
+    }
+    topo1 = addChildBlock("topology1", new Dense(2 * h, w));
+    topo2 = addChildBlock("topology2", new Dense(w, 2 * cfg.topologyDims()));
+    values1 = addChildBlock("values1", new Dense(9 + h, w));
+    values2 = addChildBlock("values2", new Dense(w, 2 * cfg.valueDims()));
+    tf =
+        addChildBlock(
+            "tf", new PoleZeroSetEncoder(w, cfg.tfDims(), cfg.maxPoles(), cfg.maxZeros()));
+  }
+
+  /**
+   * @param in the {@link org.zged.model.GraphBatch#inputs} list
+   * @return μ [B,L] and log σ² [B,L], parts in the order topology, values, transfer function
+   */
+  public NDList apply(ParameterStore ps, NDList in, boolean training) {
+    NDArray nodeTypes = in.get(0);
+    NDArray mask = in.get(1).expandDims(2); // [B,n,1]
+    NDArray values = in.get(2);
+    NDArray presence = in.get(3);
+    NDArray exists = presence.sum(new int[] {3}, true).minimum(1f); // [B,n,n,1]
+    NDArray h = embed.apply(ps, nodeTypes, training).mul(mask);
+    for (ImpedanceMessagePassing layer : layers) {
+      h = layer.apply(ps, h, mask, values, presence, exists, training);
+    }
+    NDArray sum = h.sum(new int[] {1});
+    NDArray mean = sum.div(mask.sum(new int[] {1}).maximum(1f));
+    NDArray pooled = NDArrays.concat(-1, mean, sum.div(cfg.maxNodes()));
+    NDArray topo = topo2.apply(ps, Activation.relu(topo1.apply(ps, pooled, training)), training);
+
+    NDArray count = presence.sum(new int[] {1, 2}); // [B,3]
+    NDArray any = count.gt(0).toType(values.getDataType(), false);
+    NDArray vMean = presence.mul(values).sum(new int[] {1, 2}).div(count.maximum(1f));
+    long b = values.getShape().get(0);
+    NDArray absent = presence.neg().add(1f).mul(BIG).reshape(b, -1, 3);
+    NDArray flat = values.reshape(b, -1, 3);
+    NDArray vMax = flat.sub(absent).max(new int[] {1}).mul(any);
+    NDArray vMin = flat.add(absent).min(new int[] {1}).mul(any);
+    NDArray stats = NDArrays.concat(-1, vMean, vMin, vMax, mean);
+    NDArray val = values2.apply(ps, Activation.relu(values1.apply(ps, stats, training)), training);
+
+    NDArray tfOut = tf.apply(ps, in.get(4), in.get(5), in.get(6), in.get(7), training);
+
+    int t = cfg.topologyDims();
+    int v = cfg.valueDims();
+    int f = cfg.tfDims();
+    NDArray mu =
+        NDArrays.concat(-1, topo.get(":, :" + t), val.get(":, :" + v), tfOut.get(":, :" + f));
+    NDArray logVar =
+        NDArrays.concat(
+            -1, topo.get(":, " + t + ":"), val.get(":, " + v + ":"), tfOut.get(":, " + f + ":"));
+    return new NDList(mu, logVar);
+  }
+
+  public PoleZeroSetEncoder tfEncoder() {
+    return tf;
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList in, boolean training, PairList<String, Object> params) {
+    return apply(ps, in, training);
+  }
+}

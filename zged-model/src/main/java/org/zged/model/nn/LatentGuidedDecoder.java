@@ -1,0 +1,135 @@
+package org.zged.model.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import org.zged.circuit.EdgeClass;
+import org.zged.model.ModelConfig;
+
+/**
+ * The decoder p(circuit | z). Node slots get a 5-way class (four node types or absent) from an MLP
+ * on z. Every node pair (i, j) builds a query from learned slot embeddings (symmetric in i and j,
+ * so the graph comes out undirected) plus a projection of z, and cross-attends to a set of latent
+ * tokens: each latent part (topology, values, transfer function) is projected into {@code
+ * tokensPerPart} tokens. Because the query differs per pair, so do the attention weights: each pair
+ * reads the parts of the latent that matter for it. The attended context gives the pair's edge
+ * class log-probabilities (one joint 8-way softmax, or an existence sigmoid times a 7-way kind
+ * softmax when {@code edgeHead = separate}) and its three scaled values.
+ */
+public final class LatentGuidedDecoder extends ZgedBlock {
+  private final ModelConfig cfg;
+  private final Dense node1;
+  private final Dense node2;
+  private final Dense[] tokenProjections;
+  private final Parameter slots;
+  private final Dense pairQuery;
+  private final Dense latentQuery;
+  private final Dense keys;
+  private final Dense values;
+  private final Dense pair1;
+  private final Dense pair2;
+  private final Dense classHead;
+  private final Dense existenceHead;
+  private final Dense valueHead;
+
+  public LatentGuidedDecoder(ModelConfig cfg) {
+    this.cfg = cfg;
+    int n = cfg.maxNodes();
+    int d = cfg.tokenDim();
+    int hd = cfg.decoderHidden();
+    int latent = cfg.latentDims();
+    node1 = addChildBlock("node1", new Dense(latent, hd));
+    node2 = addChildBlock("node2", new Dense(hd, n * cfg.nodeClasses()));
+    int[] parts = {cfg.topologyDims(), cfg.valueDims(), cfg.tfDims()};
+    tokenProjections = new Dense[3];
+    String[] names = {"tokens_topology", "tokens_values", "tokens_tf"};
+    for (int p = 0; p < 3; p++) {
+      tokenProjections[p] = addChildBlock(names[p], new Dense(parts[p], cfg.tokensPerPart() * d));
+    }
+    slots = weight("slot_embedding", n, d);
+    pairQuery = addChildBlock("pair_query", new Dense(2 * d, d));
+    latentQuery = addChildBlock("latent_query", new Dense(latent, d));
+    keys = addChildBlock("keys", new Dense(d, d));
+    values = addChildBlock("values", new Dense(d, d));
+    pair1 = addChildBlock("pair1", new Dense(2 * d, hd));
+    pair2 = addChildBlock("pair2", new Dense(hd, hd));
+    if (cfg.separateEdgeHead()) {
+      existenceHead = addChildBlock("existence_head", new Dense(hd, 1));
+      classHead = addChildBlock("kind_head", new Dense(hd, EdgeClass.COUNT - 1));
+    } else {
+      existenceHead = null;
+      classHead = addChildBlock("class_head", new Dense(hd, EdgeClass.COUNT));
+    }
+    valueHead = addChildBlock("value_head", new Dense(hd, 3));
+  }
+
+  /**
+   * @param z latent [B,L]
+   * @return node logits [B,n,5], edge class log-probabilities [B,n,n,8], scaled values [B,n,n,3],
+   *     attention weights [B,n·n,T]
+   */
+  public NDList apply(ParameterStore ps, NDArray z, boolean training) {
+    long b = z.getShape().get(0);
+    int n = cfg.maxNodes();
+    int d = cfg.tokenDim();
+    NDArray nodeLogits =
+        node2
+            .apply(ps, Activation.relu(node1.apply(ps, z, training)), training)
+            .reshape(b, n, cfg.nodeClasses());
+
+    int t = cfg.tokensPerPart();
+    int[] bounds = {0, cfg.topologyDims(), cfg.topologyDims() + cfg.valueDims(), cfg.latentDims()};
+    NDArray[] tokenParts = new NDArray[3];
+    for (int p = 0; p < 3; p++) {
+      NDArray part = z.get(":, " + bounds[p] + ":" + bounds[p + 1]);
+      tokenParts[p] = tokenProjections[p].apply(ps, part, training).reshape(b, t, d);
+    }
+    NDArray tokens = NDArrays.concat(1, tokenParts); // [B,T,d]
+
+    NDArray s = value(ps, slots, z, training); // [n,d]
+    NDArray si = s.expandDims(1); // [n,1,d]
+    NDArray sj = s.expandDims(0); // [1,n,d]
+    NDArray symmetric = NDArrays.concat(-1, si.add(sj), si.mul(sj)); // [n,n,2d]
+    NDArray query =
+        Activation.relu(
+            pairQuery
+                .apply(ps, symmetric, training)
+                .expandDims(0)
+                .add(latentQuery.apply(ps, z, training).reshape(b, 1, 1, d))); // [B,n,n,d]
+    NDArray flatQuery = query.reshape(b, (long) n * n, d);
+    NDArray k = keys.apply(ps, tokens, training);
+    NDArray v = values.apply(ps, tokens, training);
+    NDArray attention =
+        flatQuery.batchMatMul(k.transpose(0, 2, 1)).div((float) Math.sqrt(d)).softmax(-1);
+    NDArray context = attention.batchMatMul(v).reshape(b, n, n, d);
+
+    NDArray f = Activation.relu(pair1.apply(ps, NDArrays.concat(-1, query, context), training));
+    f = Activation.relu(pair2.apply(ps, f, training));
+    NDArray logProbs;
+    if (existenceHead != null) {
+      NDArray e = existenceHead.apply(ps, f, training); // [B,n,n,1]
+      NDArray kinds = classHead.apply(ps, f, training).logSoftmax(-1);
+      NDArray logNone = Activation.softPlus(e).neg();
+      NDArray logSome = Activation.softPlus(e.neg()).neg();
+      logProbs = NDArrays.concat(-1, logNone, kinds.add(logSome));
+    } else {
+      logProbs = classHead.apply(ps, f, training).logSoftmax(-1);
+    }
+    NDArray scaledValues = valueHead.apply(ps, f, training);
+    return new NDList(nodeLogits, logProbs, scaledValues, attention);
+  }
+
+  public Shape gridShape(long batch) {
+    return new Shape(batch, cfg.maxNodes(), cfg.maxNodes());
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList in, boolean training, PairList<String, Object> params) {
+    return apply(ps, in.singletonOrThrow(), training);
+  }
+}

@@ -1,0 +1,111 @@
+package org.zged.model.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.zged.InputException;
+import org.zged.model.ModelFile;
+
+/**
+ * Adam with global-norm gradient clipping and explicit state. DJL's {@code Adam} keeps its moment
+ * estimates inside the optimizer object with no way to save or restore them, and {@code --resume}
+ * must continue exactly, so the moments (m, v) and the step count live here as tensors that a
+ * checkpoint writes and reads.
+ */
+public final class AdamOptimizer {
+  private static final float BETA1 = 0.9f;
+  private static final float BETA2 = 0.999f;
+  private static final float EPS = 1e-8f;
+
+  private final PairList<String, Parameter> params;
+  private final Map<String, NDArray> m = new LinkedHashMap<>();
+  private final Map<String, NDArray> v = new LinkedHashMap<>();
+  private long step;
+
+  public AdamOptimizer(PairList<String, Parameter> params, NDManager manager) {
+    this.params = params;
+    for (Pair<String, Parameter> p : params) {
+      m.put(p.getKey(), manager.zeros(p.getValue().getShape()));
+      v.put(p.getKey(), manager.zeros(p.getValue().getShape()));
+    }
+  }
+
+  public long step() {
+    return step;
+  }
+
+  /**
+   * One update from the gradients the last backward pass left on the parameters; clears them.
+   *
+   * @return the global gradient norm before clipping
+   */
+  public double update(double learningRate, double clip, NDManager scratch) {
+    step++;
+    double sq = 0;
+    Map<String, NDArray> grads = new LinkedHashMap<>();
+    for (Pair<String, Parameter> p : params) {
+      NDArray g = p.getValue().getArray().getGradient();
+      g.attach(scratch);
+      grads.put(p.getKey(), g);
+      NDArray s = g.square().sum();
+      sq += s.getFloat();
+    }
+    double norm = Math.sqrt(sq);
+    float scale = (float) (clip > 0 && norm > clip ? clip / norm : 1.0);
+    float c1 = (float) (1 - Math.pow(BETA1, step));
+    float c2 = (float) (1 - Math.pow(BETA2, step));
+    float lr = (float) learningRate;
+    for (Pair<String, Parameter> p : params) {
+      NDArray g = grads.get(p.getKey()).mul(scale);
+      NDArray mi = m.get(p.getKey());
+      NDArray vi = v.get(p.getKey());
+      mi.muli(BETA1).addi(g.mul(1 - BETA1));
+      vi.muli(BETA2).addi(g.square().mul(1 - BETA2));
+      NDArray denom = vi.div(c2);
+      denom.attach(scratch);
+      NDArray delta = mi.div(c1);
+      delta.attach(scratch);
+      p.getValue().getArray().subi(delta.div(denom.sqrt().add(EPS)).mul(lr));
+      grads.get(p.getKey()).muli(0f);
+    }
+    return norm;
+  }
+
+  /** The moments as named tensors ({@code m/NAME}, {@code v/NAME}). */
+  public Map<String, ModelFile.Tensor> state() {
+    Map<String, ModelFile.Tensor> out = new LinkedHashMap<>();
+    for (var e : m.entrySet()) {
+      out.put("m/" + e.getKey(), tensor(e.getValue()));
+    }
+    for (var e : v.entrySet()) {
+      out.put("v/" + e.getKey(), tensor(e.getValue()));
+    }
+    return out;
+  }
+
+  public void restore(Map<String, ModelFile.Tensor> state, long steps, String where) {
+    for (var e : m.entrySet()) {
+      e.getValue().set(need(state, "m/" + e.getKey(), where).values());
+    }
+    for (var e : v.entrySet()) {
+      e.getValue().set(need(state, "v/" + e.getKey(), where).values());
+    }
+    this.step = steps;
+  }
+
+  private static ModelFile.Tensor need(Map<String, ModelFile.Tensor> s, String k, String where) {
+    ModelFile.Tensor t = s.get(k);
+    if (t == null) {
+      throw new InputException(where, "optimizer state " + k + " is missing");
+    }
+    return t;
+  }
+
+  private static ModelFile.Tensor tensor(NDArray a) {
+    return new ModelFile.Tensor(a.getShape().getShape(), a.toFloatArray());
+  }
+}

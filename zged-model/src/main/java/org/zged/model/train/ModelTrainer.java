@@ -1,0 +1,340 @@
+package org.zged.model.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.zged.InputException;
+import org.zged.circuit.EdgeClass;
+import org.zged.dataset.CircuitRecord;
+import org.zged.dataset.Dataset;
+import org.zged.dataset.Split;
+import org.zged.model.DecodeResult;
+import org.zged.model.GraphBatch;
+import org.zged.model.ModelConfig;
+import org.zged.model.ModelExample;
+import org.zged.model.ModelFile;
+import org.zged.model.ZgedModel;
+import org.zged.model.loss.GumbelSoftmax;
+import org.zged.model.loss.LossTerms;
+import org.zged.model.loss.VaeLoss;
+
+/**
+ * The training loop, kept apart from the network's maths. Every random draw (initial weights,
+ * shuffling, reparameterisation noise ε, Gumbel noise) comes from a Java {@link SplittableRandom}
+ * seeded from (seed, epoch, step), so the same seed and data give the same history, and a run
+ * resumed from {@code last.ckpt} continues exactly as if it had never stopped. Each step runs in
+ * its own sub-{@link NDManager}, so memory stays flat.
+ */
+public final class ModelTrainer {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final TrainingListener listener;
+  private final int stopAfter;
+
+  private ModelTrainer(Builder b) {
+    this.listener = b.listener;
+    this.stopAfter = b.stopAfter;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Trains on the TRAIN split and selects by the VAL split of {@code data}. */
+  public static TrainingResult train(TrainConfig cfg, Dataset data, Path runDir, boolean resume) {
+    return builder()
+        .build()
+        .run(cfg, examples(data, Split.TRAIN), examples(data, Split.VAL), runDir, resume);
+  }
+
+  public static List<ModelExample> examples(Dataset data, Split split) {
+    List<ModelExample> out = new ArrayList<>();
+    for (CircuitRecord r : data.split(split)) {
+      out.add(new ModelExample(r.circuit(), r.poles(), r.zeros()));
+    }
+    return out;
+  }
+
+  /**
+   * @param runDir receives history.csv, history.json, config.yaml, best.ckpt, last.ckpt
+   * @param resumeRun continue from {@code runDir/last.ckpt} (its config must equal {@code cfg})
+   */
+  public TrainingResult run(
+      TrainConfig cfg,
+      List<ModelExample> train,
+      List<ModelExample> val,
+      Path runDir,
+      boolean resumeRun) {
+    if (train.isEmpty()) {
+      throw new InputException("data", "the training split is empty");
+    }
+    if (val.isEmpty()) {
+      throw new InputException("data", "the validation split is empty");
+    }
+    long started = System.nanoTime();
+    ModelConfig mc = cfg.model();
+    ZgedModel model = ZgedModel.create(mc, cfg.seed());
+    AdamOptimizer adam = new AdamOptimizer(model.network().getParameters(), model.manager());
+    List<EpochStats> history = new ArrayList<>();
+    double best = Double.POSITIVE_INFINITY;
+    int bestEpoch = -1;
+    int firstEpoch = 0;
+    try {
+      Files.createDirectories(runDir);
+      Path last = runDir.resolve("last.ckpt");
+      if (resumeRun) {
+        Checkpoint ck = Checkpoint.read(last, cfg);
+        model.setParameters(ck.file().section("parameters"), last.toString());
+        adam.restore(ck.file().section("optimizer"), ck.adamSteps(), last.toString());
+        history.addAll(ck.history());
+        best = ck.bestValLoss();
+        bestEpoch = ck.bestEpoch();
+        firstEpoch = ck.epochsDone();
+      }
+      writeAtomically(runDir.resolve("config.yaml"), cfg.toYaml());
+      VaeLoss loss = new VaeLoss(cfg.lossWeights());
+      int ran = 0;
+      for (int epoch = firstEpoch; epoch < cfg.epochs(); epoch++) {
+        if (stopAfter > 0 && ran >= stopAfter) {
+          break;
+        }
+        long t0 = System.nanoTime();
+        Map<String, Double> trainStats = trainEpoch(cfg, model, adam, loss, train, epoch);
+        Map<String, Double> valStats = evaluate(cfg, model, loss, val, epoch);
+        EpochStats stats =
+            new EpochStats(
+                epoch,
+                cfg.temperature(epoch),
+                cfg.klFactor(epoch),
+                (System.nanoTime() - t0) / 1e9,
+                trainStats,
+                valStats);
+        history.add(stats);
+        boolean improved = stats.valLoss() < best;
+        if (improved) {
+          best = stats.valLoss();
+          bestEpoch = epoch;
+        }
+        Checkpoint ck = new Checkpoint(cfg, epoch + 1, adam.step(), best, bestEpoch, history);
+        ck.write(last, model, adam);
+        if (improved) {
+          ck.write(runDir.resolve("best.ckpt"), model, adam);
+        }
+        HistoryFiles.write(runDir, history);
+        listener.epochDone(stats);
+        ran++;
+      }
+      if (bestEpoch < 0) {
+        throw new InputException(runDir.toString(), "no epoch was trained");
+      }
+      ZgedModel bestModel = ZgedModel.create(mc, cfg.seed());
+      bestModel.setParameters(
+          ModelFile.read(runDir.resolve("best.ckpt")).section("parameters"), "best.ckpt");
+      model.close();
+      return new TrainingResult(
+          bestModel, history, best, bestEpoch, (System.nanoTime() - started) / 1e9);
+    } catch (IOException e) {
+      model.close();
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
+  }
+
+  private Map<String, Double> trainEpoch(
+      TrainConfig cfg,
+      ZgedModel model,
+      AdamOptimizer adam,
+      VaeLoss loss,
+      List<ModelExample> train,
+      int epoch) {
+    int[] order = shuffled(train.size(), new SplittableRandom(mix(cfg.seed(), epoch, -1)));
+    int bs = cfg.batchSize();
+    int steps = (train.size() + bs - 1) / bs;
+    listener.epochStarted(epoch, steps);
+    Map<String, Double> sums = new LinkedHashMap<>();
+    MetricCounter metrics = new MetricCounter();
+    double temperature = cfg.temperature(epoch);
+    double klFactor = cfg.klFactor(epoch);
+    ModelConfig mc = cfg.model();
+    for (int step = 0; step < steps; step++) {
+      List<ModelExample> items = new ArrayList<>();
+      for (int i = step * bs; i < Math.min(train.size(), (step + 1) * bs); i++) {
+        items.add(train.get(order[i]));
+      }
+      GraphBatch batch = GraphBatch.of(items, mc);
+      SplittableRandom rng = new SplittableRandom(mix(cfg.seed(), epoch, step));
+      try (NDManager sub = model.manager().newSubManager()) {
+        NDList inputs = batch.inputs(sub);
+        inputs.add(gaussian(sub, new Shape(items.size(), mc.latentDims()), rng));
+        NDArray gumbel =
+            GumbelSoftmax.noise(
+                sub, new Shape(items.size(), mc.maxNodes(), mc.maxNodes(), EdgeClass.COUNT), rng);
+        LossTerms terms;
+        NDList out;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+          out = model.network().forward(model.parameterStore(), inputs, true);
+          terms = loss.compute(out, batch, gumbel, temperature, klFactor);
+          gc.backward(terms.total());
+        }
+        adam.update(cfg.learningRate(), cfg.gradClip(), sub);
+        accumulate(sums, terms, items.size());
+        metrics.add(batch, out.get(3).toFloatArray(), out.get(4).toFloatArray(), mc.maxNodes());
+        listener.stepDone(epoch, step, terms.raw().get("total"));
+      }
+    }
+    Map<String, Double> stats = averaged(sums, train.size());
+    metrics.putInto(stats);
+    return stats;
+  }
+
+  /** Validation: z = μ (ε = 0), no Gumbel noise, metrics from the deterministic decode. */
+  private Map<String, Double> evaluate(
+      TrainConfig cfg, ZgedModel model, VaeLoss loss, List<ModelExample> val, int epoch) {
+    ModelConfig mc = cfg.model();
+    Map<String, Double> sums = new LinkedHashMap<>();
+    MetricCounter metrics = new MetricCounter();
+    int bs = 512;
+    for (int from = 0; from < val.size(); from += bs) {
+      List<ModelExample> items = val.subList(from, Math.min(val.size(), from + bs));
+      GraphBatch batch = GraphBatch.of(items, mc);
+      try (NDManager sub = model.manager().newSubManager()) {
+        NDList inputs = batch.inputs(sub);
+        inputs.add(sub.zeros(new Shape(items.size(), mc.latentDims())));
+        NDArray gumbel =
+            sub.zeros(new Shape(items.size(), mc.maxNodes(), mc.maxNodes(), EdgeClass.COUNT));
+        NDList out = model.network().forward(model.parameterStore(), inputs, false);
+        LossTerms terms =
+            loss.compute(out, batch, gumbel, cfg.temperature(epoch), cfg.klFactor(epoch));
+        accumulate(sums, terms, items.size());
+        metrics.add(batch, out.get(3).toFloatArray(), out.get(4).toFloatArray(), mc.maxNodes());
+        float[] mu = out.get(0).toFloatArray();
+        int d = mc.latentDims();
+        float[][] zs = new float[items.size()][];
+        for (int i = 0; i < zs.length; i++) {
+          zs[i] = java.util.Arrays.copyOfRange(mu, i * d, (i + 1) * d);
+        }
+        for (DecodeResult r : model.decodeAll(zs)) {
+          metrics.addConnectivity(r.vinConnected() && r.voutConnected());
+        }
+      }
+    }
+    Map<String, Double> stats = averaged(sums, val.size());
+    metrics.putInto(stats);
+    return stats;
+  }
+
+  private static void accumulate(Map<String, Double> sums, LossTerms terms, int weight) {
+    terms.raw().forEach((k, v) -> sums.merge(k, v * weight, Double::sum));
+    terms.weighted().forEach((k, v) -> sums.merge("w_" + k, v * weight, Double::sum));
+  }
+
+  private static Map<String, Double> averaged(Map<String, Double> sums, int count) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    double total = sums.getOrDefault("total", 0.0);
+    sums.forEach(
+        (k, v) -> {
+          if (!k.startsWith("w_")) {
+            out.put(k, v / count);
+          }
+        });
+    for (String part : new String[] {"recon", "tf", "kl", "connectivity"}) {
+      double w = sums.getOrDefault("w_" + part, 0.0);
+      out.put("share_" + part, total == 0 ? 0.0 : w / total);
+    }
+    return out;
+  }
+
+  static NDArray gaussian(NDManager m, Shape shape, SplittableRandom rng) {
+    float[] e = new float[(int) shape.size()];
+    for (int i = 0; i < e.length; i++) {
+      // Box–Muller from the Java RNG, so ε is reproducible.
+      double u1 = Math.max(rng.nextDouble(), 1e-300);
+      double u2 = rng.nextDouble();
+      e[i] = (float) (Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
+    }
+    return m.create(e, shape);
+  }
+
+  static int[] shuffled(int n, SplittableRandom rng) {
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+    return a;
+  }
+
+  /** A well-mixed 64-bit seed from (seed, epoch, step). */
+  static long mix(long seed, int epoch, int step) {
+    long h = seed * 0x9E3779B97F4A7C15L + epoch;
+    h = (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L + step;
+    h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+    return h ^ (h >>> 31);
+  }
+
+  static void writeAtomically(Path file, String text) throws IOException {
+    Path tmp =
+        Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+    try {
+      Files.writeString(tmp, text);
+      Files.move(
+          tmp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Options: a progress listener, and stopping early (after N epochs of this invocation). */
+  public static final class Builder {
+    private TrainingListener listener = new TrainingListener() {};
+    private int stopAfter;
+
+    public Builder optListener(TrainingListener l) {
+      this.listener = l;
+      return this;
+    }
+
+    /** Stop after this many epochs even if the config asks for more (0 = run to the end). */
+    public Builder optStopAfterEpochs(int epochs) {
+      this.stopAfter = epochs;
+      return this;
+    }
+
+    public ModelTrainer build() {
+      return new ModelTrainer(this);
+    }
+  }
+
+  static JsonNode tree(Object o) {
+    return JSON.valueToTree(o);
+  }
+
+  static ObjectNode object() {
+    return JSON.createObjectNode();
+  }
+}
