@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "zged 0.1.0",
     description = "Filter specification in, verified passive RLC circuit out.",
-    subcommands = {CommandLine.HelpCommand.class, BenchCommand.class, ServeCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      SimulateCommand.class,
+      BenchCommand.class,
+      ServeCommand.class
+    })
 public final class ZgedCli implements Runnable {
   /** Exit code for bad input (netlist, spec, config, dataset, checkpoint, flags). */
   public static final int EXIT_BAD_INPUT = 2;

@@ -1,0 +1,83 @@
+package org.zged.cli;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.zged.InputException;
+
+/**
+ * Writes a command's output files all or nothing: every file goes to a temporary file next to its
+ * target first, and only when all of them are written are they moved into place. A bad path or a
+ * full disk therefore leaves no half-written or partial set of outputs behind.
+ */
+public final class OutputFiles {
+  private final Map<Path, byte[]> files = new LinkedHashMap<>();
+  private final Map<Path, String> options = new LinkedHashMap<>();
+
+  /**
+   * Queues {@code content} for {@code target}; {@code option} (e.g. "--csv") names it in errors.
+   */
+  public OutputFiles add(String option, Path target, byte[] content) {
+    Path abs = target.toAbsolutePath().normalize();
+    if (files.containsKey(abs)) {
+      throw new InputException(option, "the same file is also given to " + options.get(abs));
+    }
+    files.put(abs, content);
+    options.put(abs, option);
+    return this;
+  }
+
+  /** Checks every target's folder before anything is written. */
+  public void check() {
+    for (Map.Entry<Path, String> e : options.entrySet()) {
+      Path dir = e.getKey().getParent();
+      if (dir == null || !Files.isDirectory(dir)) {
+        throw new InputException(e.getValue(), "folder " + dir + " does not exist");
+      }
+      if (Files.isDirectory(e.getKey())) {
+        throw new InputException(e.getValue(), e.getKey() + " is a folder");
+      }
+    }
+  }
+
+  /** Writes all files; on failure removes the temporary files and writes nothing. */
+  public void commit() {
+    check();
+    List<Path[]> moves = new ArrayList<>();
+    try {
+      for (Map.Entry<Path, byte[]> e : files.entrySet()) {
+        Path target = e.getKey();
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        moves.add(new Path[] {tmp, target});
+        Files.write(tmp, e.getValue());
+      }
+      for (Path[] m : moves) {
+        move(m[0], m[1]);
+      }
+    } catch (IOException e) {
+      for (Path[] m : moves) {
+        try {
+          Files.deleteIfExists(m[0]);
+        } catch (IOException ignored) {
+          // Best effort: the write already failed and that is what the user needs to hear.
+        }
+      }
+      String option = moves.isEmpty() ? "output" : options.get(moves.get(moves.size() - 1)[1]);
+      throw new InputException(option, "cannot write: " + e.getMessage());
+    }
+  }
+
+  private static void move(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}
