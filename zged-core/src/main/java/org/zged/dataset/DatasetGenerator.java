@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
 import org.zged.analysis.Analysis;
 import org.zged.analysis.CircuitAnalyzer;
 import org.zged.analysis.FrequencyResponse;
@@ -36,6 +37,7 @@ public final class DatasetGenerator {
 
   private final DatasetHeader header;
   private final int threads;
+  private final LongConsumer progress;
   private final Map<FilterFamily, SplitAssigner> splits = new LinkedHashMap<>();
 
   private DatasetGenerator(Builder b) {
@@ -56,6 +58,7 @@ public final class DatasetGenerator {
             counts,
             b.withResponse);
     this.threads = b.threads;
+    this.progress = b.progress;
   }
 
   public static Builder builder() {
@@ -123,6 +126,7 @@ public final class DatasetGenerator {
   /** Streams the header and every record to {@code out} (not closed); returns the bytes written. */
   public long write(OutputStream out) {
     long[] bytes = {0};
+    long[] circuits = {0};
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     try (RecordWriter w = new RecordWriter(head)) {
       w.writeHeader(header);
@@ -130,14 +134,16 @@ public final class DatasetGenerator {
     try {
       out.write(head.toByteArray());
       bytes[0] += head.size();
-      new OrderedChunks<byte[]>(threads)
+      new OrderedChunks<Serialised>(threads)
           .run(
               chunks(),
-              this::serialise,
-              lines -> {
+              chunk -> new Serialised(chunk.count(), serialise(chunk)),
+              done -> {
                 try {
-                  out.write(lines);
-                  bytes[0] += lines.length;
+                  out.write(done.lines());
+                  bytes[0] += done.lines().length;
+                  circuits[0] += done.count();
+                  progress.accept(circuits[0]);
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
@@ -148,6 +154,8 @@ public final class DatasetGenerator {
     }
     return bytes[0];
   }
+
+  private record Serialised(int count, byte[] lines) {}
 
   private byte[] serialise(Chunk chunk) {
     ByteArrayOutputStream buf = new ByteArrayOutputStream(chunk.count() * 1200);
@@ -215,8 +223,15 @@ public final class DatasetGenerator {
     private long seed = DEFAULT_SEED;
     private int threads = Runtime.getRuntime().availableProcessors();
     private boolean withResponse;
+    private LongConsumer progress = n -> {};
 
     private Builder() {}
+
+    /** Told the number of circuits written so far after every chunk (on the writing thread). */
+    public Builder optProgress(LongConsumer progress) {
+      this.progress = progress;
+      return this;
+    }
 
     public Builder optPreset(Preset preset) {
       this.preset = preset;

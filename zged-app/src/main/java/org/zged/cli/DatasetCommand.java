@@ -1,0 +1,181 @@
+package org.zged.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.zged.InputException;
+import org.zged.dataset.DatasetGenerator;
+import org.zged.dataset.DatasetHeader;
+import org.zged.dataset.FilterFamily;
+import org.zged.dataset.Preset;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code zged dataset}: generates a labelled dataset file (JSON Lines, see docs/dataset.md). The
+ * file is written to a temporary name and moved into place when complete.
+ */
+@Command(
+    name = "dataset",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Generate a seeded, exactly labelled dataset of filter circuits (JSON Lines).",
+      "Presets: seed = the seed's 6 families x 20 = 120 circuits; full = 12 families x 200 = 2,400.",
+      "Families: rc_lowpass, rc_highpass, rlc_lowpass, rlc_bandpass, tank_bandpass, notch_bandstop,",
+      "  rlc_series, rlc_parallel, lc_lowpass, cl_highpass, rl_lowpass, rl_highpass."
+    },
+    subcommands = {DatasetStatsCommand.class})
+public final class DatasetCommand implements Callable<Integer> {
+  private static final int PROGRESS_FROM = 200_000;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--preset",
+      paramLabel = "seed|full",
+      defaultValue = "full",
+      description = "Families and count per family (default: ${DEFAULT-VALUE}).")
+  String preset;
+
+  @Option(
+      names = "--per-family",
+      paramLabel = "N",
+      description = "Circuits per family (overrides the preset's count).")
+  Integer perFamily;
+
+  @Option(
+      names = "--families",
+      paramLabel = "a,b,...",
+      split = ",",
+      description = "Families to generate, in this order (overrides the preset's families).")
+  List<String> families;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "42",
+      description = "Dataset seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "Worker threads (default: all cores); the output does not depend on it.")
+  Integer threads;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Output file (default: data/<preset>.jsonl).")
+  Path out;
+
+  @Option(
+      names = "--with-response",
+      description = "Also store each circuit's 701-point response (10 Hz - 100 MHz).")
+  boolean withResponse;
+
+  @Override
+  public Integer call() {
+    DatasetGenerator.Builder b = DatasetGenerator.builder().optSeed(seed);
+    Preset p;
+    try {
+      p = Preset.parse(preset);
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--preset", e.getMessage());
+    }
+    b.optPreset(p).optWithResponse(withResponse);
+    if (families != null) {
+      b.optFamilies(parseFamilies(families));
+    }
+    if (perFamily != null) {
+      if (perFamily < 1) {
+        throw new InputException("--per-family", "must be >= 1, got " + perFamily);
+      }
+      b.optPerFamily(perFamily);
+    }
+    if (threads != null) {
+      if (threads < 1) {
+        throw new InputException("--threads", "must be >= 1, got " + threads);
+      }
+      b.optThreads(threads);
+    }
+    DatasetHeader header = b.build().header();
+    Path file = out != null ? out : Path.of("data", header.preset() + ".jsonl");
+    if (Files.isDirectory(file)) {
+      throw new InputException("--out", file + " is a folder");
+    }
+    long start = System.nanoTime();
+    try (ProgressBar bar = header.total() >= PROGRESS_FROM ? progressBar(header.total()) : null) {
+      if (bar != null) {
+        b.optProgress(bar::stepTo);
+      }
+      b.build().write(file);
+    } catch (UncheckedIOException e) {
+      throw new InputException("--out", "cannot write " + file + ": " + e.getCause().getMessage());
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    PrintWriter w = spec.commandLine().getOut();
+    w.println(summary(header, file, seconds));
+    w.flush();
+    return 0;
+  }
+
+  static List<FilterFamily> parseFamilies(List<String> names) {
+    List<FilterFamily> out = new ArrayList<>();
+    for (String n : names) {
+      if (n.isBlank()) {
+        throw new InputException("--families", "empty family name");
+      }
+      try {
+        out.add(FilterFamily.parse(n));
+      } catch (IllegalArgumentException e) {
+        throw new InputException("--families", e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private static ProgressBar progressBar(long total) {
+    return new ProgressBarBuilder()
+        .setTaskName("dataset")
+        .setInitialMax(total)
+        .setUnit(" circuits", 1)
+        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+        .build();
+  }
+
+  private static String summary(DatasetHeader h, Path file, double seconds) {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (java.io.IOException e) {
+      size = -1;
+    }
+    int n = h.counts().size();
+    int per = h.counts().values().iterator().next();
+    return String.format(
+        Locale.ROOT,
+        "wrote %s: %,d circuits (%d %s x %,d, preset %s, seed %d), %.1f MB in %.2f s"
+            + " (%,.0f circuits/s)",
+        file,
+        h.total(),
+        n,
+        n == 1 ? "family" : "families",
+        per,
+        h.preset(),
+        h.seed(),
+        size / 1e6,
+        seconds,
+        h.total() / seconds);
+  }
+}
