@@ -33,6 +33,13 @@ final class NodalSystem {
   /** a[i][j] = coefficients {s̃⁰, s̃¹, s̃²} of the row-i, column-j entry; node 0 is VOUT. */
   final double[][][] a;
 
+  /**
+   * The low halves of a as double-double numbers: a diagonal entry is a sum of admittances, kept
+   * exactly so that the determinant's cancellations (diagonal sums against off-diagonal products)
+   * do not amplify its rounding error. Off-diagonal entries are single admittances and exact.
+   */
+  final double[][][] aLo;
+
   /** b[i] = coefficients of the admittance from unknown i to VIN (the right-hand side). */
   final double[][] b;
 
@@ -43,8 +50,14 @@ final class NodalSystem {
   final boolean touchesGround;
 
   private NodalSystem(
-      double[][][] a, double[][] b, double omega0, boolean touchesVin, boolean touchesGround) {
+      double[][][] a,
+      double[][][] aLo,
+      double[][] b,
+      double omega0,
+      boolean touchesVin,
+      boolean touchesGround) {
     this.a = a;
+    this.aLo = aLo;
     this.b = b;
     this.omega0 = omega0;
     this.touchesVin = touchesVin;
@@ -120,6 +133,7 @@ final class NodalSystem {
     double omega0 = scales[0];
     double y0 = scales[1];
     double[][][] a = new double[n][n][3];
+    double[][][] aLo = new double[n][n][3];
     double[][] b = new double[n][3];
     for (Edge e : used) {
       double[] y = {e.gamma() / (omega0 * y0), e.g() / y0, e.c() * omega0 / y0};
@@ -127,10 +141,10 @@ final class NodalSystem {
       int ib = e.b() == vin || e.b() == gnd ? -1 : unknownIndex[e.b()];
       for (int k = 0; k < 3; k++) {
         if (ia >= 0) {
-          a[ia][ia][k] += y[k];
+          addExactly(a[ia][ia], aLo[ia][ia], k, y[k]);
         }
         if (ib >= 0) {
-          a[ib][ib][k] += y[k];
+          addExactly(a[ib][ib], aLo[ib][ib], k, y[k]);
         }
         if (ia >= 0 && ib >= 0) {
           a[ia][ib][k] -= y[k];
@@ -143,7 +157,17 @@ final class NodalSystem {
         addTo(b[ia], y);
       }
     }
-    return new NodalSystem(a, b, omega0, touchesVin, touchesGround);
+    return new NodalSystem(a, aLo, b, omega0, touchesVin, touchesGround);
+  }
+
+  /** (hi, lo)[k] += y as a double-double sum (Knuth's TwoSum). */
+  private static void addExactly(double[] hi, double[] lo, int k, double y) {
+    double s = hi[k] + y;
+    double bb = s - hi[k];
+    double err = (hi[k] - (s - bb)) + (y - bb);
+    double l = lo[k] + err;
+    hi[k] = s + l;
+    lo[k] = l - (hi[k] - s);
   }
 
   private static void addTo(double[] acc, double[] y) {

@@ -11,10 +11,10 @@ import org.hipparchus.complex.Complex;
  */
 final class PoleZeroSet {
   /** A root within this relative distance of a root of the other polynomial is a common factor. */
-  static final double CANCEL_TOLERANCE = 1e-6;
+  static final double CANCEL_TOLERANCE = 1e-9;
 
   /** A root with |Re| below this share of |root| lies on the jω axis. */
-  static final double AXIS_TOLERANCE = 1e-9;
+  static final double AXIS_TOLERANCE = 1e-11;
 
   final double[] zeroRe;
   final double[] zeroIm;
