@@ -1,0 +1,104 @@
+package org.zged.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --plot} and {@code --csv}: valid files, the right grid, nothing else left behind. */
+class SimulateOutputFilesTest {
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+  @TempDir Path dir;
+
+  @Test
+  void plotIsAValidPngOfSensibleSizeAndCsvFollowsTheGrid() throws Exception {
+    Path png = dir.resolve("bode.png");
+    Path csv = dir.resolve("bode.csv");
+    SimulateRun run =
+        SimulateRun.of(
+            "simulate",
+            SimulateRun.examples().resolve("rlc_bandpass.cir").toString(),
+            "--plot",
+            png.toString(),
+            "--csv",
+            csv.toString(),
+            "--points-per-decade",
+            "20");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("wrote " + png), run.out());
+    byte[] bytes = Files.readAllBytes(png);
+    assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(bytes, 8));
+    assertTrue(bytes.length > 20_000 && bytes.length < 2_000_000, bytes.length + " bytes");
+    BufferedImage img = ImageIO.read(png.toFile());
+    assertEquals(900, img.getWidth());
+    assertEquals(700, img.getHeight());
+    // The file's .ac runs 10 Hz to 100 MHz; at 20 points per decade that is 141 points.
+    List<String> lines = Files.readAllLines(csv);
+    assertEquals(142, lines.size());
+    assertEquals("frequency_hz,magnitude_db,phase_deg", lines.get(0));
+    // At f0 = 1/(2π√(LC)) the band-pass has |H| = 1 (0 dB) and zero phase; check the row nearest.
+    double f0 = 1 / (2 * Math.PI * Math.sqrt(10e-3 * 10e-9));
+    String[] nearest = null;
+    for (String l : lines.subList(1, lines.size())) {
+      String[] p = l.split(",");
+      if (nearest == null
+          || Math.abs(Math.log(Double.parseDouble(p[0]) / f0))
+              < Math.abs(Math.log(Double.parseDouble(nearest[0]) / f0))) {
+        nearest = p;
+      }
+    }
+    double x = Double.parseDouble(nearest[0]) / f0;
+    double q = 10;
+    double expectedDb = -10 * Math.log10(1 + q * q * (x - 1 / x) * (x - 1 / x));
+    assertEquals(expectedDb, Double.parseDouble(nearest[1]), 1e-6);
+    try (var s = Files.list(dir)) {
+      assertEquals(2, s.count(), "only the two outputs, no temporary files");
+    }
+  }
+
+  @Test
+  void jsonKeepsStdoutPureAndNotesGoToStderr() throws Exception {
+    Path csv = dir.resolve("r.csv");
+    SimulateRun run =
+        SimulateRun.of(
+            "simulate",
+            SimulateRun.examples().resolve("rc_lowpass.cir").toString(),
+            "--json",
+            "--csv",
+            csv.toString(),
+            "--fstart",
+            "1k",
+            "--fstop",
+            "1MEG",
+            "--points-per-decade",
+            "10");
+    assertEquals(0, run.exitCode(), run.err());
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+    assertEquals(10, json.get("sweep").get("points_per_decade").asInt());
+    assertEquals(1e3, json.get("sweep").get("fstart_hz").asDouble());
+    assertEquals(1e6, json.get("sweep").get("fstop_hz").asDouble());
+    assertEquals("wrote " + csv + " (31 points)", run.err().strip());
+    assertEquals(32, Files.readAllLines(csv).size());
+  }
+
+  @Test
+  void existingOutputIsReplaced() throws Exception {
+    Path csv = dir.resolve("r.csv");
+    Files.writeString(csv, "old");
+    SimulateRun run =
+        SimulateRun.of(
+            "simulate", SimulateRun.examples().resolve("rc_lowpass.cir").toString(),
+            "--csv", csv.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(Files.readString(csv).startsWith("frequency_hz,"));
+  }
+}
