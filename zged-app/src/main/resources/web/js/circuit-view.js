@@ -2,7 +2,7 @@
 
 import { schematic } from './schematic.js';
 import { bode, poleZero } from './plots.js';
-import { eng, UNITS, pct, escapeHtml, complex } from './format.js';
+import { eng, UNITS, signedPct, escapeHtml, complex } from './format.js';
 import { api } from './api.js';
 
 /** Accepts the element shapes the API uses ({nodes:[a,b]} or {node_a,node_b}) -> {name,kind,a,b,value}. */
@@ -34,7 +34,7 @@ export function componentTable(elements) {
     if (!snapped) return `<tr><td>${escapeHtml(e.name)}</td><td>${nodes}</td><td class="num">${eng(e.value, unit, 4)}</td></tr>`;
     const err = e.ideal ? (e.value - e.ideal) / e.ideal : null;
     return `<tr><td>${escapeHtml(e.name)}</td><td>${nodes}</td><td class="num">${eng(e.ideal, unit, 4)}</td>`
-      + `<td class="num">${eng(e.value, unit, 3)}</td><td class="num">${err === null ? '—' : (err >= 0 ? '+' : '−') + pct(err)}</td></tr>`;
+      + `<td class="num">${eng(e.value, unit, 3)}</td><td class="num">${err === null ? '—' : signedPct(err)}</td></tr>`;
   });
   table.innerHTML = `<thead>${head}</thead><tbody>${rows.join('')}</tbody>`;
   return table;

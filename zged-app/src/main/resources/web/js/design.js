@@ -1,7 +1,7 @@
 // The design form: spec in, ranked verified candidates out.
 
 import { api } from './api.js';
-import { eng, pct, plain, escapeHtml } from './format.js';
+import { eng, pct, signedPct, plain, escapeHtml } from './format.js';
 import { schematicFigure, componentTable, analysisPanels, download, normaliseElement } from './circuit-view.js';
 
 const FIELDS = ['type', 'fc', 'q', 'gain', 'poles', 'zeros', 'e_series', 'count'];
@@ -95,6 +95,22 @@ function renderResults(results, request, data, ms) {
 }
 
 const BAND = new Set(['bandpass', 'bandstop']);
+const SOURCES = {
+  'vae-blend': 'VAE: blend of nearest references',
+  'vae-neighbour': 'VAE: nearest reference',
+  'vae-sample': 'VAE: sample near the blend',
+  'vae-tf': 'VAE: from the poles/zeros',
+  'closed-form': 'closed-form family design',
+};
+
+function toleranceNote(t) {
+  const p = document.createElement('p');
+  p.className = 'small tolerance';
+  const spread = (s, name) => (s ? `${name} ${signedPct(s.p05)} to ${signedPct(s.p95)} (5th–95th percentile)` : '');
+  p.textContent = `Tolerance ±${t.tolerance_pct} %, ${t.trials} trials: ${(100 * t.share_within).toFixed(1)} % within `
+    + `${pct(t.acceptance)} of the target; ` + [spread(t.fc, 'fc'), spread(t.q, 'Q')].filter(Boolean).join(', ');
+  return p;
+}
 
 function specRows(target, achieved, error) {
   const type = (target.type || target.response_class || achieved.response_class || '').toLowerCase();
@@ -128,41 +144,52 @@ function candidateCard(c, index, target, request, targetHz) {
   const card = document.createElement('article');
   card.className = 'candidate';
   card.dataset.rank = String(index + 1);
-  const elements = (c.elements || []).map(normaliseElement);
+  const snap = c.e_series || null;
+  const snappedValue = new Map((snap?.table || []).map((row) => [row.name, row]));
+  // With an E-series, what the designer builds is the snapped circuit: draw and simulate that one.
+  const elements = (c.elements || []).map(normaliseElement).map((e) => {
+    const row = snappedValue.get(e.name);
+    return row ? { ...e, ideal: row.ideal, value: row.snapped } : e;
+  });
   const achieved = c.achieved || {};
   const error = c.error || {};
-  const worst = Math.max(0, ...Object.values(error).filter((x) => typeof x === 'number'));
-  const title = c.family || c.topology || c.source || `${elements.length}-element circuit`;
+  const shownError = snap?.error || error;
+  const worst = Math.max(0, ...Object.values(shownError).filter((x) => typeof x === 'number'));
+  const title = `${elements.length} elements · ${SOURCES[c.source] || c.source || 'candidate'}`;
   card.innerHTML = `
     <header>
       <span class="rank">#${index + 1}</span>
       <h3>${escapeHtml(title)}</h3>
-      <span class="badge ${worst <= 0.01 ? 'good' : worst <= 0.05 ? 'fair' : 'poor'}" title="worst relative error over the targeted specs">${Object.keys(error).length ? 'max error ' + pct(worst) : 'verified'}</span>
+      <span class="badge ${worst <= 0.01 ? 'good' : worst <= 0.05 ? 'fair' : 'poor'}" title="worst relative error over the targeted specs${snap ? ' (snapped values)' : ''}">${Object.keys(shownError).length ? 'max error ' + pct(worst) : 'verified'}</span>
+      ${c.in_range === false ? '<span class="badge poor" title="' + escapeHtml((c.range_violations || []).join('; ')) + '">values outside practical ranges</span>' : ''}
       <span class="spacer"></span>
-      <button type="button" class="secondary download">Download SPICE netlist</button>
+      ${snap ? '<button type="button" class="secondary download-ideal">Ideal netlist</button>' : ''}
+      <button type="button" class="secondary download">Download SPICE netlist${snap ? ' (' + escapeHtml(snap.series) + ')' : ''}</button>
     </header>`;
-  card.querySelector('.download').addEventListener('click', () => download(`zged-candidate-${index + 1}.cir`, c.netlist || ''));
+  const netlist = snap?.netlist || c.netlist || '';
+  card.querySelector('.download').addEventListener('click', () => download(`zged-candidate-${index + 1}${snap ? '-' + snap.series : ''}.cir`, netlist));
+  card.querySelector('.download-ideal')?.addEventListener('click', () => download(`zged-candidate-${index + 1}-ideal.cir`, c.netlist || ''));
   card.appendChild(schematicFigure(elements));
   const tables = document.createElement('div');
   tables.className = 'tables';
   const specs = document.createElement('table');
   specs.className = 'specs';
-  specs.innerHTML = '<thead><tr><th>Spec</th><th>Target</th><th>Achieved</th><th>Error</th></tr></thead><tbody>'
-    + specRows(target, achieved, error).map(([name, t, a, e, key, raw]) =>
-      `<tr><td>${name}</td><td class="num">${t}</td><td class="num achieved" data-spec="${key}"${raw !== undefined && raw !== null ? ` data-value="${raw}"` : ''}>${a}</td><td class="num">${e}</td></tr>`).join('')
+  const rows = specRows(target, achieved, error);
+  const snappedRows = snap && snap.achieved ? new Map(specRows(target, snap.achieved, snap.error || {}).map((r) => [r[4], r])) : null;
+  specs.innerHTML = `<thead><tr><th>Spec</th><th>Target</th><th>Achieved</th><th>Error</th>${snappedRows ? `<th>${escapeHtml(snap.series)}</th><th>Error</th>` : ''}</tr></thead><tbody>`
+    + rows.map(([name, t, a, e, key, raw]) => {
+      const sr = snappedRows?.get(key);
+      return `<tr><td>${name}</td><td class="num">${t}</td><td class="num achieved" data-spec="${key}"${raw !== undefined && raw !== null ? ` data-value="${raw}"` : ''}>${a}</td><td class="num">${e}</td>`
+        + (snappedRows ? `<td class="num snapped">${sr ? sr[2] : '—'}</td><td class="num">${sr ? sr[3] : ''}</td>` : '') + '</tr>';
+    }).join('')
     + '</tbody>';
-  tables.append(specs, componentTable(c.elements || []));
+  tables.append(specs, componentTable(elements));
   card.appendChild(tables);
-  if (c.notes || c.tolerance) {
-    const p = document.createElement('p');
-    p.className = 'small';
-    p.textContent = [c.notes, c.tolerance ? `tolerance Monte Carlo: ${JSON.stringify(c.tolerance)}` : ''].filter(Boolean).join(' · ');
-    card.appendChild(p);
-  }
+  if (c.tolerance) card.appendChild(toleranceNote(c.tolerance));
   const plots = document.createElement('div');
   plots.className = 'plots';
   card.appendChild(plots);
   const markers = targetHz ? [{ f: targetHz, label: 'target ' + eng(targetHz, 'Hz', 4), cls: 'target', side: 'left' }] : [];
-  if (c.netlist) analysisPanels(plots, c.netlist, markers);
+  if (netlist) analysisPanels(plots, netlist, markers);
   return card;
 }

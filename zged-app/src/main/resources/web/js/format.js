@@ -48,3 +48,9 @@ export function complex([re, im]) {
 export function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
+
+/** A signed relative deviation as a percentage: +0.42 %, −1.3 %. */
+export function signedPct(rel) {
+  if (rel === null || rel === undefined || !Number.isFinite(rel)) return '—';
+  return (rel < 0 ? '−' : '+') + pct(rel);
+}

@@ -142,6 +142,21 @@ public final class JsonFields {
     return (int) v;
   }
 
+  /** An integer (any int value; the caller checks the range), or null when absent. */
+  public Integer optInteger(String name) {
+    JsonNode n = root.get(name);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isNumber() || n.doubleValue() != Math.rint(n.doubleValue())) {
+      throw new ApiException(name, "expected an integer, got " + n);
+    }
+    if (Math.abs(n.doubleValue()) > Integer.MAX_VALUE) {
+      throw new ApiException(name, "out of range: " + n);
+    }
+    return n.intValue();
+  }
+
   public long optLong(String name, long fallback) {
     JsonNode n = root.get(name);
     if (n == null || n.isNull()) {

@@ -1,0 +1,105 @@
+// End-to-end test of the zged page in a real headless Chromium (Debian's), driven by playwright-core.
+// Usage: node page.e2e.mjs --url http://127.0.0.1:PORT/ --out DIR [--chromium /usr/bin/chromium]
+// Exits 0 when every check passes; prints one "check: ..." line per check and writes screenshots to DIR.
+
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
+);
+const url = args.url;
+const out = args.out;
+const executablePath = args.chromium || '/usr/bin/chromium';
+if (!url || !out) {
+  console.error('usage: node page.e2e.mjs --url URL --out DIR [--chromium PATH]');
+  process.exit(2);
+}
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+let failures = 0;
+function check(name, ok, detail = '') {
+  console.log(`check: ${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ' — ' + detail : ''}`);
+  if (!ok) failures++;
+}
+
+const profile = mkdtempSync(join(tmpdir(), 'zged-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath, headless: true, args: FLAGS, viewport: { width: 1360, height: 900 },
+});
+const pageErrors = [];
+try {
+  const page = context.pages()[0] || (await context.newPage());
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  check('page title', (await page.title()).includes('zged'), await page.title());
+
+  // A bad cutoff: the API's message appears next to the fc field.
+  await page.selectOption('#f-type', 'lowpass');
+  await page.fill('#f-fc', '-5');
+  await page.click('#design-form button[type=submit]');
+  const fcError = page.locator('.field-error[data-for="fc"]');
+  await fcError.filter({ hasText: /\S/ }).waitFor({ timeout: 60000 });
+  check('error shown next to the fc field', /fc/i.test(await fcError.textContent()), await fcError.textContent());
+
+  // The spec of the issue: 10 kHz, Q 0.707 lowpass.
+  await page.fill('#f-fc', '10k');
+  await page.fill('#f-q', '0.707');
+  await page.fill('#f-count', '3');
+  await page.click('#design-form button[type=submit]');
+  await page.locator('.candidate').first().waitFor({ timeout: 120000 });
+  check('fc error cleared after a good submit', ((await fcError.textContent()) || '').trim() === '');
+  const first = page.locator('.candidate').first();
+  const symbols = await first.locator('svg.schematic g.sym').count();
+  check('schematic SVG with component symbols', symbols >= 2, `${symbols} symbols`);
+  await first.locator('svg.bode path.curve').first().waitFor({ timeout: 30000 });
+  const curves = await first.locator('svg.bode path.curve').count();
+  check('Bode plot with magnitude and phase curves', curves === 2, `${curves} curves`);
+  check('target fc marked on the Bode plot', (await first.locator('svg.bode line.marker.target').count()) >= 1);
+  check('pole-zero plot with poles', (await first.locator('svg.pz .pole').count()) >= 1);
+  const fcCell = first.locator('td.achieved[data-spec="fc"]');
+  const fcValue = Number(await fcCell.getAttribute('data-value'));
+  const fcText = (await fcCell.textContent()).trim();
+  const relErr = Math.abs(fcValue - 10000) / 10000;
+  check('achieved fc within 1% of 10 kHz', relErr < 0.01, `${fcValue} Hz (${(relErr * 100).toFixed(4)} %)`);
+  const shown = fcText.match(/^([\d.]+)\s*kHz$/);
+  check('achieved fc shown in kHz', !!shown && Math.abs(Number(shown[1]) - 10) / 10 < 0.01, fcText);
+  const netlistButton = first.locator('button.download');
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), netlistButton.click()]);
+  check('netlist download offered', download.suggestedFilename().endsWith('.cir'), download.suggestedFilename());
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: join(out, 'web-screenshot.png'), fullPage: false });
+
+  // Latent explorer: the map loads, and clicking a point decodes it.
+  await page.click('button[data-tab=latent]');
+  await page.locator('#latent-map circle.pt').first().waitFor({ timeout: 120000 });
+  const points = await page.locator('#latent-map circle.pt').count();
+  check('latent map drawn', points > 100, `${points} points`);
+  const box = await page.locator('#latent-map circle.pt').nth(Math.floor(points / 3)).boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.locator('#latent-decoded h3').waitFor({ timeout: 30000 });
+  check('clicked point decoded', (await page.locator('#latent-decoded h3').textContent()).length > 0,
+    await page.locator('#latent-decoded h3').textContent());
+  const box2 = await page.locator('#latent-map circle.pt').nth(Math.floor((2 * points) / 3)).boundingBox();
+  await page.mouse.click(box2.x + box2.width / 2, box2.y + box2.height / 2);
+  await page.locator('#latent-strip .step').nth(20).waitFor({ timeout: 60000 });
+  check('interpolation path decoded', (await page.locator('#latent-strip .step').count()) === 21);
+  await page.locator('#latent-slider').fill('10');
+  check('slider shows the midpoint', /t = 0\.50/.test(await page.locator('#latent-decoded h3').textContent()));
+  await page.screenshot({ path: join(out, 'web-latent.png'), fullPage: false });
+
+  check('no script errors on the page', pageErrors.length === 0, pageErrors.join(' | '));
+} catch (e) {
+  check('page flow completed', false, e.message.split('\n')[0]);
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+console.log(failures === 0 ? 'e2e: all checks passed' : `e2e: ${failures} check(s) failed`);
+process.exit(failures === 0 ? 0 : 1);
