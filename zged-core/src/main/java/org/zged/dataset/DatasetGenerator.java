@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,8 +101,13 @@ public final class DatasetGenerator {
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+      // Not Files.createTempFile: its owner-only permissions would stay on the finished file.
+      tmp =
+          dir.resolve(
+              "." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+      try (OutputStream out =
+          new java.io.BufferedOutputStream(
+              Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW), 1 << 16)) {
         write(out);
       }
       try {

@@ -1,0 +1,191 @@
+package org.zged.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.zged.InputException;
+import org.zged.analysis.CircuitAnalyzer;
+import org.zged.circuit.Circuit;
+import org.zged.dataset.DatasetGenerator;
+import org.zged.dataset.FilterFamily;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code zged bench dataset}: how fast labelled circuits are generated and serialised (no stored
+ * response), with the time split into sampling, exact analysis and JSON, and the heap in use at 10
+ * %, 50 % and 100 % of the run to show that memory does not grow with the count.
+ */
+@Command(
+    name = "dataset",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Dataset generation speed: labelled circuits per second, memory over the run.")
+public final class DatasetBenchCommand implements Callable<Integer> {
+  private static final double TARGET = 50_000;
+  private static final int PHASE_SAMPLE = 60_000;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--count",
+      paramLabel = "N",
+      defaultValue = "1000000",
+      description =
+          "Circuits to generate, spread over the 12 families (default: ${DEFAULT-VALUE}).")
+  long count;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "Worker threads (default: all cores).")
+  Integer threads;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description =
+          "Write the dataset here (default: serialise and discard, to time the CPU work).")
+  Path out;
+
+  @Override
+  public Integer call() throws IOException {
+    if (count < 12 || count > 1_000_000_000L) {
+      throw new InputException("--count", "must be between 12 and 1000000000, got " + count);
+    }
+    if (threads != null && threads < 1) {
+      throw new InputException("--threads", "must be >= 1, got " + threads);
+    }
+    int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    int perFamily = (int) Math.ceil(count / 12.0);
+    long total = 12L * perFamily;
+    PrintWriter w = spec.commandLine().getOut();
+    w.printf(
+        Locale.ROOT,
+        "zged bench dataset: %,d circuits (12 families x %,d), %d thread(s), %d cores, Java %s%n",
+        total,
+        perFamily,
+        t,
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.version());
+    w.flush();
+
+    run(PHASE_SAMPLE, 1, OutputStream.nullOutputStream(), n -> {}); // warm up the JIT
+    phases(w);
+
+    long[] heapMb = new long[3];
+    long[] marks = {total / 10, total / 2, total};
+    int[] next = {0};
+    double loadBefore = load();
+    long bytes;
+    long start = System.nanoTime();
+    try (OutputStream sink =
+        out == null ? OutputStream.nullOutputStream() : Files.newOutputStream(out)) {
+      bytes =
+          run(
+              perFamily,
+              t,
+              sink,
+              done -> {
+                while (next[0] < marks.length && done >= marks[next[0]]) {
+                  heapMb[next[0]++] = heapAfterGcMb();
+                }
+              });
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double rate = total / seconds;
+    w.printf(
+        Locale.ROOT,
+        "all: %,d circuits in %.2f s = %,.0f circuits/s on %d thread(s) (%.1f MB/s of JSON,"
+            + " %.0f bytes/circuit)%n",
+        total,
+        seconds,
+        rate,
+        t,
+        bytes / seconds / 1e6,
+        (double) bytes / total);
+    w.printf(
+        Locale.ROOT,
+        "heap in use after GC at 10%% / 50%% / 100%% of the run: %d / %d / %d MB%n",
+        heapMb[0],
+        heapMb[1],
+        heapMb[2]);
+    w.printf(
+        Locale.ROOT,
+        "system load average before / after: %.1f / %.1f (other processes share the cores)%n",
+        loadBefore,
+        load());
+    w.printf(
+        Locale.ROOT,
+        "target >= %,.0f circuits/s: %s%n",
+        TARGET,
+        rate >= TARGET ? "met" : "NOT met");
+    w.flush();
+    return 0;
+  }
+
+  /** Single-thread cost per circuit of each stage, on the same circuits. */
+  private void phases(PrintWriter w) {
+    FilterFamily[] families = FilterFamily.values();
+    Circuit[] circuits = new Circuit[PHASE_SAMPLE];
+    SplittableRandom rng = new SplittableRandom(1);
+    long t0 = System.nanoTime();
+    for (int i = 0; i < circuits.length; i++) {
+      circuits[i] = families[i % families.length].sample(rng);
+    }
+    long t1 = System.nanoTime();
+    long sink = 0;
+    for (Circuit c : circuits) {
+      sink += CircuitAnalyzer.analyze(c).poles().size();
+    }
+    long t2 = System.nanoTime();
+    run(PHASE_SAMPLE / 12, 1, OutputStream.nullOutputStream(), n -> {});
+    long t3 = System.nanoTime();
+    double sample = (t1 - t0) / 1e3 / PHASE_SAMPLE;
+    double analyse = (t2 - t1) / 1e3 / PHASE_SAMPLE;
+    double all = (t3 - t2) / 1e3 / PHASE_SAMPLE;
+    double rest = Math.max(0, all - sample - analyse);
+    w.printf(
+        Locale.ROOT,
+        "one thread, per circuit: %.2f us total = sampling %.2f us (%.0f%%) + exact analysis"
+            + " %.2f us (%.0f%%) + graph, split and JSON %.2f us (%.0f%%) -> %,.0f circuits/s"
+            + " per core%s%n",
+        all,
+        sample,
+        100 * sample / all,
+        analyse,
+        100 * analyse / all,
+        rest,
+        100 * rest / all,
+        1e6 / all,
+        sink < 0 ? "" : "");
+    w.flush();
+  }
+
+  private static long run(
+      int perFamily, int threads, OutputStream sink, java.util.function.LongConsumer progress) {
+    return DatasetGenerator.builder()
+        .optPerFamily(perFamily)
+        .optThreads(threads)
+        .optProgress(progress)
+        .build()
+        .write(sink);
+  }
+
+  private static long heapAfterGcMb() {
+    System.gc();
+    Runtime r = Runtime.getRuntime();
+    return (r.totalMemory() - r.freeMemory()) >> 20;
+  }
+
+  private static double load() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+}
