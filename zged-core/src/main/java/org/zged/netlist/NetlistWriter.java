@@ -18,7 +18,7 @@ public final class NetlistWriter {
     sb.append("* ").append(title.replace('\n', ' ')).append('\n');
     sb.append("V1 ").append(Circuit.VIN).append(" 0 DC 0 AC 1\n");
     for (Element e : circuit.elements()) {
-      sb.append(e.name())
+      sb.append(spiceName(e))
           .append(' ')
           .append(e.nodeA())
           .append(' ')
@@ -40,6 +40,20 @@ public final class NetlistWriter {
 
   public static String write(Circuit circuit) {
     return write(circuit, AcSweep.DEFAULT);
+  }
+
+  /**
+   * The element's name as SPICE needs it: SPICE decides the kind from the first letter, so a name
+   * that does not start with it (an R called "load", or "C5" for an inductor) gets the letter in
+   * front, and whitespace inside a name becomes '_'. Names that are already right pass unchanged,
+   * which keeps write → read exact for them.
+   */
+  static String spiceName(Element e) {
+    String name = e.name().strip().replaceAll("\\s+", "_");
+    if (name.isEmpty() || Character.toUpperCase(name.charAt(0)) != e.kind().letter()) {
+      name = e.kind().letter() + name;
+    }
+    return name;
   }
 
   /** Shortest decimal that reads back as the same double, in a form SPICE accepts. */

@@ -145,6 +145,22 @@ class NetlistReaderTest {
   }
 
   @Test
+  void writerGivesMisnamedElementsTheirSpiceLetter() {
+    Circuit c =
+        Circuit.builder()
+            .r("load", "vin", "vout", 50)
+            .l("C5", "vout", "0", 1e-3)
+            .c("c 2", "vout", "0", 1e-9)
+            .build();
+    String text = NetlistWriter.write(c);
+    assertTrue(text.contains("\nRload vin vout 50.0\n"), text);
+    assertTrue(text.contains("\nLC5 vout 0 0.001\n"), text);
+    assertTrue(text.contains("\nc_2 vout 0 1.0e-9\n"), text);
+    List<Element> back = read(text).circuit().elements();
+    assertEquals(new Element("LC5", ElementKind.L, "vout", "0", 1e-3), back.get(1));
+  }
+
+  @Test
   void readsFilesInUtf8Latin1AndUtf16(@TempDir Path dir) throws Exception {
     String text = "t\nV1 in 0 AC 1\nR1 in vout 1kΩ\nC1 vout 0 10µF\n";
     Circuit expected = read(text).circuit();
