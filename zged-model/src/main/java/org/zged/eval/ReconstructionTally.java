@@ -15,6 +15,9 @@ import org.zged.graph.TopologySignature;
  * thread-safe; one tally per evaluation.
  */
 public final class ReconstructionTally {
+  private static final int SLOT_GND = 0;
+  private static final int SLOT_VIN = 1;
+  private static final int SLOT_VOUT = 2;
   private final int slots;
   private final long[][] confusion = new long[EdgeClass.COUNT][EdgeClass.COUNT];
   private final Map<ElementKind, List<Double>> valueErrors = new EnumMap<>(ElementKind.class);
@@ -64,10 +67,11 @@ public final class ReconstructionTally {
     if (t.edgeCount() == d.edgeCount()) {
       edgeCountMatches++;
     }
-    if (d.connected(1)) {
+    // Stricter than the seed's "has an edge": the terminal must be wired into the circuit.
+    if (d.joined(SLOT_VIN, SLOT_GND)) {
       vinConnected++;
     }
-    if (d.connected(2)) {
+    if (d.joined(SLOT_VOUT, SLOT_VIN)) {
       voutConnected++;
     }
     if (TopologySignature.of(truth).equals(TopologySignature.of(decoded))) {
@@ -143,10 +147,12 @@ public final class ReconstructionTally {
     return ratio(edgeCountMatches, graphs);
   }
 
+  /** VIN decoded and joined through elements to GND. */
   public double vinConnectivity() {
     return ratio(vinConnected, graphs);
   }
 
+  /** VOUT decoded and joined through elements to VIN. */
   public double voutConnectivity() {
     return ratio(voutConnected, graphs);
   }

@@ -63,11 +63,25 @@ public record SlotGraph(int[] nodeClass, EdgeClass[][] edgeClass, double[][][] a
     return count;
   }
 
-  /** True when the terminal in this slot has at least one edge. */
-  public boolean connected(int slot) {
-    for (int j = 0; j < slots(); j++) {
-      if (edgeClass[slot][j] != EdgeClass.NONE) {
+  /** True when a path of edges joins the two slots (both must hold a node). */
+  public boolean joined(int from, int to) {
+    if (node(from) == ABSENT || node(to) == ABSENT) {
+      return false;
+    }
+    boolean[] seen = new boolean[slots()];
+    java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
+    todo.add(from);
+    seen[from] = true;
+    while (!todo.isEmpty()) {
+      int x = todo.poll();
+      if (x == to) {
         return true;
+      }
+      for (int j = 0; j < slots(); j++) {
+        if (!seen[j] && edgeClass[x][j] != EdgeClass.NONE) {
+          seen[j] = true;
+          todo.add(j);
+        }
       }
     }
     return false;

@@ -1,0 +1,226 @@
+package org.zged.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.zged.InputException;
+import org.zged.dataset.Dataset;
+import org.zged.dataset.DatasetReader;
+import org.zged.dataset.Datasets;
+import org.zged.dataset.Split;
+import org.zged.eval.EvalJson;
+import org.zged.eval.EvalMarkdown;
+import org.zged.eval.EvalReport;
+import org.zged.eval.ModelEvaluator;
+import org.zged.model.DjlEnvironment;
+import org.zged.model.ZgedModel;
+import org.zged.plot.ConfusionHeatmap;
+import org.zged.plot.LatentPcaPlot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code zged eval}: reconstruction, latent-space, TF-head and prior metrics of a model. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Evaluate a model: reconstruction, latent space, transfer-function head, latent vs graph",
+      "edit distance, and the generative protocol on the prior (see docs/evaluation.md)."
+    })
+public final class EvalCommand implements Runnable {
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description = "Model or checkpoint file (default: the shipped model).")
+  Path modelFile;
+
+  @Option(
+      names = "--data",
+      paramLabel = "FILE",
+      description = "Dataset file (default: the full preset, regenerated in memory).")
+  Path dataFile;
+
+  @Option(
+      names = "--split",
+      paramLabel = "SPLIT",
+      defaultValue = "test",
+      description = "train, val, test or all (default: ${DEFAULT-VALUE}).")
+  String split;
+
+  @Option(names = "--json", description = "Print one JSON object instead of the text summary.")
+  boolean json;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Also write eval.md, eval.json and the plots into DIR.")
+  Path out;
+
+  @Option(
+      names = "--temperature",
+      paramLabel = "T",
+      defaultValue = "1.0",
+      description = "Sampling temperature of the prior decodes (default: ${DEFAULT-VALUE}).")
+  double temperature;
+
+  @Option(
+      names = "--prior-samples",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "Latents drawn from N(0, I); 0 skips the protocol (default: ${DEFAULT-VALUE}).")
+  int priorSamples;
+
+  @Option(
+      names = "--decodes",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "Sampled decodes per prior latent (default: ${DEFAULT-VALUE}).")
+  int decodes;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "42",
+      description =
+          "Seed of the prior draws, k-means and the GED subsample (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public void run() {
+    Split chosen = parseSplit(split);
+    if (priorSamples < 0) {
+      throw new InputException("--prior-samples", "must be >= 0, got " + priorSamples);
+    }
+    if (decodes < 1) {
+      throw new InputException("--decodes", "must be >= 1, got " + decodes);
+    }
+    if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+      throw new InputException("--out", out + " exists and is not a folder");
+    }
+    DjlEnvironment.prepare();
+    Dataset data = dataFile == null ? Datasets.full() : DatasetReader.read(dataFile);
+    try (ZgedModel model =
+        modelFile == null ? ZgedModel.loadDefault() : ZgedModel.load(modelFile)) {
+      ModelEvaluator.Evaluation e =
+          ModelEvaluator.builder()
+              .setModel(model)
+              .setData(data)
+              .optSplit(chosen)
+              .optNames(
+                  modelFile == null ? "shipped model" : modelFile.toString(),
+                  dataFile == null ? "full preset" : dataFile.toString())
+              .optPriorSamples(priorSamples)
+              .optDecodesPerSample(decodes)
+              .optTemperature(temperature)
+              .optSeed(seed)
+              .optProgress(msg -> System.err.println("eval: " + msg))
+              .build()
+              .run();
+      if (out != null) {
+        writeOutputs(e);
+      }
+      System.out.println(json ? EvalJson.write(e.report()) : summary(e.report()));
+    }
+  }
+
+  static Split parseSplit(String s) {
+    if (s.equalsIgnoreCase("all")) {
+      return null;
+    }
+    try {
+      return Split.parse(s);
+    } catch (IllegalArgumentException ex) {
+      throw new InputException("--split", "expected train, val, test or all, got '" + s + "'");
+    }
+  }
+
+  private void writeOutputs(ModelEvaluator.Evaluation e) {
+    try {
+      Files.createDirectories(out);
+    } catch (IOException ex) {
+      throw new InputException("--out", "cannot create " + out + ": " + ex.getMessage());
+    }
+    EvalReport r = e.report();
+    List<LatentPcaPlot.Panel> panels = new ArrayList<>();
+    panels.add(new LatentPcaPlot.Panel("all 8 dims", e.mu()));
+    r.latentGroups()
+        .forEach(
+            (name, g) ->
+                panels.add(
+                    new LatentPcaPlot.Panel(
+                        name + " z[" + g.fromDim() + ":" + g.toDim() + "]",
+                        e.latentGroup(g.fromDim(), g.toDim()))));
+    List<String> plots = List.of("latent-pca.png", "confusion.png");
+    new OutputFiles()
+        .add("--out", out.resolve("eval.json"), EvalJson.write(r).getBytes(StandardCharsets.UTF_8))
+        .add(
+            "--out",
+            out.resolve("eval.md"),
+            EvalMarkdown.render(r, plots).getBytes(StandardCharsets.UTF_8))
+        .add(
+            "--out",
+            out.resolve("latent-pca.png"),
+            LatentPcaPlot.png(panels, e.familyLabels(), e.familyNames()))
+        .add(
+            "--out",
+            out.resolve("confusion.png"),
+            ConfusionHeatmap.png(r.confusion(), "joint edge class, " + r.split() + " split"))
+        .commit();
+    System.err.println("eval: wrote " + out.resolve("eval.md") + " and plots");
+  }
+
+  static String summary(EvalReport r) {
+    StringBuilder s = new StringBuilder();
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%s on %s, split %s: %d circuits (%.1f s)%n",
+            r.model(),
+            r.data(),
+            r.split(),
+            r.circuits(),
+            r.seconds()));
+    line(s, "node-type accuracy", r.nodeTypeAccuracy());
+    line(s, "edge-class accuracy", r.edgeClassAccuracy());
+    line(s, "component-type accuracy", r.componentTypeAccuracy());
+    line(s, "edge-count match", r.edgeCountMatch());
+    line(s, "VIN connectivity", r.vinConnectivity());
+    line(s, "VOUT connectivity", r.voutConnectivity());
+    line(s, "topology match", r.topologyMatch());
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "silhouette %.3f, purity %.2f %%; pole Chamfer %.4f, zero Chamfer %.4f; GED Spearman"
+                + " %.3f%n",
+            r.silhouette(),
+            100 * r.purity(),
+            r.poleChamfer(),
+            r.zeroChamfer(),
+            r.gedSpearman()));
+    if (r.prior() != null) {
+      EvalReport.Prior p = r.prior();
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "prior (%d × %d at T=%.2f): validity %.2f %%, electrical %.2f %%, uniqueness %.2f %%,"
+                  + " novelty %.2f %%, %d novel topologies%n",
+              p.samples(),
+              p.decodesPerSample(),
+              p.temperature(),
+              100 * p.validity(),
+              100 * p.electricalValidity(),
+              100 * p.uniqueness(),
+              100 * p.novelty(),
+              p.novelTopologies().size()));
+    }
+    return s.toString().stripTrailing();
+  }
+
+  private static void line(StringBuilder s, String name, double v) {
+    s.append(String.format(Locale.ROOT, "  %-24s %7.2f %%%n", name, 100 * v));
+  }
+}

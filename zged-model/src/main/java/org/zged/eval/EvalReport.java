@@ -1,0 +1,92 @@
+package org.zged.eval;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything {@code zged eval} measures, shaped for JSON (snake_case keys, non-finite numbers as
+ * null). Fractions are in [0, 1]. The headline figures sit at the top level; the details in the
+ * nested records.
+ *
+ * @param circuits circuits evaluated (reconstruction and latent metrics)
+ * @param split the split evaluated ("train", "val", "test" or "all")
+ * @param nodeTypeAccuracy slots of the role-anchored node grid with the right class
+ * @param edgeClassAccuracy slot pairs (empty pairs included) with the right joint class
+ * @param componentTypeAccuracy true edges decoded with exactly the same element kinds
+ * @param edgeCountMatch circuits decoded with the true number of edges
+ * @param vinConnectivity decoded VIN joined through elements to GND
+ * @param voutConnectivity decoded VOUT joined through elements to VIN
+ * @param topologyMatch decoded topology isomorphic to the true one (terminals fixed)
+ * @param silhouette silhouette of μ (all 8 dimensions) with the family labels
+ * @param purity purity of k-means on μ, k = number of families
+ * @param poleChamfer mean pole Chamfer distance, TF head vs truth (normalised plane)
+ * @param zeroChamfer mean zero Chamfer distance (circuits with zeros only)
+ * @param gedSpearman Spearman between pairwise latent distance and graph edit distance
+ */
+public record EvalReport(
+    String model,
+    String data,
+    String split,
+    int circuits,
+    Map<String, Long> parameters,
+    double nodeTypeAccuracy,
+    double edgeClassAccuracy,
+    Map<String, Double> perClassAccuracy,
+    long[][] confusion,
+    double componentTypeAccuracy,
+    double edgeCountMatch,
+    double vinConnectivity,
+    double voutConnectivity,
+    double topologyMatch,
+    Map<String, ValueError> valueError,
+    double silhouette,
+    double purity,
+    Map<String, LatentGroup> latentGroups,
+    double poleChamfer,
+    double zeroChamfer,
+    double gedSpearman,
+    int gedPairs,
+    Prior prior,
+    double seconds) {
+
+  /** |Δlog10| of one element kind's decoded values against the truth, on matching edges. */
+  public record ValueError(int count, double median, double p95) {}
+
+  /** Separation of the families within one latent group. */
+  public record LatentGroup(int fromDim, int toDim, double silhouette, double purity) {}
+
+  /**
+   * The generative protocol: latents from the prior N(0, I), each decoded several times by
+   * sampling.
+   *
+   * @param samples latents drawn
+   * @param decodesPerSample sampled decodes per latent
+   * @param temperature sampling temperature
+   * @param validity decodes that are well-formed graphs (structural validity)
+   * @param electricalValidity decodes that are also working filters (exact analysis)
+   * @param uniqueness distinct topologies among the structurally valid decodes / valid decodes
+   * @param novelty distinct valid topologies absent from the training set / distinct valid ones
+   * @param novelTopologies the novel valid topologies, most frequent first
+   */
+  public record Prior(
+      int samples,
+      int decodesPerSample,
+      double temperature,
+      double validity,
+      double electricalValidity,
+      double uniqueness,
+      double novelty,
+      int distinctValidTopologies,
+      List<NovelTopology> novelTopologies) {}
+
+  /**
+   * A valid decoded topology that the training set does not contain.
+   *
+   * @param signature canonical key ({@link org.zged.graph.TopologySignature})
+   * @param count decodes that produced it
+   * @param responseClasses how often each response class (or "invalid") came out of the analysis
+   * @param example one decoded netlist of it
+   */
+  public record NovelTopology(
+      String signature, int count, Map<String, Integer> responseClasses, String example) {}
+}

@@ -1,0 +1,454 @@
+package org.zged.eval;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.hipparchus.complex.Complex;
+import org.zged.circuit.CircuitGraph;
+import org.zged.circuit.Element;
+import org.zged.circuit.ElementKind;
+import org.zged.dataset.CircuitRecord;
+import org.zged.dataset.Dataset;
+import org.zged.dataset.FilterFamily;
+import org.zged.dataset.Split;
+import org.zged.fit.Units;
+import org.zged.graph.GraphEditDistance;
+import org.zged.graph.TopologySignature;
+import org.zged.model.DecodeResult;
+import org.zged.model.ModelConfig;
+import org.zged.model.ModelExample;
+import org.zged.model.TfPrediction;
+import org.zged.model.ZgedModel;
+
+/**
+ * Runs the whole evaluation of a model on a dataset: reconstruction (encode → μ → argmax decode),
+ * the latent space (silhouette, k-means purity, per latent group), the transfer-function head
+ * (pole/zero Chamfer), latent distance vs graph edit distance (Spearman), and the generative
+ * protocol on the prior.
+ *
+ * <pre>{@code
+ * Evaluation e = ModelEvaluator.builder().setModel(model).setData(Datasets.full())
+ *     .optSplit(Split.TEST).build().run();
+ * }</pre>
+ */
+public final class ModelEvaluator {
+  private final ZgedModel model;
+  private final Dataset data;
+  private final Split split;
+  private final String modelName;
+  private final String dataName;
+  private final int priorSamples;
+  private final int decodesPerSample;
+  private final double temperature;
+  private final int gedCircuits;
+  private final long seed;
+  private final Consumer<String> progress;
+
+  private ModelEvaluator(Builder b) {
+    this.model = b.model;
+    this.data = b.data;
+    this.split = b.split;
+    this.modelName = b.modelName;
+    this.dataName = b.dataName;
+    this.priorSamples = b.priorSamples;
+    this.decodesPerSample = b.decodesPerSample;
+    this.temperature = b.temperature;
+    this.gedCircuits = b.gedCircuits;
+    this.seed = b.seed;
+    this.progress = b.progress;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The report and the raw latent means behind it (for plots). */
+  public record Evaluation(
+      EvalReport report, double[][] mu, int[] familyLabels, List<String> familyNames) {
+    /** Columns {@code from} (inclusive) to {@code to} (exclusive) of μ: one latent group. */
+    public double[][] latentGroup(int from, int to) {
+      return Distances.columns(mu, from, to);
+    }
+  }
+
+  public Evaluation run() {
+    long t0 = System.nanoTime();
+    List<CircuitRecord> records = split == null ? data.records() : data.split(split);
+    if (records.isEmpty()) {
+      throw new org.zged.InputException(
+          "--split", "the " + splitName() + " split of the data is empty");
+    }
+    ModelConfig cfg = model.config();
+    List<ModelExample> examples = new ArrayList<>();
+    for (CircuitRecord r : records) {
+      examples.add(new ModelExample(r.circuit(), r.poles(), r.zeros()));
+    }
+    progress.accept("encoding " + records.size() + " circuits");
+    float[][] muF = model.encodeAll(examples);
+    double[][] mu = toDouble(muF);
+
+    progress.accept("decoding μ");
+    List<DecodeResult> decoded = model.decodeAll(muF);
+    ReconstructionTally tally = new ReconstructionTally(cfg.maxNodes());
+    for (int i = 0; i < records.size(); i++) {
+      tally.add(records.get(i).graph(), decoded.get(i).graph());
+    }
+
+    List<FilterFamily> families = new ArrayList<>(new TreeMap<>(familyIndex(records)).keySet());
+    Map<FilterFamily, Integer> famIndex = new HashMap<>();
+    for (int i = 0; i < families.size(); i++) {
+      famIndex.put(families.get(i), i);
+    }
+    int[] labels = records.stream().mapToInt(r -> famIndex.get(r.family())).toArray();
+
+    progress.accept("latent metrics");
+    int k = families.size();
+    Map<String, EvalReport.LatentGroup> groups = new LinkedHashMap<>();
+    int t = cfg.topologyDims();
+    int v = t + cfg.valueDims();
+    int all = cfg.latentDims();
+    groups.put("topology", latentGroup(mu, labels, k, 0, t));
+    groups.put("values", latentGroup(mu, labels, k, t, v));
+    groups.put("transfer_function", latentGroup(mu, labels, k, v, all));
+    EvalReport.LatentGroup whole = latentGroup(mu, labels, k, 0, all);
+
+    progress.accept("transfer-function head");
+    double[] chamfer = chamfer(muF, records, cfg);
+
+    progress.accept("graph edit distance vs latent distance");
+    double[] ged = gedSpearman(records, mu);
+
+    EvalReport.Prior prior = null;
+    if (priorSamples > 0) {
+      progress.accept(
+          "prior: "
+              + priorSamples
+              + " latents × "
+              + decodesPerSample
+              + " decodes at T="
+              + temperature);
+      prior = prior(cfg);
+    }
+
+    Map<String, Double> perClass = new LinkedHashMap<>();
+    tally.perClassAccuracy().forEach((c, a) -> perClass.put(c.name(), a));
+    Map<String, EvalReport.ValueError> valueError = new LinkedHashMap<>();
+    for (ElementKind kind : ElementKind.values()) {
+      List<Double> errs = tally.valueErrors(kind);
+      valueError.put(
+          kind.name(),
+          new EvalReport.ValueError(errs.size(), Quantiles.median(errs), Quantiles.of(errs, 0.95)));
+    }
+    EvalReport report =
+        new EvalReport(
+            modelName,
+            dataName,
+            splitName(),
+            records.size(),
+            model.parameterCounts(),
+            tally.nodeTypeAccuracy(),
+            tally.edgeClassAccuracy(),
+            perClass,
+            tally.confusion(),
+            tally.componentTypeAccuracy(),
+            tally.edgeCountMatch(),
+            tally.vinConnectivity(),
+            tally.voutConnectivity(),
+            tally.topologyMatch(),
+            valueError,
+            whole.silhouette(),
+            whole.purity(),
+            groups,
+            chamfer[0],
+            chamfer[1],
+            ged[0],
+            (int) ged[1],
+            prior,
+            (System.nanoTime() - t0) / 1e9);
+    List<String> names = families.stream().map(FilterFamily::id).toList();
+    return new Evaluation(report, mu, labels, names);
+  }
+
+  private String splitName() {
+    return split == null ? "all" : split.label();
+  }
+
+  private static Map<FilterFamily, Boolean> familyIndex(List<CircuitRecord> records) {
+    Map<FilterFamily, Boolean> out = new EnumMap<>(FilterFamily.class);
+    for (CircuitRecord r : records) {
+      out.put(r.family(), true);
+    }
+    return out;
+  }
+
+  private EvalReport.LatentGroup latentGroup(double[][] mu, int[] labels, int k, int from, int to) {
+    double[][] x = Distances.columns(mu, from, to);
+    double sil = Silhouette.score(x, labels);
+    double purity = Double.NaN;
+    if (x.length >= k && k >= 1) {
+      KMeans.Fit fit = KMeans.builder().setK(k).optRestarts(10).optSeed(seed).build().fit(x);
+      purity = ClusterPurity.of(fit.assignment(), labels);
+    }
+    return new EvalReport.LatentGroup(from, to, sil, purity);
+  }
+
+  /**
+   * Mean pole and zero Chamfer of the TF head's reading of μ against the true roots, truncated like
+   * the training targets to the {@code maxPoles}/{@code maxZeros} roots of smallest magnitude.
+   * Circuits without true zeros are skipped for the zero mean (see {@link Chamfer}).
+   */
+  private double[] chamfer(float[][] mu, List<CircuitRecord> records, ModelConfig cfg) {
+    double poles = 0;
+    int np = 0;
+    double zeros = 0;
+    int nz = 0;
+    for (int i = 0; i < records.size(); i++) {
+      TfPrediction p = model.predictTransferFunction(mu[i]);
+      List<Complex> tp = smallest(records.get(i).poles(), cfg.maxPoles());
+      List<Complex> tz = smallest(records.get(i).zeros(), cfg.maxZeros());
+      if (Chamfer.isDefined(tp)) {
+        poles += Chamfer.distance(p.poles(), tp);
+        np++;
+      }
+      if (Chamfer.isDefined(tz)) {
+        zeros += Chamfer.distance(p.zeros(), tz);
+        nz++;
+      }
+    }
+    return new double[] {np == 0 ? Double.NaN : poles / np, nz == 0 ? Double.NaN : zeros / nz};
+  }
+
+  private static List<Complex> smallest(List<Complex> roots, int max) {
+    return roots.stream().sorted(Comparator.comparingDouble(Complex::norm)).limit(max).toList();
+  }
+
+  /** {spearman, pairs} over a seeded subsample of at most {@code gedCircuits} circuits. */
+  private double[] gedSpearman(List<CircuitRecord> records, double[][] mu) {
+    List<Integer> idx = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      idx.add(i);
+    }
+    SplittableRandom rnd = new SplittableRandom(seed);
+    for (int i = idx.size() - 1; i > 0; i--) {
+      int j = rnd.nextInt(i + 1);
+      idx.set(i, idx.set(j, idx.get(i)));
+    }
+    List<Integer> pick = idx.subList(0, Math.min(gedCircuits, idx.size()));
+    List<CircuitGraph> graphs = pick.stream().map(i -> records.get(i).graph()).toList();
+    double[][] ged = GraphEditDistance.standard().matrix(graphs);
+    int n = pick.size();
+    int pairs = n * (n - 1) / 2;
+    double[] g = new double[pairs];
+    double[] d = new double[pairs];
+    int p = 0;
+    for (int a = 0; a < n; a++) {
+      for (int b = a + 1; b < n; b++) {
+        g[p] = ged[a][b];
+        d[p] = Distances.euclidean(mu[pick.get(a)], mu[pick.get(b)]);
+        p++;
+      }
+    }
+    return new double[] {Spearman.correlation(d, g), pairs};
+  }
+
+  private EvalReport.Prior prior(ModelConfig cfg) {
+    Set<TopologySignature> training = new HashSet<>();
+    for (CircuitRecord r : data.split(Split.TRAIN)) {
+      training.add(TopologySignature.of(r.graph()));
+    }
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int dims = cfg.latentDims();
+    int total = priorSamples * decodesPerSample;
+    int valid = 0;
+    int electrical = 0;
+    Map<TopologySignature, Integer> validCounts = new LinkedHashMap<>();
+    Map<TopologySignature, Map<String, Integer>> classes = new HashMap<>();
+    Map<TopologySignature, String> example = new HashMap<>();
+    // Chunks keep the decoder's batch modest; each chunk has its own sampling seed.
+    int chunk = Math.max(1, 1000 / decodesPerSample);
+    for (int start = 0; start < priorSamples; start += chunk) {
+      int m = Math.min(chunk, priorSamples - start);
+      float[][] zs = new float[m * decodesPerSample][];
+      for (int s = 0; s < m; s++) {
+        float[] z = new float[dims];
+        for (int d = 0; d < dims; d++) {
+          z[d] = (float) gaussian(rnd);
+        }
+        for (int r = 0; r < decodesPerSample; r++) {
+          zs[s * decodesPerSample + r] = z;
+        }
+      }
+      List<DecodeResult> out = model.decodeAll(zs, temperature, seed + 7919L * start);
+      for (DecodeResult res : out) {
+        if (res.circuit() == null || !GeneratedCircuitCheck.structurallyValid(res.graph())) {
+          continue;
+        }
+        valid++;
+        TopologySignature sig = TopologySignature.of(res.graph());
+        validCounts.merge(sig, 1, Integer::sum);
+        GeneratedCircuitCheck.Electrical e = GeneratedCircuitCheck.electrical(res.circuit());
+        if (e.valid()) {
+          electrical++;
+        }
+        String cls = e.valid() ? e.responseClass().label() : "invalid";
+        classes.computeIfAbsent(sig, x -> new TreeMap<>()).merge(cls, 1, Integer::sum);
+        example.putIfAbsent(sig, compactNetlist(res));
+      }
+    }
+    List<EvalReport.NovelTopology> novel =
+        validCounts.entrySet().stream()
+            .filter(en -> !training.contains(en.getKey()))
+            .sorted(
+                Comparator.<Map.Entry<TopologySignature, Integer>>comparingInt(Map.Entry::getValue)
+                    .reversed()
+                    .thenComparing(en -> en.getKey().key()))
+            .map(
+                en ->
+                    new EvalReport.NovelTopology(
+                        en.getKey().key(),
+                        en.getValue(),
+                        classes.get(en.getKey()),
+                        example.get(en.getKey())))
+            .collect(Collectors.toList());
+    int distinct = validCounts.size();
+    return new EvalReport.Prior(
+        priorSamples,
+        decodesPerSample,
+        temperature,
+        ratio(valid, total),
+        ratio(electrical, total),
+        ratio(distinct, valid),
+        ratio(novel.size(), distinct),
+        distinct,
+        novel);
+  }
+
+  private static String compactNetlist(DecodeResult res) {
+    List<String> parts = new ArrayList<>();
+    for (Element e : res.circuit().elements()) {
+      parts.add(
+          e.name() + " " + e.nodeA() + " " + e.nodeB() + " " + Units.value(e.value(), e.kind()));
+    }
+    return String.join("; ", parts);
+  }
+
+  private static double gaussian(SplittableRandom rnd) {
+    // Box–Muller: SplittableRandom has no nextGaussian on Java 17.
+    double u = 1.0 - rnd.nextDouble();
+    double w = rnd.nextDouble();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * w);
+  }
+
+  private static double ratio(int a, int b) {
+    return b == 0 ? Double.NaN : (double) a / b;
+  }
+
+  private static double[][] toDouble(float[][] x) {
+    double[][] out = new double[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      out[i] = new double[x[i].length];
+      for (int j = 0; j < x[i].length; j++) {
+        out[i][j] = x[i][j];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Required: model, data. Optional: split (null = all; default TEST), names for the report, prior
+   * samples (1,000; 0 skips the protocol), decodes per sample (10), temperature (1.0), GED
+   * subsample (300 circuits), seed (42), progress sink.
+   */
+  public static final class Builder {
+    private ZgedModel model;
+    private Dataset data;
+    private Split split = Split.TEST;
+    private String modelName = "";
+    private String dataName = "";
+    private int priorSamples = 1000;
+    private int decodesPerSample = 10;
+    private double temperature = 1.0;
+    private int gedCircuits = 300;
+    private long seed = 42;
+    private Consumer<String> progress = s -> {};
+
+    public Builder setModel(ZgedModel model) {
+      this.model = model;
+      return this;
+    }
+
+    public Builder setData(Dataset data) {
+      this.data = data;
+      return this;
+    }
+
+    /** The split to evaluate; null evaluates every record. */
+    public Builder optSplit(Split split) {
+      this.split = split;
+      return this;
+    }
+
+    public Builder optNames(String modelName, String dataName) {
+      this.modelName = modelName;
+      this.dataName = dataName;
+      return this;
+    }
+
+    public Builder optPriorSamples(int samples) {
+      this.priorSamples = samples;
+      return this;
+    }
+
+    public Builder optDecodesPerSample(int decodes) {
+      this.decodesPerSample = decodes;
+      return this;
+    }
+
+    public Builder optTemperature(double temperature) {
+      this.temperature = temperature;
+      return this;
+    }
+
+    public Builder optGedCircuits(int circuits) {
+      this.gedCircuits = circuits;
+      return this;
+    }
+
+    public Builder optSeed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder optProgress(Consumer<String> progress) {
+      this.progress = progress;
+      return this;
+    }
+
+    public ModelEvaluator build() {
+      if (model == null || data == null) {
+        throw new IllegalStateException("model and data must be set");
+      }
+      if (priorSamples < 0 || decodesPerSample < 1) {
+        throw new org.zged.InputException(
+            "--prior-samples", "must be >= 0 with at least one decode per sample");
+      }
+      if (!(temperature > 0) || Double.isInfinite(temperature)) {
+        throw new org.zged.InputException("--temperature", "must be a finite number > 0");
+      }
+      if (gedCircuits < 2) {
+        throw new IllegalArgumentException("the GED subsample needs at least 2 circuits");
+      }
+      return new ModelEvaluator(this);
+    }
+  }
+}
