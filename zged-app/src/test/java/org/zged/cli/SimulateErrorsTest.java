@@ -38,10 +38,12 @@ class SimulateErrorsTest {
             head + "C1 vout 0 1u\n.tran 1u 1m\n",
             ":5: unsupported dot-command '.tran'"),
         Arguments.of(
-            "value 10x", head + "C1 vout 0 10x\n", ":4: bad value '10x': unknown suffix 'x'"),
+            "value 10x",
+            head + "C1 vout 0 10x\n",
+            ":4: bad value '10x' for C1: unknown suffix 'x'"),
+        Arguments.of("value -5", head + "C1 vout 0 -5\n", ":4: bad value '-5' for C1: must be > 0"),
         Arguments.of(
-            "value -5", head + "C1 vout 0 -5\n", ":4: bad value '-5' (value of C1): must be > 0"),
-        Arguments.of("value nan", head + "C1 vout 0 nan\n", ":4: bad value 'nan': not a number"),
+            "value nan", head + "C1 vout 0 nan\n", ":4: bad value 'nan' for C1: not a number"),
         Arguments.of("missing VIN", "t\nR1 a vout 1k\nC1 vout 0 1u\n", ":3: no AC voltage source"),
         Arguments.of(
             "missing VOUT",

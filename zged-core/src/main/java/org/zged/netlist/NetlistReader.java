@@ -166,14 +166,14 @@ public final class NetlistReader {
             st.lineOf(1),
             "unsupported sweep '" + st.token(1) + "' in .ac: zged reads '.ac dec' sweeps");
       }
-      double points = number(st, 2, "points per decade");
+      double points = number(st, 2, "the points per decade");
       if (points != Math.rint(points) || points < 1 || points > 1e6) {
         throw error(
             st.lineOf(2),
             "bad points per decade '" + st.token(2) + "' in .ac: need a whole number >= 1");
       }
-      double fStart = positive(st, 3, "start frequency");
-      double fStop = positive(st, 4, "stop frequency");
+      double fStart = positive(st, 3, "the start frequency");
+      double fStop = positive(st, 4, "the stop frequency");
       if (!(fStop > fStart)) {
         throw error(
             st.lineOf(4),
@@ -209,7 +209,7 @@ public final class NetlistReader {
       if (a.equals(b)) {
         throw error(st.line(), "element " + st.name() + " connects node " + a + " to itself");
       }
-      double value = positive(st, 3, "value of " + st.name());
+      double value = positive(st, 3, st.name());
       elements.add(new RawElement(st.name(), kind, a, b, value, st.line()));
     }
 
@@ -230,7 +230,7 @@ public final class NetlistReader {
       while (i < st.size()) {
         String t = st.token(i).toLowerCase(Locale.ROOT);
         if (t.equals("dc")) {
-          number(st, i + 1, "DC value of " + st.name());
+          number(st, i + 1, "the DC value of " + st.name());
           i += 2;
         } else if (t.equals("ac")) {
           ac = true;
@@ -269,15 +269,16 @@ public final class NetlistReader {
       }
       try {
         return SpiceNumber.parse(st.token(i));
-      } catch (IllegalArgumentException e) {
-        throw error(st.lineOf(i), e.getMessage() + " (" + what + ")");
+      } catch (SpiceNumber.BadNumberException e) {
+        throw error(
+            st.lineOf(i), "bad value '" + st.token(i) + "' for " + what + ": " + e.reason());
       }
     }
 
     private double positive(Statement st, int i, String what) {
       double v = number(st, i, what);
       if (!(v > 0)) {
-        throw error(st.lineOf(i), "bad value '" + st.token(i) + "' (" + what + "): must be > 0");
+        throw error(st.lineOf(i), "bad value '" + st.token(i) + "' for " + what + ": must be > 0");
       }
       return v;
     }

@@ -29,20 +29,34 @@ public final class SpiceNumber {
 
   private SpiceNumber() {}
 
+  /** Text that is not a SPICE number; {@link #reason()} says why without repeating the text. */
+  public static final class BadNumberException extends IllegalArgumentException {
+    private final String reason;
+
+    BadNumberException(String text, String reason) {
+      super("bad value '" + text + "': " + reason);
+      this.reason = reason;
+    }
+
+    public String reason() {
+      return reason;
+    }
+  }
+
   /**
    * Parses a SPICE number.
    *
-   * @throws IllegalArgumentException with a one-line reason (e.g. {@code bad value '10x': unknown
-   *     suffix 'x'}) when the text is not a SPICE number
+   * @throws BadNumberException with a one-line message (e.g. {@code bad value '10x': unknown suffix
+   *     'x' ...}) when the text is not a SPICE number
    */
   public static double parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException("missing value");
+      throw new BadNumberException("", "missing value");
     }
     String t = text.strip();
     Matcher m = NUMBER.matcher(t);
     if (!m.matches()) {
-      throw new IllegalArgumentException("bad value '" + t + "': not a number");
+      throw new BadNumberException(t, "not a number");
     }
     String mantissa = m.group(1);
     long exponent = 0;
@@ -51,7 +65,7 @@ public final class SpiceNumber {
         exponent =
             Integer.parseInt(m.group(2).startsWith("+") ? m.group(2).substring(1) : m.group(2));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("bad value '" + t + "': exponent out of range");
+        throw new BadNumberException(t, "exponent out of range");
       }
     }
     String rest = m.group(3).toLowerCase(Locale.ROOT);
@@ -68,16 +82,15 @@ public final class SpiceNumber {
       }
     }
     if (!UNITS.contains(rest)) {
-      throw new IllegalArgumentException(
-          "bad value '"
-              + t
-              + "': unknown suffix '"
+      throw new BadNumberException(
+          t,
+          "unknown suffix '"
               + m.group(3)
               + "' (use f p n u m k meg g t, optionally followed by F, H, Hz or ohm)");
     }
     double v = Double.parseDouble(mantissa + "e" + (exponent + scale));
     if (Double.isInfinite(v)) {
-      throw new IllegalArgumentException("bad value '" + t + "': out of range");
+      throw new BadNumberException(t, "out of range");
     }
     return v;
   }

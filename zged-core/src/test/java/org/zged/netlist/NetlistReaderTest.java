@@ -187,17 +187,18 @@ class NetlistReaderTest {
   @Test
   void badValuesNameTheLineAndTheValue() {
     String head = "t\nV1 in 0 AC 1\nR1 in vout 1k\n";
-    assertError("f.cir:4: bad value '10x': unknown suffix 'x'", error(head + "C1 vout 0 10x\n"));
     assertError(
-        "f.cir:4: bad value '-5' (value of C1): must be > 0", error(head + "C1 vout 0 -5\n"));
-    assertError("f.cir:4: bad value 'nan': not a number", error(head + "C1 vout 0 nan\n"));
-    assertError("f.cir:4: bad value '0' (value of C1): must be > 0", error(head + "C1 vout 0 0\n"));
+        "f.cir:4: bad value '10x' for C1: unknown suffix 'x'", error(head + "C1 vout 0 10x\n"));
+    assertError("f.cir:4: bad value '-5' for C1: must be > 0", error(head + "C1 vout 0 -5\n"));
+    assertError("f.cir:4: bad value 'nan' for C1: not a number", error(head + "C1 vout 0 nan\n"));
+    assertError("f.cir:4: bad value '0' for C1: must be > 0", error(head + "C1 vout 0 0\n"));
   }
 
   @Test
   void badValueOnAContinuationLineIsReportedOnThatLine() {
     assertError(
-        "f.cir:5: bad value '1q'", error("t\nV1 in 0 AC 1\nR1 in vout 1k\nC1 vout 0\n+ 1q\n"));
+        "f.cir:5: bad value '1q' for C1: unknown suffix 'q'",
+        error("t\nV1 in 0 AC 1\nR1 in vout 1k\nC1 vout 0\n+ 1q\n"));
   }
 
   @Test
