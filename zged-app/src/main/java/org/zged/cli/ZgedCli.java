@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       DatasetCommand.class,
       BenchCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      GenerateCommand.class
     })
 public final class ZgedCli implements Runnable {
   /** Exit code for bad input (netlist, spec, config, dataset, checkpoint, flags). */

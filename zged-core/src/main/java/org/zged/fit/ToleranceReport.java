@@ -1,5 +1,8 @@
 package org.zged.fit;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 /**
  * The outcome of a tolerance Monte Carlo: spreads of the targeted frequency and Q as relative
  * deviations from their nominal values, and the share of trials that still meet the target.
@@ -11,6 +14,7 @@ package org.zged.fit;
  * @param q spread of Q (null when the circuit has no Q)
  * @param shareWithin fraction of trials whose every targeted spec is within {@code acceptance}
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ToleranceReport(
     double tolerancePct, int trials, double acceptance, Spread fc, Spread q, double shareWithin) {
 

@@ -1,0 +1,287 @@
+package org.zged.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.zged.InputException;
+import org.zged.analysis.CircuitAnalyzer;
+import org.zged.analysis.FrequencyResponse;
+import org.zged.circuit.Circuit;
+import org.zged.generate.CandidateReport;
+import org.zged.generate.ElementReport;
+import org.zged.generate.GenerateRequest;
+import org.zged.generate.GenerateResponse;
+import org.zged.generate.GenerationText;
+import org.zged.generate.SpecGenerator;
+import org.zged.model.ZgedModel;
+import org.zged.netlist.SpiceNumber;
+import org.zged.plot.BodePlot;
+import org.zged.plot.SchematicSvg;
+import org.zged.plot.SiFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code zged generate}: a filter spec (type, fc, Q, gain — or poles and zeros) in, verified RLC
+ * circuits out. Every option is checked and every output rendered before any file is written.
+ */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Design passive RLC filters that meet a spec: the VAE proposes topologies, the values are",
+      "fitted on the exact analysis, and every circuit shown is verified.",
+      "--fc is the -3 dB cutoff (lowpass/highpass) or the centre frequency (bandpass/bandstop);",
+      "--q is f0/bandwidth (bandpass/bandstop) or the dominant pole pair's Q (lowpass/highpass)."
+    })
+public final class GenerateCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--type",
+      paramLabel = "TYPE",
+      description = "lowpass, highpass, bandpass or bandstop.")
+  String type;
+
+  @Option(
+      names = "--fc",
+      paramLabel = "HZ",
+      description = "Cutoff or centre frequency; suffixes allowed (10k, 1.5meg).")
+  String fc;
+
+  @Option(names = "--q", paramLabel = "Q", description = "Quality factor (see above).")
+  Double q;
+
+  @Option(names = "--gain", paramLabel = "G", description = "Passband gain, 0 < G <= 1.")
+  Double gain;
+
+  @Option(
+      names = "--poles",
+      paramLabel = "LIST",
+      description = "Target poles in rad/s, e.g. \"-1000+2000j,-1000-2000j\".")
+  String poles;
+
+  @Option(
+      names = "--zeros",
+      paramLabel = "LIST",
+      description = "Target zeros in rad/s, e.g. \"0\".")
+  String zeros;
+
+  @Option(
+      names = "--count",
+      paramLabel = "N",
+      description = "Candidates to return, 1..50 (default 3).")
+  Integer count;
+
+  @Option(
+      names = "--e-series",
+      paramLabel = "SERIES",
+      description = "Snap values to E12, E24 or E96 and re-fit.")
+  String eSeries;
+
+  @Option(
+      names = "--r-series",
+      paramLabel = "SERIES",
+      description = "A finer series for resistors (e.g. E96 with --e-series E24).")
+  String rSeries;
+
+  @Option(
+      names = "--tolerance",
+      paramLabel = "PCT",
+      description = "Monte Carlo with parts within +-PCT %.")
+  Double tolerance;
+
+  @Option(names = "--trials", paramLabel = "N", description = "Monte Carlo trials (default 1000).")
+  Integer trials;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "Seed for sampling and the Monte Carlo (default 42).")
+  Long seed;
+
+  @Option(
+      names = "--json",
+      description = "Print one JSON object: {\"target\": ..., \"candidates\": [...]}.")
+  boolean json;
+
+  @Option(
+      names = "--netlist-dir",
+      paramLabel = "DIR",
+      description = "Write candidate-N.cir netlists (ngspice runs them as is).")
+  Path netlistDir;
+
+  @Option(
+      names = "--plot",
+      paramLabel = "FILE.png",
+      description = "Bode plot of the best candidate.")
+  Path plot;
+
+  @Option(
+      names = "--svg",
+      paramLabel = "FILE.svg",
+      description = "Schematic of the best candidate.")
+  Path svg;
+
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description = "Model file (default: the shipped model).")
+  Path modelFile;
+
+  @Override
+  public Integer call() {
+    GenerateRequest request =
+        new GenerateRequest(
+            type,
+            fc == null ? null : SpiceNumber.parsePositive(fc, "--fc"),
+            q,
+            gain,
+            poles,
+            zeros,
+            count,
+            eSeries,
+            rSeries,
+            tolerance,
+            trials,
+            seed);
+    request.target(); // validate flags before loading the model
+    request.countOrDefault();
+    request.series();
+    request.resistorSeriesOrNull();
+    request.toleranceOrNull();
+    request.trialsOrDefault();
+    checkOutputs();
+    GenerateResponse response;
+    try (ZgedModel model =
+        modelFile == null ? ZgedModel.loadDefault() : ZgedModel.load(modelFile)) {
+      SpecGenerator generator = SpecGenerator.builder().setModel(model).build();
+      response = generator.generate(request);
+    }
+    List<String> written = writeFiles(response);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(json ? toJson(response) + "\n" : GenerationText.render(response));
+    PrintWriter notes = json ? spec.commandLine().getErr() : out;
+    written.forEach(notes::println);
+    out.flush();
+    notes.flush();
+    return response.candidates().isEmpty() ? 1 : 0;
+  }
+
+  private void checkOutputs() {
+    if (netlistDir != null && Files.exists(netlistDir) && !Files.isDirectory(netlistDir)) {
+      throw new InputException("--netlist-dir", netlistDir + " is a file, not a folder");
+    }
+    OutputFiles probe = new OutputFiles();
+    if (plot != null) {
+      probe.add("--plot", plot, new byte[0]);
+    }
+    if (svg != null) {
+      probe.add("--svg", svg, new byte[0]);
+    }
+    probe.check();
+  }
+
+  /** Renders every requested file, then writes them all or none; one note per file. */
+  private List<String> writeFiles(GenerateResponse r) {
+    List<String> notes = new ArrayList<>();
+    if (r.candidates().isEmpty() || (netlistDir == null && plot == null && svg == null)) {
+      return notes;
+    }
+    OutputFiles files = new OutputFiles();
+    CandidateReport best = r.candidates().get(0);
+    Circuit circuit = circuitOf(best);
+    if (netlistDir != null) {
+      try {
+        Files.createDirectories(netlistDir);
+      } catch (IOException e) {
+        throw new InputException(
+            "--netlist-dir", "cannot create " + netlistDir + ": " + e.getMessage());
+      }
+      for (CandidateReport c : r.candidates()) {
+        Path p = netlistDir.resolve("candidate-" + c.rank() + ".cir");
+        files.add("--netlist-dir", p, c.netlist().getBytes(StandardCharsets.UTF_8));
+        notes.add("wrote " + p);
+        if (c.eSeries() != null) {
+          Path ps =
+              netlistDir.resolve(
+                  "candidate-" + c.rank() + "-" + c.eSeries().series().toLowerCase() + ".cir");
+          files.add("--netlist-dir", ps, c.eSeries().netlist().getBytes(StandardCharsets.UTF_8));
+          notes.add("wrote " + ps);
+        }
+      }
+    }
+    if (plot != null) {
+      files.add("--plot", plot, bode(r, best, circuit));
+      notes.add("wrote " + plot);
+    }
+    if (svg != null) {
+      files.add("--svg", svg, SchematicSvg.render(circuit).getBytes(StandardCharsets.UTF_8));
+      notes.add("wrote " + svg);
+    }
+    files.commit();
+    return notes;
+  }
+
+  static Circuit circuitOf(CandidateReport c) {
+    Circuit.Builder b = Circuit.builder();
+    for (ElementReport e : c.elements()) {
+      b.add(
+          e.name(),
+          org.zged.circuit.ElementKind.valueOf(e.kind()),
+          e.nodes().get(0),
+          e.nodes().get(1),
+          e.value());
+    }
+    return b.build();
+  }
+
+  private static byte[] bode(GenerateResponse r, CandidateReport best, Circuit circuit) {
+    double centre = r.target().fcHz() != null ? r.target().fcHz() : centreOf(best);
+    double[] grid = FrequencyResponse.logGrid(centre / 1e3, centre * 1e3, 100);
+    FrequencyResponse resp = CircuitAnalyzer.response(circuit, grid);
+    BodePlot.Builder b =
+        BodePlot.builder()
+            .setResponse(
+                "candidate 1 (" + (best.family() == null ? "novel" : best.family()) + ")", resp)
+            .optTitle("zged generate: " + GenerationText.render(r).lines().findFirst().orElse(""));
+    if (best.eSeries() != null) {
+      Circuit snapped = new Circuit(circuitOf(best).elements()).withValues(snappedValues(best));
+      b.optOverlay(best.eSeries().series() + " values", CircuitAnalyzer.response(snapped, grid));
+    }
+    if (r.target().fcHz() != null) {
+      b.optMarker(r.target().fcHz(), "target " + SiFormat.format(r.target().fcHz(), "Hz"));
+    }
+    return b.build().toPng();
+  }
+
+  private static double[] snappedValues(CandidateReport c) {
+    return c.eSeries().table().stream().mapToDouble(v -> v.snapped()).toArray();
+  }
+
+  private static double centreOf(CandidateReport c) {
+    Double f = c.achieved().fcHz() != null ? c.achieved().fcHz() : c.achieved().f0Hz();
+    return f != null ? f : 1e3;
+  }
+
+  private static String toJson(GenerateResponse r) {
+    try {
+      return JSON.writeValueAsString(r);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

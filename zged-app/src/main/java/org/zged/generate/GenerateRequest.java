@@ -1,0 +1,99 @@
+package org.zged.generate;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.zged.InputException;
+import org.zged.fit.ComplexListParser;
+import org.zged.fit.ESeries;
+import org.zged.fit.SpecTarget;
+
+/**
+ * The options of {@code zged generate}, as one record the CLI fills from flags and the web API
+ * reads from JSON ({@code {"type": "lowpass", "fc": 10000, "q": 0.707}}, keys in snake_case). Every
+ * field is optional except a frequency or a pole list; {@link #target()} validates.
+ *
+ * @param poles comma-separated complex numbers in rad/s, e.g. {@code -1000+2000j,-1000-2000j}
+ * @param eSeries E12, E24 or E96: snap values and re-fit (null = continuous values)
+ * @param resistorSeries a finer series for resistors (default: {@code eSeries})
+ * @param tolerance component tolerance in percent for a Monte Carlo (null = none)
+ * @param trials Monte Carlo trials (default 1000)
+ * @param seed seed for temperature sampling and the Monte Carlo (default 42)
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record GenerateRequest(
+    String type,
+    Double fc,
+    Double q,
+    Double gain,
+    String poles,
+    String zeros,
+    Integer count,
+    String eSeries,
+    String resistorSeries,
+    Double tolerance,
+    Integer trials,
+    Long seed) {
+
+  public static final int MAX_COUNT = 50;
+  public static final int DEFAULT_COUNT = 3;
+  public static final int DEFAULT_TRIALS = 1000;
+
+  /** A response target: type may be null, q and gain too. */
+  public static GenerateRequest of(String type, double fc, Double q) {
+    return new GenerateRequest(type, fc, q, null, null, null, null, null, null, null, null, null);
+  }
+
+  public SpecTarget target() {
+    return SpecTarget.builder()
+        .optType(type)
+        .optFc(fc)
+        .optQ(q)
+        .optGain(gain)
+        .optPoles(ComplexListParser.parse(poles, "--poles"))
+        .optZeros(ComplexListParser.parse(zeros, "--zeros"))
+        .build();
+  }
+
+  public int countOrDefault() {
+    int n = count == null ? DEFAULT_COUNT : count;
+    if (n < 1 || n > MAX_COUNT) {
+      throw new InputException("--count", "must be between 1 and " + MAX_COUNT + ", got " + n);
+    }
+    return n;
+  }
+
+  public ESeries series() {
+    return ESeries.parse(eSeries, "--e-series");
+  }
+
+  public ESeries resistorSeriesOrNull() {
+    ESeries r = ESeries.parse(resistorSeries, "--r-series");
+    if (r != null && eSeries == null) {
+      throw new InputException("--r-series", "needs --e-series as well");
+    }
+    return r;
+  }
+
+  public int trialsOrDefault() {
+    int n = trials == null ? DEFAULT_TRIALS : trials;
+    if (n < 1 || n > 100_000) {
+      throw new InputException("--trials", "must be between 1 and 100000, got " + n);
+    }
+    if (trials != null && tolerance == null) {
+      throw new InputException("--trials", "needs --tolerance PCT as well");
+    }
+    return n;
+  }
+
+  public Double toleranceOrNull() {
+    if (tolerance != null && !(tolerance > 0 && tolerance < 100)) {
+      throw new InputException(
+          "--tolerance", "must be a percentage between 0 and 100, got " + tolerance);
+    }
+    return tolerance;
+  }
+
+  public long seedOrDefault() {
+    return seed == null ? 42L : seed;
+  }
+}

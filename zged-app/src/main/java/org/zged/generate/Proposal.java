@@ -1,0 +1,9 @@
+package org.zged.generate;
+
+import org.zged.circuit.Circuit;
+import org.zged.graph.TopologySignature;
+
+/**
+ * A candidate topology with starting values, and where it came from (see {@link CandidateReport}).
+ */
+record Proposal(Circuit circuit, TopologySignature topology, String source) {}
