@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       DatasetCommand.class,
       BenchCommand.class,
       ServeCommand.class,
+      TrainCommand.class,
+      ModelCommand.class,
       GenerateCommand.class
     })
 public final class ZgedCli implements Runnable {

@@ -12,12 +12,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.hipparchus.complex.Complex;
 import org.zged.InputException;
+import org.zged.circuit.Circuit;
 import org.zged.model.nn.ZgedNetwork;
 
 /**
@@ -86,13 +88,32 @@ public final class ZgedModel implements AutoCloseable {
     return network.parameterCounts();
   }
 
+  /** The latent mean μ of a circuit; its poles and zeros come from the exact analysis. */
+  public float[] encode(Circuit circuit) {
+    return encode(ModelExample.of(circuit));
+  }
+
+  /** Latent means of many circuits (exact analysis for each), in one forward pass. */
+  public float[][] encodeAll(Collection<Circuit> circuits) {
+    List<ModelExample> examples = new ArrayList<>(circuits.size());
+    for (Circuit c : circuits) {
+      examples.add(ModelExample.of(c));
+    }
+    return encodeExamples(examples);
+  }
+
   /** The latent mean μ of one circuit with its poles and zeros. */
   public float[] encode(ModelExample example) {
-    return encodeAll(List.of(example))[0];
+    return encodeExamples(List.of(example))[0];
   }
 
   /** Latent means of many circuits in one forward pass. */
-  public synchronized float[][] encodeAll(List<ModelExample> examples) {
+  public float[][] encodeAll(List<ModelExample> examples) {
+    return encodeExamples(examples);
+  }
+
+  /** Latent means of many circuits with their poles and zeros, in one forward pass. */
+  public synchronized float[][] encodeExamples(List<ModelExample> examples) {
     if (examples.isEmpty()) {
       return new float[0][];
     }

@@ -6,16 +6,20 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * A differentiable penalty for decodes that cannot be a working filter. From a soft adjacency A
- * (edge probabilities or straight-through samples, off-diagonal entries of real node pairs only —
+ * (edge probabilities or straight-through samples; off-diagonal entries of real node pairs only —
  * counting the diagonal made the reference's version inert), it adds
  *
  * <ul>
- *   <li>{@code 1 - reach(VIN → VOUT)} and {@code 1 - reach(VIN → GND)}, where reach is soft
- *       breadth-first propagation {@code r ← min(1, r + A·r)} for n − 1 steps from VIN;
- *   <li>{@code Σ_i relu(1 - degree_i)} over real nodes (isolated nodes).
+ *   <li>{@code (1 - reach(VOUT)) + (1 - reach(GND))}, where reach is a noisy-OR breadth-first
+ *       propagation from VIN for n − 1 steps: {@code 1 - r_i ← (1 - r_i)·Π_j (1 - A_ij·r_j)};
+ *   <li>{@code Σ_i Π_j (1 - A_ij)} over real nodes (the chance that a node is isolated).
  * </ul>
  *
- * A connected decode with hard 0/1 entries scores exactly 0; one with VIN isolated scores ≥ 3.
+ * The products (rather than {@code min(1, r + A·r)} and {@code relu(1 - degree)}) matter: at a
+ * satisfied hard sample they are exactly 0 with zero gradient for every unused pair, whereas the
+ * kinks of min/relu sit exactly on the satisfied values and leak half a gradient there, which in a
+ * first version pushed the decoder to add a spurious VIN–GND edge to every small filter. A
+ * connected decode with hard 0/1 entries scores 0; one with VIN isolated scores 3.
  */
 public final class ConnectivityPenalty {
   private ConnectivityPenalty() {}
@@ -37,21 +41,27 @@ public final class ConnectivityPenalty {
     NDArray pairs = nodeMask.expandDims(2).mul(nodeMask.expandDims(1));
     NDArray upper = adjacency.mul(m.create(triu, new Shape(1, n, n))).mul(pairs);
     NDArray a = upper.add(upper.transpose(0, 2, 1));
+    NDArray noEdge = a.neg().add(1f); // [B,n,n]
 
     long b = adjacency.getShape().get(0);
     float[] start = new float[(int) b * n];
     for (int i = 0; i < b; i++) {
       start[i * n + 1] = 1f; // VIN is slot 1
     }
-    NDArray reach = m.create(start, new Shape(b, n, 1));
+    NDArray reach = m.create(start, new Shape(b, n));
     for (int step = 0; step < n - 1; step++) {
-      reach = reach.add(a.batchMatMul(reach)).minimum(1f);
+      NDArray unreached = reach.neg().add(1f);
+      for (int j = 0; j < n; j++) {
+        NDArray viaJ = a.get(":, :, " + j).mul(reach.get(":, " + j).expandDims(1)); // [B,n]
+        unreached = unreached.mul(viaJ.neg().add(1f));
+      }
+      reach = unreached.neg().add(1f);
     }
-    NDArray vout = reach.get(":, 2, 0");
-    NDArray gnd = reach.get(":, 0, 0");
-    NDArray unreached = vout.neg().add(1f).add(gnd.neg().add(1f));
-    NDArray degree = a.sum(new int[] {2});
-    NDArray isolated = degree.neg().add(1f).maximum(0f).mul(nodeMask).sum(new int[] {1});
-    return unreached.add(isolated);
+    NDArray missing = reach.get(":, 2").neg().add(1f).add(reach.get(":, 0").neg().add(1f));
+    NDArray isolated = noEdge.get(":, :, 0");
+    for (int j = 1; j < n; j++) {
+      isolated = isolated.mul(noEdge.get(":, :, " + j));
+    }
+    return missing.add(isolated.mul(nodeMask).sum(new int[] {1}));
   }
 }

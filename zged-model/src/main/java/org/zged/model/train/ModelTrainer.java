@@ -62,6 +62,11 @@ public final class ModelTrainer {
         .run(cfg, examples(data, Split.TRAIN), examples(data, Split.VAL), runDir, resume);
   }
 
+  /** As {@link #train(TrainConfig, Dataset, Path, boolean)}, with this trainer's options. */
+  public TrainingResult run(TrainConfig cfg, Dataset data, Path runDir, boolean resumeRun) {
+    return run(cfg, examples(data, Split.TRAIN), examples(data, Split.VAL), runDir, resumeRun);
+  }
+
   public static List<ModelExample> examples(Dataset data, Split split) {
     List<ModelExample> out = new ArrayList<>();
     for (CircuitRecord r : data.split(split)) {

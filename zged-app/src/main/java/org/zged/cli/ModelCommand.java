@@ -1,0 +1,94 @@
+package org.zged.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.zged.model.DjlEnvironment;
+import org.zged.model.ModelConfig;
+import org.zged.model.ZgedModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code zged model}: inspect model files. */
+@Command(
+    name = "model",
+    mixinStandardHelpOptions = true,
+    description = "Inspect model files.",
+    subcommands = {ModelCommand.Info.class})
+public final class ModelCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code zged model info [FILE] [--json]}: architecture and parameter counts per part. */
+  @Command(
+      name = "info",
+      mixinStandardHelpOptions = true,
+      description = "Architecture and parameter counts of a model (default: the shipped model).")
+  public static final class Info implements Runnable {
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "FILE",
+        description = "Model or checkpoint file (default: the shipped model).")
+    Path file;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Override
+    public void run() {
+      DjlEnvironment.prepare();
+      try (ZgedModel model = file == null ? ZgedModel.loadDefault() : ZgedModel.load(file)) {
+        ModelConfig cfg = model.config();
+        Map<String, Long> counts = model.parameterCounts();
+        String source = file == null ? "shipped model" : file.toString();
+        if (json) {
+          ObjectMapper mapper = new ObjectMapper();
+          ObjectNode root = mapper.createObjectNode();
+          root.put("source", source);
+          root.set("parameters", mapper.valueToTree(counts));
+          root.set("config", mapper.valueToTree(cfg));
+          root.put("latent_dims", cfg.latentDims());
+          System.out.println(root.toPrettyString());
+          return;
+        }
+        System.out.println("model: " + source);
+        System.out.printf(
+            Locale.ROOT,
+            "latent: %d-D = topology %d + values %d + transfer function %d%n",
+            cfg.latentDims(),
+            cfg.topologyDims(),
+            cfg.valueDims(),
+            cfg.tfDims());
+        System.out.printf(
+            Locale.ROOT,
+            "encoder: %d impedance-aware message-passing layers, hidden %d; DeepSets pole/zero"
+                + " encoder%n",
+            cfg.messageLayers(),
+            cfg.hidden());
+        System.out.printf(
+            Locale.ROOT,
+            "decoder: %d node slots, %s edge head, %d latent tokens of width %d, hidden %d%n",
+            cfg.maxNodes(),
+            cfg.edgeHead(),
+            3 * cfg.tokensPerPart(),
+            cfg.tokenDim(),
+            cfg.decoderHidden());
+        System.out.printf(
+            Locale.ROOT,
+            "transfer-function head: %d pole and %d zero slots%n",
+            cfg.maxPoles(),
+            cfg.maxZeros());
+        System.out.println("parameters:");
+        counts.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-10s %,9d%n", k, v));
+      }
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package org.zged.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.zged.circuit.Edge;
+import org.zged.circuit.EdgeClass;
+
+/** Decoding hand-made decoder outputs: what comes out, and what is reported. */
+class GraphDecoderTest {
+  private static final int N = 5;
+  private final GraphDecoder decoder = new GraphDecoder(ModelConfig.standard());
+
+  private static float[] nodes(int... classes) {
+    float[] l = new float[N * 5];
+    for (int i = 0; i < N; i++) {
+      l[i * 5 + classes[i]] = 10f;
+    }
+    return l;
+  }
+
+  private static float[] edges(int[][] pairs) {
+    float[] l = new float[N * N * 8];
+    for (int i = 0; i < N * N; i++) {
+      l[i * 8] = 10f; // NONE everywhere, including the diagonal
+    }
+    for (int[] p : pairs) {
+      for (int[] o : new int[][] {{p[0], p[1]}, {p[1], p[0]}}) {
+        int at = (o[0] * N + o[1]) * 8;
+        l[at] = 0f;
+        l[at + p[2]] = 10f;
+      }
+    }
+    return l;
+  }
+
+  @Test
+  void decodesAnRcLowpassWithValues() {
+    float[] values = new float[N * N * 3];
+    // R between slots 1-2 with G = 1e-3 S (scaled 0), C between 2-0 with C = 1e-7.5... use 0 too.
+    DecodeResult r =
+        decoder.decode(
+            nodes(0, 1, 2, 4, 4),
+            edges(new int[][] {{1, 2, EdgeClass.R.ordinal()}, {2, 0, EdgeClass.C.ordinal()}}),
+            values,
+            1.0,
+            null);
+    assertTrue(r.problems().isEmpty(), r.problems().toString());
+    assertTrue(r.vinConnected() && r.voutConnected());
+    assertNotNull(r.circuit());
+    assertEquals(2, r.circuit().elements().size());
+    assertEquals(1e3, r.circuit().element("R1").value(), 1e-6);
+    assertEquals(Math.pow(10, -7.5), r.circuit().element("C1").value(), 1e-15);
+  }
+
+  @Test
+  void neverDecodesASelfLoop() {
+    float[] e = edges(new int[][] {{1, 2, EdgeClass.R.ordinal()}, {2, 0, EdgeClass.C.ordinal()}});
+    for (int i = 0; i < N; i++) {
+      Arrays.fill(e, (i * N + i) * 8, (i * N + i) * 8 + 8, 0f);
+      e[(i * N + i) * 8 + EdgeClass.RCL.ordinal()] = 50f; // the diagonal screams "edge"
+    }
+    DecodeResult r = decoder.decode(nodes(0, 1, 2, 4, 4), e, new float[N * N * 3], 1.0, null);
+    for (Edge edge : r.graph().edges()) {
+      assertTrue(edge.a() != edge.b());
+    }
+    assertEquals(2, r.graph().edges().size());
+  }
+
+  @Test
+  void reportsAnUnconnectedVin() {
+    DecodeResult r =
+        decoder.decode(
+            nodes(0, 1, 2, 4, 4),
+            edges(new int[][] {{2, 0, EdgeClass.R.ordinal()}}),
+            new float[N * N * 3],
+            1.0,
+            null);
+    assertFalse(r.vinConnected());
+    assertTrue(r.voutConnected() == false, "VOUT cannot reach VIN either");
+    assertFalse(r.problems().isEmpty());
+    assertFalse(r.valid());
+    assertNotNull(r.circuit(), "the decode is returned, not hidden");
+  }
+
+  @Test
+  void reportsAMissingVout() {
+    DecodeResult r =
+        decoder.decode(
+            nodes(0, 1, 4, 4, 4),
+            edges(new int[][] {{1, 0, EdgeClass.R.ordinal()}}),
+            new float[N * N * 3],
+            1.0,
+            null);
+    assertFalse(r.voutConnected());
+    assertTrue(r.vinConnected());
+    assertTrue(r.problems().stream().anyMatch(p -> p.contains("VOUT")), r.problems().toString());
+  }
+}
