@@ -151,7 +151,7 @@ async function interpolate() {
     if (!ids.has(sig)) ids.set(sig, ids.size);
     const cell = document.createElement('button');
     cell.type = 'button';
-    cell.className = 'step' + (previous !== null && sig !== previous ? ' change' : '') + (s.valid ? '' : ' invalid');
+    cell.className = 'step' + (previous !== null && sig !== previous ? ' change' : '') + (s.valid ? '' : ' undecodable');
     cell.style.background = PALETTE[ids.get(sig) % PALETTE.length];
     cell.title = `t = ${(i / STEPS).toFixed(2)}: ${s.valid ? 'valid' : 'not a valid filter'}${previous !== null && sig !== previous ? ' — topology changes here' : ''}`;
     cell.addEventListener('click', () => { document.getElementById('latent-slider').value = i; showStep(i); });

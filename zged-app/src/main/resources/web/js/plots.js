@@ -49,7 +49,7 @@ export function bode(response, markers = [], { width = 520, height = 330 } = {})
   const right = width - 26;
   const panels = [
     { top: 14, bottom: height * 0.56 - 12, values: mag, unit: 'dB', cls: 'mag' },
-    { top: height * 0.56 + 8, bottom: height - 30, values: ph, unit: '°', cls: 'phase' },
+    { top: height * 0.56 + 8, bottom: height - 34, values: ph, unit: '°', cls: 'phase' },
   ];
   const lf0 = Math.log10(f[0]);
   const lf1 = Math.log10(f[f.length - 1]);
@@ -81,7 +81,7 @@ export function bode(response, markers = [], { width = 520, height = 330 } = {})
         const xm = xOf(m * 10 ** d);
         if (xm < right) el('line', { x1: xm, y1: p.top, x2: xm, y2: p.bottom, class: 'grid minor' }, g);
       }
-      if (p === panels[1]) text(g, x, p.bottom + 14, eng(10 ** d, 'Hz', 2), 'tick');
+      if (p === panels[1]) text(g, x, p.bottom + 16, eng(10 ** d, 'Hz', 2), 'tick');
     }
     for (let v = p.lo; v <= p.hi + 1e-9; v += p.step) {
       const y = yOf(v);
@@ -108,8 +108,9 @@ export function poleZero(poles, zeros, { size = 300 } = {}) {
   const svg = el('svg', { class: 'pz', viewBox: `0 0 ${size} ${size}`, width: size, height: size, role: 'img' });
   el('title', {}, svg).textContent = 'Pole-zero plot';
   const pts = [...poles, ...zeros];
-  let extent = Math.max(1e-12, ...pts.map(([re, im]) => Math.max(Math.abs(re), Math.abs(im))));
-  extent *= 1.25;
+  // The scale holds every root and the natural-frequency circle through the largest pole.
+  let extent = Math.max(1e-12, ...pts.map(([re, im]) => Math.hypot(re, im)));
+  extent *= 1.15;
   const pad = 30;
   const c = size / 2;
   const scale = (c - pad) / extent;

@@ -4,7 +4,7 @@
 // rail runs along the bottom. An element between neighbouring rail nodes is drawn in series on the
 // rail; between rail nodes further apart it is drawn as a bypass above; an element to ground hangs
 // below its node. An internal node whose only neighbours are one rail node and ground (a shunt chain
-// such as the L-C trap of a notch) hangs below that node with both elements stacked vertically.
+// such as the L-C trap of a notch) hangs below that node with its elements stacked vertically.
 // Parallel elements on one node pair are drawn side by side. Input: [{name, kind, a, b, value}].
 
 import { eng, UNITS } from './format.js';
@@ -14,7 +14,7 @@ const GND = '0';
 const SERIES_GAP = 150;     // horizontal room for a series element group
 const PAR_H = 50;           // spacing of parallel elements in a horizontal group
 const PAR_V = 92;           // spacing of parallel elements in a vertical group (label on the right)
-const RAIL_TO_GROUND = 180;
+const RAIL_TO_GROUND = 190;
 const BYPASS_STEP = 56;
 
 export function nodeLabel(name) {
@@ -47,14 +47,28 @@ export function layout(elements) {
   const neighbours = new Map([...nodes].map((n) => [n, new Set()]));
   for (const g of groups) { neighbours.get(g.a).add(g.b); neighbours.get(g.b).add(g.a); }
 
-  // Shunt-chain nodes hang below their one non-ground neighbour.
+  // Shunt chains: a path of internal nodes of degree 2 that ends at ground hangs below the node it
+  // starts from (e.g. the series L-C trap of a notch), its elements stacked vertically.
+  const isLink = (n) => n !== GND && n !== 'vin' && n !== 'vout' && neighbours.get(n).size === 2;
+  const chains = [];
   const hangs = new Map();
-  for (const n of nodes) {
-    if (n === GND || n === 'vin' || n === 'vout') continue;
-    const nb = [...neighbours.get(n)];
-    if (nb.length === 2 && nb.includes(GND)) hangs.set(n, nb.find((x) => x !== GND));
+  for (const h of nodes) {
+    if (!isLink(h) || !neighbours.get(h).has(GND) || hangs.has(h)) continue;
+    const path = [h];
+    let prev = GND;
+    let cur = h;
+    let top = null;
+    for (;;) {
+      const next = [...neighbours.get(cur)].find((m) => m !== prev);
+      if (next === undefined || next === GND) break;
+      if (isLink(next) && !path.includes(next)) { path.unshift(next); prev = cur; cur = next; continue; }
+      top = next;
+      break;
+    }
+    if (top === null || path.includes(top)) continue;
+    chains.push({ top, path });
+    for (const n of path) hangs.set(n, top);
   }
-  for (const [h, p] of [...hangs]) if (hangs.has(p)) { hangs.delete(h); }
 
   // Rail order: VIN, internal nodes by distance from VIN, VOUT.
   const rail = [...nodes].filter((n) => n !== GND && !hangs.has(n));
@@ -82,11 +96,12 @@ export function layout(elements) {
     if (hangs.has(n)) continue;
     if (branches.has(n)) { branches.get(n).push({ kind: 'shunt', groups: [g] }); used.add(g); }
   }
-  for (const [h, p] of hangs) {
-    const upper = groups.find((g) => (g.a === h && g.b === p) || (g.a === p && g.b === h));
-    const lower = groups.find((g) => (g.a === h && g.b === GND) || (g.a === GND && g.b === h));
-    branches.get(p).push({ kind: 'chain', node: h, groups: [upper, lower] });
-    used.add(upper); used.add(lower);
+  const groupOf = (x, y) => groups.find((g) => (g.a === x && g.b === y) || (g.a === y && g.b === x));
+  for (const { top, path } of chains) {
+    const stops = [top, ...path, GND];
+    const chainGroups = stops.slice(1).map((n, i) => groupOf(stops[i], n));
+    branches.get(top).push({ kind: 'chain', nodes: path, groups: chainGroups });
+    chainGroups.forEach((g) => used.add(g));
   }
 
   const series = [];
@@ -104,26 +119,26 @@ export function layout(elements) {
   const maxSeriesPar = Math.max(1, ...series.map((s) => s.group.elements.length));
   const top = 40 + bypass.length * BYPASS_STEP + (maxSeriesPar - 1) * PAR_H / 2;
   const railY = top + 30;
-  const groundY = railY + RAIL_TO_GROUND;
+  // A shunt chain stacks its element groups between rail and ground: room for each of them.
+  const longest = Math.max(1, ...chains.map((c) => c.path.length + 1));
+  const groundY = railY + Math.max(RAIL_TO_GROUND * 0.72, longest * RAIL_TO_GROUND / 2);
 
+  // Each branch takes one column per parallel element, starting at the node and going right; a
+  // node's rail segment runs from its first column (x0) to its last (x1).
   let cursor = 90;
   const pos = new Map();
   rail.forEach((n, idx) => {
     const list = branches.get(n);
-    const centres = [];
     let x = cursor;
-    list.forEach((br, k) => {
-      const width = Math.max(...br.groups.map((g) => g.elements.length)) * PAR_V;
-      if (k === 0) { centres.push(x); x += width / 2; }
-      else { x += width / 2; centres.push(x); x += width / 2; }
-      br.x = centres[centres.length - 1];
-    });
+    for (const br of list) {
+      br.x = x;
+      br.par = Math.max(...br.groups.map((g) => g.elements.length));
+      x += br.par * PAR_V;
+    }
     const x0 = cursor;
-    const x1 = centres.length ? centres[centres.length - 1] : cursor;
+    const x1 = list.length ? x - PAR_V : cursor;
     pos.set(n, { x0, x1 });
-    const lastWidth = list.length ? Math.max(...list[list.length - 1].groups.map((g) => g.elements.length)) * PAR_V : 0;
-    cursor = x1 + Math.max(SERIES_GAP, lastWidth / 2 + 70);
-    if (idx === rail.length - 1) cursor = x1;
+    cursor = idx === rail.length - 1 ? x1 : x1 + SERIES_GAP + (list.length ? 40 : 0);
   });
   bypass.forEach((b, k) => { b.y = railY - 60 - (maxSeriesPar - 1) * PAR_H / 2 - k * BYPASS_STEP; });
   const width = cursor + 120;
@@ -195,26 +210,30 @@ function horizontalGroup(parent, group, x1, x2, y) {
 }
 
 /** A group of parallel elements between (x,y1) and (x,y2), y1 < y2. */
-function verticalGroup(parent, group, x, y1, y2) {
+/**
+ * A group of parallel elements from y1 down to y2, one column per element starting at x and going
+ * right. An end on a rail (the node rail or ground) needs no bus: each column meets the rail.
+ */
+function verticalGroup(parent, group, x, y1, y2, { topRail = true, bottomRail = true } = {}) {
   const n = group.elements.length;
   const cy = (y1 + y2) / 2;
-  const offsets = group.elements.map((_, i) => (i - (n - 1) / 2) * PAR_V);
-  const busT = n > 1 ? y1 + 14 : y1;
-  const busB = n > 1 ? y2 - 14 : y2;
-  if (n > 1) {
-    line(parent, x, y1, x, busT); line(parent, x, busB, x, y2);
-    line(parent, x + offsets[0], busT, x + offsets[n - 1], busT);
-    line(parent, x + offsets[0], busB, x + offsets[n - 1], busB);
-  }
+  const busT = n > 1 && !topRail ? y1 + 14 : y1;
+  const busB = n > 1 && !bottomRail ? y2 - 14 : y2;
+  const last = x + (n - 1) * PAR_V;
+  if (busT !== y1) { line(parent, x, y1, x, busT); line(parent, x, busT, last, busT); }
+  if (busB !== y2) { line(parent, x, busB, x, y2); line(parent, x, busB, last, busB); }
   group.elements.forEach((e, i) => {
-    const xx = x + offsets[i];
+    const xx = x + i * PAR_V;
     line(parent, xx, busT, xx, cy - 30); line(parent, xx, cy + 30, xx, busB);
+    if (i > 0 && topRail) dot(parent, xx, y1);
+    if (i > 0 && bottomRail) dot(parent, xx, y2);
     const g = symbol(parent, e.kind);
     g.setAttribute('transform', `translate(${xx} ${cy}) rotate(90)`);
     g.dataset.element = e.name;
     text(parent, xx + 17, cy - 3, e.name, 'lbl', 'start');
     text(parent, xx + 17, cy + 11, elementLabel(e), 'lbl val', 'start');
   });
+  return last;
 }
 
 function dot(parent, x, y) { el('circle', { cx: x, cy: y, r: 3.2, class: 'dot' }, parent); }
@@ -246,26 +265,38 @@ export function schematic(elements) {
     const xa = L.pos.get(b.from).x1;
     const xb = L.pos.get(b.to).x0;
     line(g, xa, railY, xa, b.y); line(g, xb, railY, xb, b.y);
-    const mid = (xa + xb) / 2;
-    horizontalGroup(g, b.group, Math.min(xa, mid - 60), Math.max(xb, mid + 60), b.y);
+    // The symbol sits over the first gap of the span, clear of the node columns it passes.
+    const next = L.rail[L.rail.indexOf(b.from) + 1];
+    const gapEnd = next ? L.pos.get(next).x0 : xb;
+    const mid = (xa + gapEnd) / 2;
+    line(g, xa, b.y, mid - 50, b.y);
+    line(g, mid + 50, b.y, xb, b.y);
+    horizontalGroup(g, b.group, mid - 50, mid + 50, b.y);
     dot(g, xa, railY); dot(g, xb, railY);
   }
   let gx0 = Infinity;
   let gx1 = -Infinity;
   for (const n of L.rail) {
     for (const br of L.branches.get(n)) {
-      gx0 = Math.min(gx0, br.x); gx1 = Math.max(gx1, br.x);
+      let right = br.x;
       dot(g, br.x, railY);
       if (br.kind === 'shunt') {
-        verticalGroup(g, br.groups[0], br.x, railY, groundY);
+        right = verticalGroup(g, br.groups[0], br.x, railY, groundY);
       } else {
-        const midY = (railY + groundY) / 2;
-        verticalGroup(g, br.groups[0], br.x, railY, midY);
-        verticalGroup(g, br.groups[1], br.x, midY, groundY);
-        dot(g, br.x, midY);
-        text(g, br.x - 8, midY + 4, nodeLabel(br.node), 'node', 'end');
+        const step = (groundY - railY) / br.groups.length;
+        br.groups.forEach((grp, i) => {
+          const y1 = railY + i * step;
+          right = Math.max(right, verticalGroup(g, grp, br.x, y1, y1 + step,
+            { topRail: i === 0, bottomRail: i === br.groups.length - 1 }));
+        });
+        br.nodes.forEach((n, i) => {
+          const y = railY + (i + 1) * step;
+          dot(g, br.x, y);
+          text(g, br.x - 8, y + 4, nodeLabel(n), 'node', 'end');
+        });
       }
       dot(g, br.x, groundY);
+      gx0 = Math.min(gx0, br.x); gx1 = Math.max(gx1, right);
     }
   }
   if (L.hasGround && gx1 >= gx0) {
