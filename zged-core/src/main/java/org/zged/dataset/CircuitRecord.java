@@ -2,7 +2,9 @@ package org.zged.dataset;
 
 import java.util.List;
 import org.hipparchus.complex.Complex;
+import org.zged.analysis.CircuitAnalyzer;
 import org.zged.analysis.FilterSpecs;
+import org.zged.analysis.FrequencyResponse;
 import org.zged.circuit.Circuit;
 import org.zged.circuit.CircuitGraph;
 
@@ -27,5 +29,13 @@ public record CircuitRecord(
 
   public CircuitGraph graph() {
     return CircuitGraph.of(circuit);
+  }
+
+  /**
+   * The exact response on a grid, recomputed from the circuit (dataset files do not store it unless
+   * written with {@code --with-response}).
+   */
+  public FrequencyResponse response(double[] freqHz) {
+    return CircuitAnalyzer.response(circuit, freqHz);
   }
 }

@@ -130,7 +130,7 @@ final class RecordParser {
     double gain = number(n, "gain");
     FilterSpecs specs = specs(field(n, "specs"));
     if (n.has("response")) {
-      requireObject(n.get("response"), "response");
+      checkResponse(n.get("response"));
     }
     return new CircuitRecord(id, family, split, circuit, poles, zeros, gain, specs);
   }
@@ -234,6 +234,25 @@ final class RecordParser {
                   + java.util.Arrays.toString(y)
                   + " is not the circuit's "
                   + java.util.Arrays.toString(w));
+        }
+      }
+    }
+  }
+
+  /** A stored response: three equally long lists of numbers (the values are not re-checked). */
+  private static void checkResponse(JsonNode r) {
+    requireObject(r, "response");
+    checkKeys(r, Set.of("frequency_hz", "magnitude_db", "phase_deg"), "response");
+    int size = -1;
+    for (String key : List.of("frequency_hz", "magnitude_db", "phase_deg")) {
+      JsonNode a = field(r, key);
+      if (!a.isArray() || (size >= 0 && a.size() != size)) {
+        throw bad("response." + key + " must be a list as long as response.frequency_hz");
+      }
+      size = a.size();
+      for (JsonNode v : a) {
+        if (!v.isNumber() && !v.isNull()) {
+          throw bad("response." + key + " must hold numbers");
         }
       }
     }

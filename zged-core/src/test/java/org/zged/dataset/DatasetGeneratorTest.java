@@ -135,7 +135,27 @@ class DatasetGeneratorTest {
     assertEquals(10.0, r.get("frequency_hz").get(0).asDouble());
     assertEquals(1e8, r.get("frequency_hz").get(700).asDouble(), 1e-3);
     assertEquals(0.0, r.get("magnitude_db").get(0).asDouble(), 0.1, "an RC low-pass passes 10 Hz");
-    assertEquals(3, DatasetReader.read(file).size());
+    Dataset read = DatasetReader.read(file);
+    assertEquals(3, read.size());
+    // the stored response is the one recomputed from the circuit
+    double[] f = new double[701];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = r.get("frequency_hz").get(i).asDouble();
+    }
+    double[] db = read.records().get(0).response(f).magnitudeDb();
+    for (int i = 0; i < f.length; i++) {
+      assertEquals(
+          db[i], r.get("magnitude_db").get(i).asDouble(), 1e-9 * Math.max(1, Math.abs(db[i])));
+    }
+    lines.set(1, lines.get(1).replace("\"phase_deg\":[", "\"phase_deg\":[1,"));
+    Files.write(file, lines);
+    org.zged.InputException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.zged.InputException.class, () -> DatasetReader.read(file));
+    assertTrue(
+        e.getMessage()
+            .endsWith(":2: response.phase_deg must be a list as long as response.frequency_hz"),
+        e.getMessage());
   }
 
   @Test
