@@ -79,7 +79,7 @@ final class FactoredResponse {
         }
       }
       magnitudeDb[f] = 10 * Math.log10(hr * hr + hi * hi);
-      phaseDeg[f] = Math.atan2(hi, hr) * toDeg;
+      phaseDeg[f] = FastAtan2.atan2(hi, hr) * toDeg;
     }
   }
 

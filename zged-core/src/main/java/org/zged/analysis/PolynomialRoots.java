@@ -85,6 +85,24 @@ final class PolynomialRoots {
     for (int k = 0; k <= m; k++) {
       t[k] /= lead;
     }
+    double[] zr = new double[m];
+    double[] zi = new double[m];
+    if (!AberthRoots.solve(t, zr, zi)) {
+      companionEigenvalues(t, zr, zi);
+    }
+    double[] root = new double[2];
+    for (int k = 0; k < m; k++) {
+      root[0] = zr[k];
+      root[1] = zi[k];
+      polish(t, root);
+      re[at + k] = root[0] * rho;
+      im[at + k] = root[1] * rho;
+    }
+  }
+
+  /** The fallback when Aberth's iteration stalls: eigenvalues of the companion matrix. */
+  private static void companionEigenvalues(double[] t, double[] zr, double[] zi) {
+    int m = t.length - 1;
     DMatrixRMaj companion = new DMatrixRMaj(m, m);
     for (int k = 0; k < m; k++) {
       companion.set(0, k, -t[m - 1 - k]);
@@ -96,14 +114,10 @@ final class PolynomialRoots {
     if (!eig.decompose(companion)) {
       throw new ArithmeticException("companion eigenvalues did not converge");
     }
-    double[] root = new double[2];
     for (int k = 0; k < m; k++) {
       Complex_F64 ev = eig.getEigenvalue(k);
-      root[0] = ev.real;
-      root[1] = ev.imaginary;
-      polish(t, root);
-      re[at + k] = root[0] * rho;
-      im[at + k] = root[1] * rho;
+      zr[k] = ev.real;
+      zi[k] = ev.imaginary;
     }
   }
 

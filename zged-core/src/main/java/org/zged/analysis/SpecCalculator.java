@@ -86,7 +86,6 @@ final class SpecCalculator {
     }
     double h0 = Math.sqrt(squaredMagnitude(0));
     double hInf = nz < np ? 0 : Math.sqrt(c);
-    Extremes ext = extremes();
     if (h0 > 0 && hInf < h0 / SQRT2) {
       double fc = crossing(h0 * h0 * HALF_POWER, 0, Double.POSITIVE_INFINITY, true);
       return cutoff(ResponseClass.LOWPASS, fc, h0, poleBased, lossless);
@@ -95,6 +94,8 @@ final class SpecCalculator {
       double fc = crossing(hInf * hInf * HALF_POWER, 0, Double.POSITIVE_INFINITY, false);
       return cutoff(ResponseClass.HIGHPASS, fc, hInf, poleBased, lossless);
     }
+    // only band responses need the interior extremes (the costliest root finding)
+    Extremes ext = extremes();
     if (h0 == 0 && hInf == 0) {
       return band(ResponseClass.BANDPASS, ext.maxX, ext.maxValue, poleBased, lossless);
     }
@@ -164,8 +165,9 @@ final class SpecCalculator {
           rc, null, f0, null, null, null, null, null, poleBased[0], poleBased[1], lossless);
     }
     double level = reference * reference * HALF_POWER;
-    double fLow = crossing(level, 0, centreX, false);
-    double fHigh = crossing(level, centreX, Double.POSITIVE_INFINITY, true);
+    List<Double> roots = crossings(level);
+    double fLow = pick(roots, 0, centreX, false);
+    double fHigh = pick(roots, centreX, Double.POSITIVE_INFINITY, true);
     Double lo = Double.isNaN(fLow) ? null : fLow;
     Double hi = Double.isNaN(fHigh) ? null : fHigh;
     Double bw = lo != null && hi != null ? hi - lo : null;
@@ -174,14 +176,22 @@ final class SpecCalculator {
         rc, null, f0, q, bw, lo, hi, reference, poleBased[0], poleBased[1], lossless);
   }
 
+  /** Positive x̃ where |H|² = level: the positive real roots of N − (level/c)·D. */
+  private List<Double> crossings(double level) {
+    return positiveRealRoots(Polynomials.subtractScaled(n, level / c, d));
+  }
+
   /**
    * The frequency (Hz) in the open x̃-interval (from, to) where |H|² = level: the lowest one if
    * {@code lowest}, else the highest; NaN when there is none.
    */
   private double crossing(double level, double from, double to, boolean lowest) {
-    double[] poly = Polynomials.subtractScaled(n, level / c, d);
+    return pick(crossings(level), from, to, lowest);
+  }
+
+  private double pick(List<Double> roots, double from, double to, boolean lowest) {
     double best = Double.NaN;
-    for (double x : positiveRealRoots(poly)) {
+    for (double x : roots) {
       if (x > from && x < to) {
         if (Double.isNaN(best) || (lowest ? x < best : x > best)) {
           best = x;

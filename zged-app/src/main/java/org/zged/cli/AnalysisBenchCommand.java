@@ -1,0 +1,222 @@
+package org.zged.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.zged.InputException;
+import org.zged.analysis.Analysis;
+import org.zged.analysis.CircuitAnalyzer;
+import org.zged.analysis.FrequencyResponse;
+import org.zged.circuit.Circuit;
+import org.zged.circuit.EdgeClass;
+import org.zged.circuit.Element;
+import org.zged.circuit.ElementKind;
+import org.zged.netlist.AcSweep;
+import org.zged.spice.Ngspice;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code zged bench analysis}: full exact analyses per second (poles/zeros + 701-point response +
+ * specs) of random 5-node circuits, on one thread and on all cores, against ngspice doing the AC
+ * sweep of the same netlists one {@code ngspice -b} process at a time.
+ */
+@Command(
+    name = "analysis",
+    mixinStandardHelpOptions = true,
+    description =
+        "Exact analyses per second (poles/zeros + 701-point response + specs) of 5-node circuits,"
+            + " one thread and all cores, vs ngspice -b per netlist.")
+public final class AnalysisBenchCommand implements Callable<Integer> {
+  @Option(
+      names = "--circuits",
+      defaultValue = "2000",
+      description = "Distinct random 5-node circuits cycled through (default ${DEFAULT-VALUE}).")
+  int circuits;
+
+  @Option(
+      names = "--seconds",
+      defaultValue = "5",
+      description =
+          "Measured seconds per phase, after as long a warm-up (default ${DEFAULT-VALUE}).")
+  double seconds;
+
+  @Option(
+      names = "--ngspice-runs",
+      defaultValue = "100",
+      description = "Netlists run through ngspice -b (0 skips ngspice; default ${DEFAULT-VALUE}).")
+  int ngspiceRuns;
+
+  @Option(
+      names = "--threads",
+      description = "Threads for the all-cores phase (default: available processors).")
+  Integer threads;
+
+  @Option(names = "--seed", defaultValue = "7", description = "Seed for the random circuits.")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    if (circuits < 1) {
+      throw new InputException("--circuits", "must be at least 1");
+    }
+    if (!(seconds > 0)) {
+      throw new InputException("--seconds", "must be > 0");
+    }
+    if (ngspiceRuns < 0) {
+      throw new InputException("--ngspice-runs", "must be >= 0");
+    }
+    int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (cores < 1) {
+      throw new InputException("--threads", "must be at least 1");
+    }
+    List<Circuit> set = fiveNodeCircuits(circuits, new SplittableRandom(seed));
+    double[] grid = FrequencyResponse.logGrid(10, 1e8, 100);
+    System.out.printf(
+        Locale.ROOT,
+        "zged bench analysis: %d random 5-node circuits (GND, VIN, VOUT, 2 internal), %d-point"
+            + " grid 10 Hz-100 MHz, JVM %s, %d available processors%n",
+        set.size(),
+        grid.length,
+        System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors());
+    runFor(set, grid, seconds, 1); // warm-up
+    double single = runFor(set, grid, seconds, 1);
+    System.out.printf(Locale.ROOT, "exact analysis, 1 thread:   %,12.0f analyses/s%n", single);
+    runFor(set, grid, Math.min(seconds, 2), cores);
+    double multi = runFor(set, grid, seconds, cores);
+    System.out.printf(
+        Locale.ROOT,
+        "exact analysis, %d threads: %,12.0f analyses/s (%.2fx one thread)%n",
+        cores,
+        multi,
+        multi / single);
+    if (ngspiceRuns > 0) {
+      if (!Ngspice.available()) {
+        System.out.println("ngspice: not installed, comparison skipped");
+      } else {
+        double ng = ngspicePerSecond(set, ngspiceRuns);
+        System.out.printf(
+            Locale.ROOT,
+            "ngspice -b (AC sweep, same grid), 1 process at a time: %,.1f netlists/s%n",
+            ng);
+        System.out.printf(
+            Locale.ROOT,
+            "ratio: %,.0fx ngspice on one thread, %,.0fx on %d threads%n",
+            single / ng,
+            multi / ng,
+            cores);
+      }
+    }
+    return 0;
+  }
+
+  /** Analyses per second over about {@code seconds} of wall time on {@code threads} threads. */
+  static double runFor(List<Circuit> set, double[] grid, double seconds, int threads)
+      throws Exception {
+    AtomicBoolean stop = new AtomicBoolean();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<long[]>> parts = new ArrayList<>();
+      long start = System.nanoTime();
+      for (int t = 0; t < threads; t++) {
+        int offset = t * 7919;
+        parts.add(
+            pool.submit(
+                () -> {
+                  long count = 0;
+                  double sink = 0;
+                  int i = offset;
+                  while (!stop.get()) {
+                    sink += fullAnalysis(set.get(i++ % set.size()), grid);
+                    count++;
+                  }
+                  return new long[] {count, Double.doubleToLongBits(sink)};
+                }));
+      }
+      Thread.sleep((long) (seconds * 1000));
+      stop.set(true);
+      long total = 0;
+      for (Future<long[]> f : parts) {
+        total += f.get()[0];
+      }
+      return total / ((System.nanoTime() - start) / 1e9);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One full analysis: poles, zeros, gain and specs, then the response on the grid. */
+  static double fullAnalysis(Circuit c, double[] grid) {
+    Analysis a = CircuitAnalyzer.analyze(c);
+    FrequencyResponse r = a.response(grid);
+    return r.magnitudeDb()[grid.length / 2] + a.poles().size();
+  }
+
+  static double ngspicePerSecond(List<Circuit> set, int runs) {
+    Ngspice.ac(set.get(0), AcSweep.DEFAULT); // warm the file cache
+    long start = System.nanoTime();
+    for (int i = 0; i < runs; i++) {
+      Ngspice.ac(set.get(i % set.size()), AcSweep.DEFAULT);
+    }
+    return runs / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * Random connected filters on GND, VIN, VOUT, n1, n2: a ladder backbone VIN-n1-n2-VOUT with
+   * shunts, plus random extra branches; each branch a random joint class (R, C, L or parallel
+   * combinations) with values tuned so that the corners fall inside 10 Hz-100 MHz.
+   */
+  static List<Circuit> fiveNodeCircuits(int count, SplittableRandom rnd) {
+    String[] nodes = {"0", "vin", "vout", "n1", "n2"};
+    List<Circuit> out = new ArrayList<>(count);
+    while (out.size() < count) {
+      List<String[]> pairs = new ArrayList<>();
+      pairs.add(new String[] {"vin", "n1"});
+      pairs.add(new String[] {"n1", "n2"});
+      pairs.add(new String[] {"n2", "vout"});
+      pairs.add(new String[] {"n1", "0"});
+      pairs.add(new String[] {"n2", "0"});
+      pairs.add(new String[] {"vout", "0"});
+      int extra = rnd.nextInt(3);
+      for (int e = 0; e < extra; e++) {
+        String a = nodes[1 + rnd.nextInt(4)];
+        String b = nodes[1 + rnd.nextInt(4)];
+        if (!a.equals(b)) {
+          pairs.add(new String[] {a, b});
+        }
+      }
+      double r0 = Math.pow(10, 1 + 4 * rnd.nextDouble());
+      double w = 2 * Math.PI * Math.pow(10, 2 + 5 * rnd.nextDouble());
+      List<Element> elements = new ArrayList<>();
+      int[] counts = new int[3];
+      for (String[] p : pairs) {
+        EdgeClass ec = EdgeClass.ofIndex(1 + rnd.nextInt(EdgeClass.COUNT - 1));
+        for (ElementKind kind : ElementKind.values()) {
+          if (ec.has(kind)) {
+            double spread = Math.pow(10, rnd.nextDouble() - 0.5);
+            double v =
+                switch (kind) {
+                  case R -> r0 * spread;
+                  case C -> spread / (w * r0);
+                  case L -> spread * r0 / w;
+                };
+            elements.add(
+                new Element("" + kind.letter() + ++counts[kind.ordinal()], kind, p[0], p[1], v));
+          }
+        }
+      }
+      Circuit c = new Circuit("bench", elements);
+      if (c.isValid()) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+}
