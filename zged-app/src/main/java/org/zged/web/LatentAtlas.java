@@ -7,6 +7,7 @@ import org.zged.analysis.FilterSpecs;
 import org.zged.dataset.CircuitRecord;
 import org.zged.dataset.Dataset;
 import org.zged.eval.Pca;
+import org.zged.generate.ReferenceSet;
 import org.zged.model.ModelExample;
 import org.zged.model.ZgedModel;
 
@@ -52,11 +53,21 @@ public final class LatentAtlas {
     this.explained = explained;
   }
 
+  /** The map of the generator's encoded reference set (its latents are computed once, there). */
+  public static LatentAtlas of(ReferenceSet reference) {
+    List<CircuitRecord> records = new ArrayList<>();
+    float[][] z = new float[reference.size()][];
+    int i = 0;
+    for (ReferenceSet.Entry e : reference.entries()) {
+      records.add(e.record());
+      z[i++] = e.mu();
+    }
+    return of(records, z);
+  }
+
+  /** Encodes {@code reference} with {@code model} and maps it. */
   public static LatentAtlas build(ZgedModel model, Dataset reference) {
     List<CircuitRecord> records = reference.records();
-    if (records.size() < 3) {
-      throw new IllegalArgumentException("the reference set needs at least 3 circuits for a map");
-    }
     float[][] z = new float[records.size()][];
     for (int from = 0; from < records.size(); from += BATCH) {
       List<ModelExample> batch = new ArrayList<>();
@@ -65,6 +76,14 @@ public final class LatentAtlas {
       }
       float[][] mu = model.encodeAll(batch);
       System.arraycopy(mu, 0, z, from, mu.length);
+    }
+    return of(records, z);
+  }
+
+  /** The map of circuits whose latent means are {@code z} (row i belongs to record i). */
+  public static LatentAtlas of(List<CircuitRecord> records, float[][] z) {
+    if (records.size() < 3 || records.size() != z.length) {
+      throw new IllegalArgumentException("need at least 3 circuits, each with its latent");
     }
     double[][] zd = new double[z.length][];
     double[] mean = new double[z[0].length];

@@ -6,22 +6,37 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.zged.dataset.Dataset;
 import org.zged.dataset.Datasets;
+import org.zged.generate.SpecGenerator;
 import org.zged.model.ZgedModel;
 
 /**
  * The zged JSON API: which endpoint answers which path, and the shared read-only state behind them.
- * The model and the latent map load in the background as soon as the API is built, so that the
- * server is up, and /api/health answers, at once; a request that needs them waits for them.
+ * The model, the generator's encoded reference set and the latent map load in the background as
+ * soon as the API is built, so that the server is up, and /api/health answers, at once; a request
+ * that needs one of them waits for it.
  */
 public final class ZgedApi {
   private final BackgroundLoad<ZgedModel> model;
+  private final BackgroundLoad<SpecGenerator> generator;
   private final BackgroundLoad<LatentAtlas> atlas;
 
   private ZgedApi(Builder b) {
-    this.model = BackgroundLoad.start("model", b.model);
     Supplier<Dataset> reference = b.reference;
+    this.model = BackgroundLoad.start("model", b.model);
+    this.generator =
+        BackgroundLoad.start(
+            "generator",
+            () -> {
+              SpecGenerator g =
+                  SpecGenerator.builder()
+                      .setModel(model.get())
+                      .optReference(reference.get())
+                      .build();
+              g.reference(); // encode the reference set now rather than in the first request
+              return g;
+            });
     this.atlas =
-        BackgroundLoad.start("latent map", () -> LatentAtlas.build(model.get(), reference.get()));
+        BackgroundLoad.start("latent map", () -> LatentAtlas.of(generator.get().reference()));
   }
 
   public static Builder builder() {
@@ -32,9 +47,11 @@ public final class ZgedApi {
   public WebServer.Builder install(WebServer.Builder server) {
     Map<String, Supplier<String>> loads = new LinkedHashMap<>();
     loads.put("model", model::status);
+    loads.put("generator", generator::status);
     loads.put("latent_map", atlas::status);
     return server
         .optRoute(HandlerType.GET, "/api/health", new HealthEndpoint(loads))
+        .optRoute(HandlerType.POST, "/api/generate", new GenerateEndpoint(generator))
         .optRoute(HandlerType.POST, "/api/simulate", new SimulateEndpoint())
         .optRoute(HandlerType.GET, "/api/latent", new LatentEndpoint(atlas))
         .optRoute(HandlerType.POST, "/api/decode", new DecodeEndpoint(model, atlas));
@@ -42,7 +59,8 @@ public final class ZgedApi {
 
   /**
    * Options: {@code optModel} (default: the shipped model), {@code optReferenceSet} (the circuits
-   * on the latent map; default: the full preset, regenerated deterministically).
+   * the generator searches and the latent map shows; default: the full preset, regenerated
+   * deterministically).
    */
   public static final class Builder {
     private Supplier<ZgedModel> model = ZgedModel::loadDefault;

@@ -306,6 +306,72 @@ class WebApiTest {
   }
 
   @Test
+  void generateMeetsA10kHzLowpassAndEchoesTheParsedTarget() throws Exception {
+    Reply r =
+        post(
+            "/api/generate",
+            "{\"type\": \"lowpass\", \"fc\": \"10k\", \"q\": 0.707, \"count\": 2}");
+    assertEquals(200, r.status(), r.body());
+    JsonNode j = r.json();
+    assertEquals(10_000, j.get("target").get("fc_hz").asDouble(), 1e-9);
+    assertEquals("lowpass", j.get("target").get("type").asText());
+    JsonNode cands = j.get("candidates");
+    assertTrue(cands.size() >= 1 && cands.size() <= 2, r.body());
+    JsonNode best = cands.get(0);
+    assertEquals("lowpass", best.get("achieved").get("response_class").asText());
+    assertEquals(10_000, best.get("achieved").get("fc_hz").asDouble(), 100);
+    assertEquals(0.707, best.get("achieved").get("pole_q").asDouble(), 0.00707);
+    assertTrue(best.get("netlist").asText().contains("vout"), best.toString());
+    assertTrue(best.get("elements").get(0).get("nodes").isArray(), best.toString());
+    // The page re-analyses the returned netlist; it must say the same as the generator did.
+    Reply sim = send("POST", "/api/simulate", best.get("netlist").asText(), "text/plain");
+    assertEquals(200, sim.status(), sim.body());
+    assertEquals(
+        best.get("achieved").get("fc_hz").asDouble(),
+        sim.json().get("specs").get("fc_hz").asDouble(),
+        1e-6 * 10_000);
+  }
+
+  @Test
+  void generateAcceptsPlainNumbersAndSnapsToAnESeries() throws Exception {
+    Reply r =
+        post(
+            "/api/generate",
+            "{\"type\": \"highpass\", \"fc\": 2500, \"count\": 1, \"e_series\": \"E24\"}");
+    assertEquals(200, r.status(), r.body());
+    JsonNode best = r.json().get("candidates").get(0);
+    assertEquals("highpass", best.get("achieved").get("response_class").asText());
+    JsonNode snap = best.get("e_series");
+    assertEquals("E24", snap.get("series").asText(), best.toString());
+    assertEquals(best.get("elements").size(), snap.get("table").size());
+  }
+
+  @Test
+  void generateRefusesBadSpecsNamingTheField() throws Exception {
+    assertRefused(post("/api/generate", "{\"type\": \"lowpass\", \"fc\": -5}"), "fc");
+    assertRefused(post("/api/generate", "{\"type\": \"lowpass\"}"), "fc");
+    assertRefused(post("/api/generate", "{\"fc\": \"10x\"}"), "fc");
+    assertRefused(post("/api/generate", "{\"fc\": true}"), "fc");
+    assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"q\": 0}"), "q");
+    assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"q\": \"nan\"}"), "q");
+    assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"type\": \"wobble\"}"), "type");
+    assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"gain\": 2}"), "gain");
+    assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"count\": 51}"), "count");
+    assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"count\": 0}"), "count");
+    assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"count\": 2.5}"), "count");
+    assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"count\": 1e12}"), "count");
+    assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"e_series\": \"E7\"}"), "e_series");
+    assertRefused(post("/api/generate", "{\"poles\": \"-1000+2000j\"}"), "poles");
+    assertRefused(post("/api/generate", "{\"poles\": \"hello\"}"), "poles");
+    assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"fcc\": 1}"), "fcc");
+    assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"out\": \"/tmp/x.cir\"}"), "out");
+    assertRefused(post("/api/generate", "{\"fc\": 10000,}"), "body");
+    assertRefused(post("/api/generate", "\"lowpass\""), "body");
+    JsonNode j = assertRefused(post("/api/generate", "{\"fc\": -5}"), "fc");
+    assertTrue(j.get("error").asText().startsWith("fc: "), j.toString());
+  }
+
+  @Test
   void logsOneLinePerRequest() throws Exception {
     long before = healthLogLines();
     get("/api/health");
