@@ -52,9 +52,10 @@ export function characteristicHz(specs) {
  * Simulates a netlist on the server and fills `container` with the Bode and pole-zero plots.
  * markers: extra vertical lines on the Bode plot (e.g. the target fc).
  */
-export async function analysisPanels(container, netlist, markers = []) {
+export async function analysisPanels(container, netlist, markers = [], pzTarget = null) {
   container.classList.add('loading');
-  const result = await api.simulate(netlist);
+  // 100 points per decade resolve sharp resonances and notches on the plot.
+  const result = await api.simulate(netlist, '?points_per_decade=100');
   container.classList.remove('loading');
   container.replaceChildren();
   if (!result.ok) {
@@ -75,7 +76,7 @@ export async function analysisPanels(container, netlist, markers = []) {
   bodeFig.insertAdjacentHTML('beforeend', '<figcaption>Bode plot — magnitude and phase of V(VOUT)/V(VIN)</figcaption>');
   const pzFig = document.createElement('figure');
   pzFig.className = 'plot pz-wrap';
-  pzFig.appendChild(poleZero(a.poles, a.zeros));
+  pzFig.appendChild(poleZero(a.poles, a.zeros, { target: pzTarget }));
   const pzText = [
     a.poles.length ? 'poles: ' + a.poles.map(complex).join(', ') : 'no poles',
     a.zeros.length ? 'zeros: ' + a.zeros.map(complex).join(', ') : 'no finite zeros',

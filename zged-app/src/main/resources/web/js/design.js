@@ -1,7 +1,7 @@
 // The design form: spec in, ranked verified candidates out.
 
 import { api } from './api.js';
-import { eng, pct, signedPct, plain, escapeHtml } from './format.js';
+import { eng, pct, signedPct, plain, escapeHtml, complex } from './format.js';
 import { schematicFigure, componentTable, analysisPanels, download, normaliseElement } from './circuit-view.js';
 
 const FIELDS = ['type', 'fc', 'q', 'gain', 'poles', 'zeros', 'e_series', 'count'];
@@ -84,8 +84,14 @@ function renderResults(results, request, data, ms) {
   const summary = document.createElement('p');
   summary.className = 'status';
   summary.innerHTML = `${candidates.length} verified candidate${candidates.length === 1 ? '' : 's'} in ${Math.round(ms)} ms`
-    + (data.message ? ` — ${escapeHtml(data.message)}` : '');
+    + (data.topologies_tried ? ` (${data.topologies_tried} topolog${data.topologies_tried === 1 ? 'y' : 'ies'} refined)` : '');
   results.appendChild(summary);
+  if (data.diagnosis) {
+    const d = document.createElement('p');
+    d.className = 'diagnosis';
+    d.textContent = data.diagnosis;
+    results.appendChild(d);
+  }
   if (!candidates.length) {
     summary.classList.add('error');
     return;
@@ -136,7 +142,6 @@ function specRows(target, achieved, error) {
     rows.push(['Passband gain', '—', plain(achieved.passband_gain, 4), '', 'gain', achieved.passband_gain]);
   }
   if (achieved.bandwidth_hz) rows.push(['Bandwidth', '—', eng(achieved.bandwidth_hz, 'Hz', 4), '', 'bw', achieved.bandwidth_hz]);
-  if (error && error.chamfer_after !== undefined) rows.push(['Pole/zero Chamfer', '—', plain(error.chamfer_after), '', 'chamfer']);
   return rows;
 }
 
@@ -160,7 +165,9 @@ function candidateCard(c, index, target, request, targetHz) {
     <header>
       <span class="rank">#${index + 1}</span>
       <h3>${escapeHtml(title)}</h3>
-      <span class="badge ${worst <= 0.01 ? 'good' : worst <= 0.05 ? 'fair' : 'poor'}" title="worst relative error over the targeted specs${snap ? ' (snapped values)' : ''}">${Object.keys(shownError).length ? 'max error ' + pct(worst) : 'verified'}</span>
+      ${Object.keys(shownError).length ? `<span class="badge ${worst <= 0.01 ? 'good' : worst <= 0.05 ? 'fair' : 'poor'}" title="worst relative error over the targeted specs${snap ? ' (snapped values)' : ''}">max error ${pct(worst)}</span>` : ''}
+      <span class="badge" title="re-analysed exactly after fitting">verified</span>
+      ${c.meets_target === false ? '<span class="badge poor" title="at least one targeted spec is off by more than 1 %">misses the target</span>' : ''}
       ${c.in_range === false ? '<span class="badge poor" title="' + escapeHtml((c.range_violations || []).join('; ')) + '">values outside practical ranges</span>' : ''}
       <span class="spacer"></span>
       ${snap ? '<button type="button" class="secondary download-ideal">Ideal netlist</button>' : ''}
@@ -175,6 +182,13 @@ function candidateCard(c, index, target, request, targetHz) {
   const specs = document.createElement('table');
   specs.className = 'specs';
   const rows = specRows(target, achieved, error);
+  if (target.poles) {
+    rows.push(['Poles', target.poles.map(complex).join(', '), (c.poles || []).map(complex).join(', '), '', 'poles']);
+    rows.push(['Zeros', (target.zeros || []).map(complex).join(', ') || 'none', (c.zeros || []).map(complex).join(', ') || 'none', '', 'zeros']);
+    if (c.chamfer_after !== undefined) {
+      rows.push(['Pole/zero distance', '0', plain(c.chamfer_after, 3), c.chamfer_before !== undefined ? `from ${plain(c.chamfer_before, 3)}` : '', 'chamfer', c.chamfer_after]);
+    }
+  }
   const snappedRows = snap && snap.achieved ? new Map(specRows(target, snap.achieved, snap.error || {}).map((r) => [r[4], r])) : null;
   specs.innerHTML = `<thead><tr><th>Spec</th><th>Target</th><th>Achieved</th><th>Error</th>${snappedRows ? `<th>${escapeHtml(snap.series)}</th><th>Error</th>` : ''}</tr></thead><tbody>`
     + rows.map(([name, t, a, e, key, raw]) => {
@@ -190,6 +204,7 @@ function candidateCard(c, index, target, request, targetHz) {
   plots.className = 'plots';
   card.appendChild(plots);
   const markers = targetHz ? [{ f: targetHz, label: 'target ' + eng(targetHz, 'Hz', 4), cls: 'target', side: 'left' }] : [];
-  if (netlist) analysisPanels(plots, netlist, markers);
+  const pzTarget = target.poles ? { poles: target.poles, zeros: target.zeros || [] } : null;
+  if (netlist) analysisPanels(plots, netlist, markers, pzTarget);
   return card;
 }

@@ -104,10 +104,10 @@ export function bode(response, markers = [], { width = 520, height = 330 } = {})
 }
 
 /** Pole-zero plot of poles and zeros given as [re, im] in rad/s. */
-export function poleZero(poles, zeros, { size = 300 } = {}) {
+export function poleZero(poles, zeros, { size = 300, target = null } = {}) {
   const svg = el('svg', { class: 'pz', viewBox: `0 0 ${size} ${size}`, width: size, height: size, role: 'img' });
   el('title', {}, svg).textContent = 'Pole-zero plot';
-  const pts = [...poles, ...zeros];
+  const pts = [...poles, ...zeros, ...(target ? [...target.poles, ...target.zeros] : [])];
   // The scale holds every root and the natural-frequency circle through the largest pole.
   let extent = Math.max(1e-12, ...pts.map(([re, im]) => Math.hypot(re, im)));
   extent *= 1.15;
@@ -128,6 +128,15 @@ export function poleZero(poles, zeros, { size = 300 } = {}) {
   const w0 = Math.max(0, ...poles.map(([re, im]) => Math.hypot(re, im)));
   if (w0 > 0) el('circle', { cx: c, cy: c, r: w0 * scale, class: 'w0' }, svg);
 
+  // Target roots (pole/zero targets) in orange underneath, so a match shows as overlap.
+  if (target) {
+    for (const [re, im] of target.poles) {
+      const x = X(re);
+      const y = Y(im);
+      el('path', { d: `M${x - 8} ${y - 8} L${x + 8} ${y + 8} M${x - 8} ${y + 8} L${x + 8} ${y - 8}`, class: 'target-root' }, svg);
+    }
+    for (const [re, im] of target.zeros) el('circle', { cx: X(re), cy: Y(im), r: 8, class: 'target-root' }, svg);
+  }
   const count = new Map();
   const key = ([re, im]) => `${Math.round(X(re))},${Math.round(Y(im))}`;
   for (const [re, im] of poles) {
@@ -146,6 +155,6 @@ export function poleZero(poles, zeros, { size = 300 } = {}) {
     text(svg, x + 9, y - 8, `×${n}`, 'mult', 'start');
   }
   const legend = el('g', { class: 'legend' }, svg);
-  text(legend, pad + 4, pad - 10, `× pole (${poles.length})   ○ zero (${zeros.length})`, 'tick', 'start');
+  text(legend, pad + 4, pad - 10, `× pole (${poles.length})   ○ zero (${zeros.length})${target ? '   orange: target' : ''}`, 'tick', 'start');
   return svg;
 }
