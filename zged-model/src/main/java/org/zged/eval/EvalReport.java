@@ -9,6 +9,7 @@ import java.util.Map;
  * nested records.
  *
  * @param circuits circuits evaluated (reconstruction and latent metrics)
+ * @param families filter families among them (the k of k-means)
  * @param split the split evaluated ("train", "val", "test" or "all")
  * @param nodeTypeAccuracy slots of the role-anchored node grid with the right class
  * @param edgeClassAccuracy slot pairs (empty pairs included) with the right joint class
@@ -28,6 +29,7 @@ public record EvalReport(
     String data,
     String split,
     int circuits,
+    int families,
     Map<String, Long> parameters,
     double nodeTypeAccuracy,
     double edgeClassAccuracy,

@@ -155,6 +155,7 @@ public final class ModelEvaluator {
             dataName,
             splitName(),
             records.size(),
+            families.size(),
             model.parameterCounts(),
             tally.nodeTypeAccuracy(),
             tally.edgeClassAccuracy(),

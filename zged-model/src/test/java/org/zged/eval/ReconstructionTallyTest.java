@@ -76,6 +76,22 @@ class ReconstructionTallyTest {
     assertEquals(0.8, t.nodeTypeAccuracy(), 1e-12);
   }
 
+  /** An edge at VOUT is not enough: VOUT must be joined to VIN through elements. */
+  @Test
+  void outputOnAnIslandIsNotConnected() {
+    CircuitGraph island =
+        CircuitGraph.of(
+            Circuit.builder()
+                .r("R1", "vin", "0", 1e3)
+                .c("C1", "vout", "x", 1e-9)
+                .c("C2", "x", "vout", 1e-9)
+                .build());
+    ReconstructionTally t = new ReconstructionTally(5);
+    t.add(LOWPASS, island);
+    assertEquals(1.0, t.vinConnectivity());
+    assertEquals(0.0, t.voutConnectivity());
+  }
+
   /** Renumbered internal nodes: the same topology, but the slot-wise edge score sees a change. */
   @Test
   void topologyMatchIsIsomorphismAware() {

@@ -1,0 +1,261 @@
+package org.zged.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.zged.InputException;
+import org.zged.dataset.Dataset;
+import org.zged.dataset.Datasets;
+import org.zged.eval.Experiment;
+import org.zged.eval.ExperimentResult;
+import org.zged.eval.ExperimentRunner;
+import org.zged.eval.ExperimentsMarkdown;
+import org.zged.model.DjlEnvironment;
+import org.zged.model.ZgedModel;
+import org.zged.model.train.EpochStats;
+import org.zged.model.train.TrainConfig;
+import org.zged.plot.LossCurvePlot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code zged experiments}: re-runs the seed's experiments (exp001, exp002, production) and two
+ * ablations of its claims, and writes reports/experiments.md with loss-curve plots.
+ */
+@Command(
+    name = "experiments",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run exp001-baseline, exp002-optimized, production and two ablations (separate edge heads,",
+      "no connectivity loss) against a same-budget reference; write experiments.md and loss",
+      "curves into --out (see docs/evaluation.md)."
+    })
+public final class ExperimentsCommand implements Runnable {
+  /** Training history of the shipped model, when the model engineer bundles it. */
+  static final String PRODUCTION_HISTORY = "/org/zged/model/production-history.json";
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "reports",
+      description = "Report folder (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(
+      names = "--runs",
+      paramLabel = "DIR",
+      defaultValue = "runs/experiments",
+      description = "Folder for the training runs (default: ${DEFAULT-VALUE}).")
+  Path runs;
+
+  @Option(
+      names = "--configs",
+      paramLabel = "DIR",
+      description =
+          "Folder with exp001-baseline.yaml, exp002-optimized.yaml, production.yaml"
+              + " (default: configs/ of the zged checkout).")
+  Path configs;
+
+  @Option(
+      names = "--quick",
+      description = "CI mode (< 2 min): reference and ablations train 3 epochs on the seed preset.")
+  boolean quick;
+
+  @Option(
+      names = "--retrain",
+      description = "Retrain production from its config instead of loading the shipped model.")
+  boolean retrain;
+
+  @Option(
+      names = "--ablation-epochs",
+      paramLabel = "N",
+      defaultValue = "12",
+      description =
+          "Epochs of the reference and ablation runs on the full preset (default: ${DEFAULT-VALUE};"
+              + " --quick uses 3 on the seed preset).")
+  int ablationEpochs;
+
+  @Override
+  public void run() {
+    if (ablationEpochs < 1) {
+      throw new InputException("--ablation-epochs", "must be >= 1, got " + ablationEpochs);
+    }
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new InputException("--out", out + " exists and is not a folder");
+    }
+    Path dir = configs != null ? configs : root().resolve("configs");
+    Experiment exp001 =
+        new Experiment(
+            ExperimentsMarkdown.EXP001,
+            "the seed's first loss weighting (recon 1.0, TF 0.5, KL 0.05), 2 epochs on the seed"
+                + " preset as in the seed.",
+            load(dir, "exp001-baseline.yaml"));
+    Experiment exp002 =
+        new Experiment(
+            ExperimentsMarkdown.EXP002,
+            "the seed's \"optimised\" weighting (recon 1.0, TF 0.01, KL 0.1), same budget.",
+            load(dir, "exp002-optimized.yaml"));
+    Experiment production =
+        new Experiment(
+            ExperimentsMarkdown.PRODUCTION,
+            "the production config (configs/production.yaml) at its full budget.",
+            load(dir, "production.yaml"));
+    int epochs = quick ? 3 : ablationEpochs;
+    String preset = quick ? "seed" : production.config().preset();
+    Map<String, Object> budget = new LinkedHashMap<>();
+    budget.put("training.epochs", epochs);
+    budget.put("data.preset", preset);
+    Experiment reference =
+        production.with(
+            ExperimentsMarkdown.REFERENCE,
+            String.format(
+                Locale.ROOT,
+                "the production config cut to %d epochs on the %s preset: the baseline the"
+                    + " ablations are compared with.",
+                epochs,
+                preset),
+            budget);
+    Map<String, Object> separate = new LinkedHashMap<>(budget);
+    separate.put("decoder.edge_head", "separate");
+    Map<String, Object> noConn = new LinkedHashMap<>(budget);
+    noConn.put("loss.connectivity", 0.0);
+    Experiment sepHeads =
+        production.with(
+            ExperimentsMarkdown.SEPARATE,
+            "as reference, but separate edge-existence and 7-way kind heads instead of the joint"
+                + " 8-way class (tests \"joint beats separate\").",
+            separate);
+    Experiment noConnectivity =
+        production.with(
+            ExperimentsMarkdown.NO_CONNECTIVITY,
+            "as reference, with the connectivity loss weight 0 (tests \"strong connectivity loss"
+                + " matters\").",
+            noConn);
+
+    DjlEnvironment.prepare();
+    long t0 = System.nanoTime();
+    ExperimentRunner runner =
+        new ExperimentRunner(
+            runs, ExperimentsCommand::preset, msg -> System.err.println("experiments: " + msg));
+    List<ExperimentResult> results = new ArrayList<>();
+    results.add(runner.train(exp001));
+    results.add(runner.train(exp002));
+    results.add(production(runner, production, budget));
+    results.add(runner.train(reference));
+    results.add(runner.train(sepHeads));
+    results.add(runner.train(noConnectivity));
+    double seconds = (System.nanoTime() - t0) / 1e9;
+
+    String mode =
+        String.format(
+            Locale.ROOT,
+            "%s Total wall-clock time %.0f s on %d CPU core(s).",
+            quick
+                ? "**Quick mode** (CI): reference and ablations train only 3 epochs on the seed"
+                    + " preset, so their numbers show the pipeline works, not what the"
+                    + " architecture can do."
+                : String.format(
+                    Locale.ROOT,
+                    "Full mode: reference and ablations train %d epochs on the full preset.",
+                    epochs),
+            seconds,
+            Runtime.getRuntime().availableProcessors());
+    String command = "zged experiments" + (quick ? " --quick" : "") + (retrain ? " --retrain" : "");
+    OutputFiles files = new OutputFiles();
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new InputException("--out", "cannot create " + out + ": " + e.getMessage());
+    }
+    files.add(
+        "--out",
+        out.resolve("experiments.md"),
+        ExperimentsMarkdown.render(results, mode, command).getBytes(StandardCharsets.UTF_8));
+    for (ExperimentResult r : results) {
+      if (!r.history().isEmpty()) {
+        files.add(
+            "--out",
+            out.resolve(ExperimentsMarkdown.lossCurveFile(r.experiment().name())),
+            LossCurvePlot.png(curves(r.history()), r.experiment().name()));
+      }
+    }
+    files.commit();
+    System.out.printf(
+        Locale.ROOT,
+        "wrote %s (%d runs, %.0f s)%n",
+        out.resolve("experiments.md"),
+        results.size(),
+        seconds);
+  }
+
+  /** The shipped model evaluated as is, unless --retrain or it is not bundled. */
+  private ExperimentResult production(
+      ExperimentRunner runner, Experiment production, Map<String, Object> budget) {
+    if (!retrain) {
+      try (ZgedModel shipped = ZgedModel.loadDefault()) {
+        return runner.evaluateOnly(production, shipped, "shipped model", shippedHistory());
+      } catch (InputException e) {
+        System.err.println("experiments: " + e.getMessage() + "; training production instead");
+      }
+    }
+    Experiment p =
+        quick
+            ? production.with(
+                ExperimentsMarkdown.PRODUCTION,
+                "the production config cut to the quick budget (no shipped model was used).",
+                budget)
+            : production;
+    return runner.train(p);
+  }
+
+  static List<EpochStats> shippedHistory() {
+    try (InputStream in = ExperimentsCommand.class.getResourceAsStream(PRODUCTION_HISTORY)) {
+      if (in == null) {
+        return List.of();
+      }
+      return new ObjectMapper().readValue(in, new TypeReference<List<EpochStats>>() {});
+    } catch (IOException e) {
+      throw new InputException(PRODUCTION_HISTORY, "unreadable history: " + e.getMessage());
+    }
+  }
+
+  /** Per-term train and validation curves of a run, the total first. */
+  static LossCurvePlot.Curves curves(List<EpochStats> history) {
+    String[] terms = {
+      "total", "node", "edge", "value", "pole_chamfer", "zero_chamfer", "kl", "connectivity"
+    };
+    Map<String, double[]> train = new LinkedHashMap<>();
+    Map<String, double[]> val = new LinkedHashMap<>();
+    for (String t : terms) {
+      train.put(
+          t, history.stream().mapToDouble(s -> s.train().getOrDefault(t, Double.NaN)).toArray());
+      val.put(t, history.stream().mapToDouble(s -> s.val().getOrDefault(t, Double.NaN)).toArray());
+    }
+    return new LossCurvePlot.Curves(train, val);
+  }
+
+  private static TrainConfig load(Path dir, String name) {
+    return TrainConfig.load(dir.resolve(name));
+  }
+
+  static Dataset preset(String name) {
+    return switch (name) {
+      case "full" -> Datasets.full();
+      case "seed" -> Datasets.seed();
+      default -> throw new InputException("data.preset", "unknown preset '" + name + "'");
+    };
+  }
+
+  private static Path root() {
+    return Path.of(System.getProperty("zged.root", "."));
+  }
+}

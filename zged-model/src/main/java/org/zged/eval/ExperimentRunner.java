@@ -1,0 +1,127 @@
+package org.zged.eval;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.zged.dataset.Dataset;
+import org.zged.dataset.Split;
+import org.zged.model.ZgedModel;
+import org.zged.model.train.EpochStats;
+import org.zged.model.train.ModelTrainer;
+import org.zged.model.train.TrainingListener;
+import org.zged.model.train.TrainingResult;
+
+/**
+ * Trains and evaluates experiments: each run trains with {@link ModelTrainer} into its own folder
+ * under the runs folder, then its best model is evaluated on the validation split of the data it
+ * was trained on (reconstruction and latent metrics; the prior protocol is left to {@code zged
+ * eval}).
+ */
+public final class ExperimentRunner {
+  private final Path runsDir;
+  private final Function<String, Dataset> presets;
+  private final Consumer<String> progress;
+  private final Map<String, Dataset> cache = new HashMap<>();
+
+  /**
+   * @param runsDir parent of the run folders (one per experiment name)
+   * @param presets the dataset of a preset name ("seed", "full")
+   * @param progress one-line progress messages
+   */
+  public ExperimentRunner(
+      Path runsDir, Function<String, Dataset> presets, Consumer<String> progress) {
+    this.runsDir = runsDir;
+    this.presets = presets;
+    this.progress = progress;
+  }
+
+  public Dataset data(String preset) {
+    return cache.computeIfAbsent(preset, presets);
+  }
+
+  public ExperimentResult train(Experiment e) {
+    Dataset data = data(e.config().preset());
+    progress.accept(
+        String.format(
+            java.util.Locale.ROOT,
+            "%s: training %d epochs on the %s preset",
+            e.name(),
+            e.config().epochs(),
+            e.config().preset()));
+    TrainingListener perEpoch =
+        new TrainingListener() {
+          @Override
+          public void epochDone(EpochStats s) {
+            progress.accept(
+                String.format(
+                    java.util.Locale.ROOT,
+                    "%s: epoch %d/%d val loss %.4f (%.1f s)",
+                    e.name(),
+                    s.epoch() + 1,
+                    e.config().epochs(),
+                    s.valLoss(),
+                    s.seconds()));
+          }
+        };
+    TrainingResult r =
+        ModelTrainer.builder()
+            .optListener(perEpoch)
+            .build()
+            .run(
+                e.config(),
+                ModelTrainer.examples(data, Split.TRAIN),
+                ModelTrainer.examples(data, Split.VAL),
+                runsDir.resolve(e.name()),
+                false);
+    try (ZgedModel model = r.model()) {
+      EvalReport eval = evaluate(e, model, "trained in " + runsDir.resolve(e.name()));
+      return new ExperimentResult(
+          e,
+          "trained",
+          r.history(),
+          r.bestEpoch(),
+          r.bestValLoss(),
+          r.seconds(),
+          model.parameterCounts(),
+          eval);
+    }
+  }
+
+  /** Evaluates an already trained model (e.g. the shipped one) under this experiment's name. */
+  public ExperimentResult evaluateOnly(
+      Experiment e, ZgedModel model, String source, List<EpochStats> history) {
+    int best = -1;
+    double bestLoss = Double.NaN;
+    for (EpochStats s : history) {
+      if (best < 0 || s.valLoss() < bestLoss) {
+        best = s.epoch();
+        bestLoss = s.valLoss();
+      }
+    }
+    return new ExperimentResult(
+        e,
+        source,
+        history,
+        best,
+        bestLoss,
+        Double.NaN,
+        model.parameterCounts(),
+        evaluate(e, model, source));
+  }
+
+  private EvalReport evaluate(Experiment e, ZgedModel model, String modelName) {
+    progress.accept(e.name() + ": evaluating on the validation split");
+    return ModelEvaluator.builder()
+        .setModel(model)
+        .setData(data(e.config().preset()))
+        .optSplit(Split.VAL)
+        .optNames(modelName, e.config().preset() + " preset")
+        .optPriorSamples(0)
+        .build()
+        .run()
+        .report();
+  }
+}
