@@ -63,10 +63,10 @@ public final class GenerateCommand implements Callable<Integer> {
   String fc;
 
   @Option(names = "--q", paramLabel = "Q", description = "Quality factor (see above).")
-  Double q;
+  String q;
 
   @Option(names = "--gain", paramLabel = "G", description = "Passband gain, 0 < G <= 1.")
-  Double gain;
+  String gain;
 
   @Option(
       names = "--poles",
@@ -102,7 +102,7 @@ public final class GenerateCommand implements Callable<Integer> {
       names = "--tolerance",
       paramLabel = "PCT",
       description = "Monte Carlo with parts within +-PCT %.")
-  Double tolerance;
+  String tolerance;
 
   @Option(names = "--trials", paramLabel = "N", description = "Monte Carlo trials (default 1000).")
   Integer trials;
@@ -148,14 +148,14 @@ public final class GenerateCommand implements Callable<Integer> {
         new GenerateRequest(
             type,
             fc == null ? null : SpiceNumber.parsePositive(fc, "--fc"),
-            q,
-            gain,
+            number(q, "--q"),
+            number(gain, "--gain"),
             poles,
             zeros,
             count,
             eSeries,
             rSeries,
-            tolerance,
+            number(tolerance, "--tolerance"),
             trials,
             seed);
     request.target(); // validate flags before loading the model
@@ -179,6 +179,24 @@ public final class GenerateCommand implements Callable<Integer> {
     out.flush();
     notes.flush();
     return response.candidates().isEmpty() ? 1 : 0;
+  }
+
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+  /** A plain decimal number; anything else (nan, inf, 1f, 0x1p3) is an error naming the flag. */
+  static Double number(String text, String flag) {
+    if (text == null) {
+      return null;
+    }
+    String t = text.strip();
+    if (DECIMAL.matcher(t).matches()) {
+      double v = Double.parseDouble(t);
+      if (Double.isFinite(v)) {
+        return v;
+      }
+    }
+    throw new InputException(flag, "must be a positive finite number, got '" + text + "'");
   }
 
   private void checkOutputs() {

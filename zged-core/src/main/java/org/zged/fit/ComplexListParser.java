@@ -148,14 +148,12 @@ public final class ComplexListParser {
 
   public static String format(Complex c) {
     if (c.getImaginary() == 0) {
-      return String.format(Locale.ROOT, "%.6g", c.getReal());
+      return Units.plain(c.getReal(), 6);
     }
-    return String.format(
-        Locale.ROOT,
-        "%.6g%s%.6gj",
-        c.getReal(),
-        c.getImaginary() < 0 ? "-" : "+",
-        Math.abs(c.getImaginary()));
+    return Units.plain(c.getReal(), 6)
+        + (c.getImaginary() < 0 ? "-" : "+")
+        + Units.plain(Math.abs(c.getImaginary()), 6)
+        + "j";
   }
 
   public static String format(List<Complex> roots) {

@@ -19,7 +19,12 @@ public final class Units {
 
   /** Four significant digits, trailing zeros removed: 0.707, 12.5, 1.5e+07. */
   public static String plain(double v) {
-    String digits = String.format(Locale.ROOT, "%.4g", v);
+    return plain(v, 4);
+  }
+
+  /** {@code digits} significant digits, trailing zeros removed. */
+  public static String plain(double v, int significant) {
+    String digits = String.format(Locale.ROOT, "%." + significant + "g", v);
     if (digits.contains(".") && !digits.contains("e")) {
       digits = digits.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
