@@ -20,11 +20,18 @@ public final class DecimalText {
   private static final int MAX_DIGITS = 15;
   private static final double[] POW10 = new double[23];
   private static final long[] LONG_POW10 = new long[19];
+  private static final int ALL_POW10_OFFSET = 330;
+
+  /** 10^k for k in [−330, 310), each correctly rounded (parseDouble): the same on every JVM. */
+  private static final double[] ALL_POW10 = new double[640];
 
   static {
     POW10[0] = 1;
     for (int i = 1; i < POW10.length; i++) {
       POW10[i] = POW10[i - 1] * 10; // exact up to 1e22
+    }
+    for (int i = 0; i < ALL_POW10.length; i++) {
+      ALL_POW10[i] = Double.parseDouble("1e" + (i - ALL_POW10_OFFSET));
     }
     LONG_POW10[0] = 1;
     for (int i = 1; i < LONG_POW10.length; i++) {
@@ -52,7 +59,7 @@ public final class DecimalText {
       throw new IllegalArgumentException("not a finite number: " + v);
     }
     if (v == 0) {
-      return "0";
+      return "0"; // also for −0.0: one spelling for one value
     }
     return decompose(v, digits).toString();
   }
@@ -97,7 +104,10 @@ public final class DecimalText {
     if (k >= 0 && k < POW10.length) {
       return POW10[k];
     }
-    return Double.parseDouble("1e" + k); // correctly rounded: the same on every JVM
+    if (k >= -ALL_POW10_OFFSET && k < ALL_POW10.length - ALL_POW10_OFFSET) {
+      return ALL_POW10[k + ALL_POW10_OFFSET];
+    }
+    return k < 0 ? 0 : Double.POSITIVE_INFINITY;
   }
 
   /** a · 10^k with one correctly rounded operation whenever 10^|k| is exact. */
