@@ -67,12 +67,16 @@ public final class ServeCommand implements Runnable {
     }
   }
 
-  /** Javalin and Jetty log banners at INFO; our own one-line-per-request log is what users want. */
+  /**
+   * Javalin and Jetty log banners at INFO, and Javalin an ERROR line when the port is taken, which
+   * this command reports itself; the one-line-per-request log is what users want to see.
+   */
   private static void quietLibraryLogs() {
-    for (String lib : new String[] {"io.javalin", "org.eclipse.jetty"}) {
-      String key = "org.slf4j.simpleLogger.log." + lib;
+    String[][] levels = {{"io.javalin", "off"}, {"org.eclipse.jetty", "warn"}};
+    for (String[] lib : levels) {
+      String key = "org.slf4j.simpleLogger.log." + lib[0];
       if (System.getProperty(key) == null) {
-        System.setProperty(key, "warn");
+        System.setProperty(key, lib[1]);
       }
     }
   }
