@@ -156,7 +156,11 @@ final class SimulationText {
     if (s.lossless()) {
       return "∞ (undamped)";
     }
-    return analysis.order() <= 1 ? "none (first-order response)" : "none";
+    return switch (analysis.order()) {
+      case 0 -> "none (no poles)";
+      case 1 -> "none (first-order response)";
+      default -> "none";
+    };
   }
 
   private void spec(String name, String value) {

@@ -93,6 +93,23 @@ class SimulateErrorsTest {
   }
 
   @Test
+  void circuitThatCannotDriveTheOutputIsReported() throws IOException {
+    // VOUT hangs off ground only: a well-formed netlist whose H(s) is identically 0.
+    Path file = dir.resolve("f.cir");
+    Files.writeString(file, "t\nV1 in 0 AC 1\nR1 in 0 1k\nC1 vout 0 1u\nR2 vout 0 1k\n");
+    SimulateRun run = simulate(file, "--plot", dir.resolve("r.png").toString());
+    assertOneLineError(run, "error: " + file + ": H(s) is identically 0");
+    assertOnlyInputLeft(file);
+  }
+
+  @Test
+  void binaryFileIsReported() throws IOException {
+    Path file = dir.resolve("f.cir");
+    Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0});
+    assertOneLineError(simulate(file), "error: " + file + ":2: binary data, not netlist text");
+  }
+
+  @Test
   void unknownOutNodeIsReported() throws IOException {
     Path file = dir.resolve("f.cir");
     Files.writeString(file, "t\nV1 in 0 AC 1\nR1 in out 1k\nC1 out 0 1u\n");

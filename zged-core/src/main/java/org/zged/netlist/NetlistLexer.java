@@ -37,6 +37,10 @@ final class NetlistLexer {
       int lineNo = i + 1;
       lastLine = lineNo;
       String raw = lines[i];
+      if (hasControlCharacters(raw)) {
+        throw new InputException(
+            source + ":" + lineNo, "binary data, not netlist text (is this the right file?)");
+      }
       if (i == 0 && !raw.strip().startsWith(".")) {
         title = titleOf(raw, source);
         continue;
@@ -101,6 +105,17 @@ final class NetlistLexer {
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  /** Control characters other than tab (and form feed, which old decks use) mean binary data. */
+  private static boolean hasControlCharacters(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if ((c < 0x20 && c != '\t' && c != '\f') || c == 0x7f) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Cuts a {@code ;} comment (LTspice) or a {@code $} comment after whitespace (ngspice). */

@@ -345,6 +345,13 @@ class NetlistReaderTest {
   }
 
   @Test
+  void binaryDataIsReportedAsSuch() {
+    assertError(
+        "f.cir:2: binary data, not netlist text",
+        error("\u0089PNG\nIHDR\u0000\u0000\u0001\nR1 a b 1k\n"));
+  }
+
+  @Test
   void unreadableFilesAreReported(@TempDir Path dir) {
     Path missing = dir.resolve("nope.cir");
     InputException e =
