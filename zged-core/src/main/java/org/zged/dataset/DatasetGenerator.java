@@ -1,5 +1,6 @@
 package org.zged.dataset;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -34,7 +36,16 @@ public final class DatasetGenerator {
   /** The seed of the standard presets. */
   public static final long DEFAULT_SEED = 42;
 
+  /**
+   * Circuits per unit of work: large enough to amortise scheduling, small enough to keep memory
+   * flat.
+   */
   private static final int CHUNK = 512;
+
+  /** The grid of the optional stored response: 10 Hz – 100 MHz, 100 points per decade. */
+  private static final double[] RESPONSE_GRID =
+      FrequencyResponse.logGrid(
+          AcSweep.DEFAULT.fStartHz(), AcSweep.DEFAULT.fStopHz(), AcSweep.DEFAULT.pointsPerDecade());
 
   private final DatasetHeader header;
   private final int threads;
@@ -106,7 +117,7 @@ public final class DatasetGenerator {
           dir.resolve(
               "." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
       try (OutputStream out =
-          new java.io.BufferedOutputStream(
+          new BufferedOutputStream(
               Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW), 1 << 16)) {
         write(out);
       }
@@ -176,11 +187,6 @@ public final class DatasetGenerator {
     return buf.toByteArray();
   }
 
-  /** The grid of the optional stored response: 10 Hz – 100 MHz, 100 points per decade. */
-  private static final double[] RESPONSE_GRID =
-      FrequencyResponse.logGrid(
-          AcSweep.DEFAULT.fStartHz(), AcSweep.DEFAULT.fStopHz(), AcSweep.DEFAULT.pointsPerDecade());
-
   private Labelled label(FilterFamily family, long index) {
     SplitAssigner assigner = splits.get(family);
     if (assigner == null) {
@@ -249,7 +255,7 @@ public final class DatasetGenerator {
       if (families.isEmpty()) {
         throw new IllegalArgumentException("no families chosen");
       }
-      this.families = List.copyOf(new java.util.LinkedHashSet<>(families));
+      this.families = List.copyOf(new LinkedHashSet<>(families));
       return this;
     }
 

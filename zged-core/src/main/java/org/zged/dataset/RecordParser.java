@@ -2,7 +2,9 @@ package org.zged.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,7 +169,7 @@ final class RecordParser {
   /** Same element names, kinds and nodes as the family's template (values are free). */
   private static void checkTopology(FilterFamily family, Circuit circuit) {
     double[] probe = new double[family.ranges().size()];
-    java.util.Arrays.fill(probe, 1.0);
+    Arrays.fill(probe, 1.0);
     List<Element> expected = family.build(probe).elements();
     List<Element> actual = circuit.elements();
     boolean same = expected.size() == actual.size();
@@ -231,9 +233,9 @@ final class RecordParser {
           throw bad(
               where
                   + ".admittance "
-                  + java.util.Arrays.toString(y)
+                  + Arrays.toString(y)
                   + " is not the circuit's "
-                  + java.util.Arrays.toString(w));
+                  + Arrays.toString(w));
         }
       }
     }
@@ -272,7 +274,7 @@ final class RecordParser {
 
   private static FilterSpecs specs(JsonNode n) {
     requireObject(n, "specs");
-    Set<String> keys = new java.util.HashSet<>(Set.of("response_class", "lossless"));
+    Set<String> keys = new HashSet<>(Set.of("response_class", "lossless"));
     for (SpecField f : SpecField.values()) {
       keys.add(f.key());
     }
