@@ -5,6 +5,7 @@
 import { api } from './api.js';
 import { eng, plain, escapeHtml } from './format.js';
 import { schematicFigure } from './circuit-view.js';
+import { nodeLabel } from './schematic.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f',
@@ -172,6 +173,23 @@ function showStep(i) {
   if (cursor && s.point) { cursor.setAttribute('cx', map.X(s.point[0])); cursor.setAttribute('cy', map.Y(s.point[1])); }
   const changed = i > 0 && path[i - 1].signature !== s.signature;
   showDecoded(s, `t = ${t.toFixed(2)}` + (changed ? ' — topology changed' : ''));
+  const note = document.createElement('p');
+  note.className = 'small change-note';
+  note.textContent = i === 0 ? 'Start of the path (A).'
+    : changed ? 'From the previous step: ' + elementDiff(path[i - 1], s)
+      : 'Same topology as the previous step; only values change.';
+  document.getElementById('latent-decoded').insertBefore(note, document.querySelector('#latent-decoded h3').nextSibling);
+}
+
+/** "+ C vout–0, − R vin–vout": which element kinds appeared or vanished between node pairs. */
+function elementDiff(before, after) {
+  const keys = (d) => new Set((d.elements || []).map((e) => `${e.kind} ${[e.node_a, e.node_b].sort().map(nodeLabel).join('–')}`));
+  const a = keys(before);
+  const b = keys(after);
+  const added = [...b].filter((k) => !a.has(k)).map((k) => '+ ' + k);
+  const removed = [...a].filter((k) => !b.has(k)).map((k) => '− ' + k);
+  const all = [...added, ...removed];
+  return all.length ? all.join(', ') : 'the same elements, connected differently';
 }
 
 function showDecoded(d, label) {
