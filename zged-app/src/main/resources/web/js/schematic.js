@@ -117,8 +117,15 @@ export function layout(elements) {
   bypass.sort((x, y) => (railIndex.get(x.to) - railIndex.get(x.from)) - (railIndex.get(y.to) - railIndex.get(y.from)));
 
   const maxSeriesPar = Math.max(1, ...series.map((s) => s.group.elements.length));
-  const top = 40 + bypass.length * BYPASS_STEP + (maxSeriesPar - 1) * PAR_H / 2;
-  const railY = top + 30;
+  // Bypass levels stack upwards, each as tall as its parallel group; offsets are from the rail.
+  let level = -60 - (maxSeriesPar - 1) * PAR_H / 2;
+  for (const b of bypass) {
+    const half = (b.group.elements.length - 1) * PAR_H / 2;
+    b.dy = level - half;
+    level = b.dy - half - BYPASS_STEP;
+  }
+  const highest = bypass.length ? -(bypass[bypass.length - 1].dy - (bypass[bypass.length - 1].group.elements.length - 1) * PAR_H / 2) : (maxSeriesPar - 1) * PAR_H / 2;
+  const railY = 40 + highest + 30;
   // A shunt chain stacks its element groups between rail and ground: room for each of them.
   const longest = Math.max(1, ...chains.map((c) => c.path.length + 1));
   const groundY = railY + Math.max(RAIL_TO_GROUND * 0.72, longest * RAIL_TO_GROUND / 2);
@@ -140,10 +147,11 @@ export function layout(elements) {
     pos.set(n, { x0, x1 });
     cursor = idx === rail.length - 1 ? x1 : x1 + SERIES_GAP + (list.length ? 40 : 0);
   });
-  bypass.forEach((b, k) => { b.y = railY - 60 - (maxSeriesPar - 1) * PAR_H / 2 - k * BYPASS_STEP; });
+  for (const b of bypass) b.y = railY + b.dy;
   const width = cursor + 120;
   const hasGround = nodes.has(GND);
-  const height = (hasGround ? groundY : railY) + 50;
+  const below = railY + (maxSeriesPar - 1) * PAR_H / 2 + 20;
+  const height = Math.max(hasGround ? groundY : railY, below) + 50;
   return { rail, hangs, branches, series, bypass, pos, railY, groundY, width, height, hasGround };
 }
 
