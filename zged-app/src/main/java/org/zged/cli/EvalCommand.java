@@ -20,6 +20,7 @@ import org.zged.model.DjlEnvironment;
 import org.zged.model.ZgedModel;
 import org.zged.plot.ConfusionHeatmap;
 import org.zged.plot.LatentPcaPlot;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,6 +33,8 @@ import picocli.CommandLine.Option;
       "edit distance, and the generative protocol on the prior (see docs/evaluation.md)."
     })
 public final class EvalCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Option(
       names = "--model",
       paramLabel = "FILE",
@@ -102,9 +105,10 @@ public final class EvalCommand implements Runnable {
       throw new InputException("--out", out + " exists and is not a folder");
     }
     DjlEnvironment.prepare();
-    Dataset data = dataFile == null ? Datasets.full() : DatasetReader.read(dataFile);
     try (ZgedModel model =
         modelFile == null ? ZgedModel.loadDefault() : ZgedModel.load(modelFile)) {
+      // After the model: a bad model file fails before the data is generated.
+      Dataset data = dataFile == null ? Datasets.full() : DatasetReader.read(dataFile);
       ModelEvaluator.Evaluation e =
           ModelEvaluator.builder()
               .setModel(model)
@@ -117,13 +121,13 @@ public final class EvalCommand implements Runnable {
               .optDecodesPerSample(decodes)
               .optTemperature(temperature)
               .optSeed(seed)
-              .optProgress(msg -> System.err.println("eval: " + msg))
+              .optProgress(msg -> stderr().println("eval: " + msg))
               .build()
               .run();
       if (out != null) {
         writeOutputs(e);
       }
-      System.out.println(json ? EvalJson.write(e.report()) : summary(e.report()));
+      stdout().println(json ? EvalJson.write(e.report()) : summary(e.report()));
     }
   }
 
@@ -170,7 +174,7 @@ public final class EvalCommand implements Runnable {
             out.resolve("confusion.png"),
             ConfusionHeatmap.png(r.confusion(), "joint edge class, " + r.split() + " split"))
         .commit();
-    System.err.println("eval: wrote " + out.resolve("eval.md") + " and plots");
+    stderr().println("eval: wrote " + out.resolve("eval.md") + " and plots");
   }
 
   static String summary(EvalReport r) {
@@ -222,5 +226,13 @@ public final class EvalCommand implements Runnable {
 
   private static void line(StringBuilder s, String name, double v) {
     s.append(String.format(Locale.ROOT, "  %-24s %7.2f %%%n", name, 100 * v));
+  }
+
+  private java.io.PrintWriter stdout() {
+    return spec.commandLine().getOut();
+  }
+
+  private java.io.PrintWriter stderr() {
+    return spec.commandLine().getErr();
   }
 }

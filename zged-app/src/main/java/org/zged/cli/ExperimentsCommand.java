@@ -24,6 +24,7 @@ import org.zged.model.ZgedModel;
 import org.zged.model.train.EpochStats;
 import org.zged.model.train.TrainConfig;
 import org.zged.plot.LossCurvePlot;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,8 +41,13 @@ import picocli.CommandLine.Option;
       "curves into --out (see docs/evaluation.md)."
     })
 public final class ExperimentsCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   /** Training history of the shipped model, when the model engineer bundles it. */
   static final String PRODUCTION_HISTORY = "/org/zged/model/production-history.json";
+
+  /** Epochs of the reference and ablation runs in --quick mode (seed preset). */
+  static final int QUICK_EPOCHS = 6;
 
   @Option(
       names = "--out",
@@ -67,7 +73,10 @@ public final class ExperimentsCommand implements Runnable {
 
   @Option(
       names = "--quick",
-      description = "CI mode (< 2 min): reference and ablations train 3 epochs on the seed preset.")
+      description =
+          "CI mode (< 2 min): reference and ablations train "
+              + QUICK_EPOCHS
+              + " epochs on the seed preset.")
   boolean quick;
 
   @Option(
@@ -81,7 +90,9 @@ public final class ExperimentsCommand implements Runnable {
       defaultValue = "12",
       description =
           "Epochs of the reference and ablation runs on the full preset (default: ${DEFAULT-VALUE};"
-              + " --quick uses 3 on the seed preset).")
+              + " --quick uses "
+              + QUICK_EPOCHS
+              + " on the seed preset).")
   int ablationEpochs;
 
   @Override
@@ -109,7 +120,7 @@ public final class ExperimentsCommand implements Runnable {
             ExperimentsMarkdown.PRODUCTION,
             "the production config (configs/production.yaml) at its full budget.",
             load(dir, "production.yaml"));
-    int epochs = quick ? 3 : ablationEpochs;
+    int epochs = quick ? QUICK_EPOCHS : ablationEpochs;
     String preset = quick ? "seed" : production.config().preset();
     Map<String, Object> budget = new LinkedHashMap<>();
     budget.put("training.epochs", epochs);
@@ -145,7 +156,7 @@ public final class ExperimentsCommand implements Runnable {
     long t0 = System.nanoTime();
     ExperimentRunner runner =
         new ExperimentRunner(
-            runs, ExperimentsCommand::preset, msg -> System.err.println("experiments: " + msg));
+            runs, ExperimentsCommand::preset, msg -> stderr().println("experiments: " + msg));
     List<ExperimentResult> results = new ArrayList<>();
     results.add(runner.train(exp001));
     results.add(runner.train(exp002));
@@ -160,9 +171,12 @@ public final class ExperimentsCommand implements Runnable {
             Locale.ROOT,
             "%s Total wall-clock time %.0f s on %d CPU core(s).",
             quick
-                ? "**Quick mode** (CI): reference and ablations train only 3 epochs on the seed"
-                    + " preset, so their numbers show the pipeline works, not what the"
-                    + " architecture can do."
+                ? String.format(
+                    Locale.ROOT,
+                    "**Quick mode** (CI): reference and ablations train only %d epochs on the"
+                        + " seed preset, so their numbers show that the pipeline works, not what"
+                        + " the architecture can do.",
+                    epochs)
                 : String.format(
                     Locale.ROOT,
                     "Full mode: reference and ablations train %d epochs on the full preset.",
@@ -189,12 +203,13 @@ public final class ExperimentsCommand implements Runnable {
       }
     }
     files.commit();
-    System.out.printf(
-        Locale.ROOT,
-        "wrote %s (%d runs, %.0f s)%n",
-        out.resolve("experiments.md"),
-        results.size(),
-        seconds);
+    stdout()
+        .printf(
+            Locale.ROOT,
+            "wrote %s (%d runs, %.0f s)%n",
+            out.resolve("experiments.md"),
+            results.size(),
+            seconds);
   }
 
   /** The shipped model evaluated as is, unless --retrain or it is not bundled. */
@@ -204,7 +219,7 @@ public final class ExperimentsCommand implements Runnable {
       try (ZgedModel shipped = ZgedModel.loadDefault()) {
         return runner.evaluateOnly(production, shipped, "shipped model", shippedHistory());
       } catch (InputException e) {
-        System.err.println("experiments: " + e.getMessage() + "; training production instead");
+        stderr().println("experiments: " + e.getMessage() + "; training production instead");
       }
     }
     Experiment p =
@@ -257,5 +272,13 @@ public final class ExperimentsCommand implements Runnable {
 
   private static Path root() {
     return Path.of(System.getProperty("zged.root", "."));
+  }
+
+  private java.io.PrintWriter stdout() {
+    return spec.commandLine().getOut();
+  }
+
+  private java.io.PrintWriter stderr() {
+    return spec.commandLine().getErr();
   }
 }

@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       TrainCommand.class,
       ModelCommand.class,
+      EvalCommand.class,
+      ExperimentsCommand.class,
       GenerateCommand.class
     })
 public final class ZgedCli implements Runnable {

@@ -1,0 +1,90 @@
+package org.zged.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zged.model.ModelConfig;
+import org.zged.model.ZgedModel;
+
+/** {@code zged eval}, in process, on a seeded untrained model file and the full preset. */
+class EvalCommandTest {
+  @TempDir static Path dir;
+  private static Path modelFile;
+
+  record Run(int code, String out, String err) {}
+
+  static Run zged(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var cl = ZgedCli.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @BeforeAll
+  static void saveModel() throws Exception {
+    modelFile = dir.resolve("random.zged");
+    try (ZgedModel m = ZgedModel.create(ModelConfig.standard(), 5)) {
+      m.save(modelFile);
+    }
+  }
+
+  @Test
+  void jsonOnTheValidationSplitWithPlots() throws Exception {
+    Path out = dir.resolve("report");
+    Run r =
+        zged(
+            "eval",
+            "--model",
+            modelFile.toString(),
+            "--split",
+            "val",
+            "--prior-samples",
+            "30",
+            "--decodes",
+            "3",
+            "--json",
+            "--out",
+            out.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    assertEquals(240, root.get("circuits").asInt());
+    assertEquals(12, root.get("families").asInt());
+    assertEquals("val", root.get("split").asText());
+    assertEquals(30, root.get("prior").get("samples").asInt());
+    assertTrue(root.get("parameters").get("total").asLong() > 0);
+    for (String f : new String[] {"eval.md", "eval.json", "latent-pca.png", "confusion.png"}) {
+      assertTrue(Files.size(out.resolve(f)) > 0, f);
+    }
+    // the file holds the same object as stdout
+    assertEquals(root, new ObjectMapper().readTree(out.resolve("eval.json").toFile()));
+  }
+
+  @Test
+  void badSplitIsAnInputError() {
+    Run r = zged("eval", "--model", modelFile.toString(), "--split", "holdout");
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("error: --split: "), r.err());
+  }
+
+  @Test
+  void missingModelFileIsAnInputErrorAndWritesNothing() {
+    Path out = dir.resolve("never");
+    Run r = zged("eval", "--model", dir.resolve("nope.zged").toString(), "--out", out.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().startsWith("error: "), r.err());
+    assertFalse(Files.exists(out.resolve("eval.md")));
+  }
+}

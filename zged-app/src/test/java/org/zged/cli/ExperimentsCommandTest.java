@@ -1,0 +1,81 @@
+package org.zged.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code zged experiments --quick} end to end (real training, real evaluation): the report has one
+ * row per run, and the validation losses in the table are the ones the trainer recorded.
+ */
+class ExperimentsCommandTest {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static Run zged(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var cl = ZgedCli.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void quickRunWritesTheTableFromTheRecordedHistories() throws Exception {
+    Path runs = dir.resolve("runs");
+    Path reports = dir.resolve("reports");
+    Run r = zged("experiments", "--quick", "--runs", runs.toString(), "--out", reports.toString());
+    assertEquals(0, r.code(), r.err());
+    String md = Files.readString(reports.resolve("experiments.md"));
+    for (String name :
+        List.of(
+            "exp001-baseline",
+            "exp002-optimized",
+            "reference",
+            "ablation-separate-heads",
+            "ablation-no-connectivity")) {
+      String row =
+          md.lines().filter(l -> l.startsWith("| " + name + " |")).findFirst().orElseThrow();
+      String[] cells = row.split("\\|");
+      // cells: "", name, config, val, epochs, val loss, ...
+      assertEquals(bestValLoss(runs.resolve(name).resolve("history.json")), cells[5].trim(), name);
+      assertTrue(Files.size(reports.resolve("loss-curves-" + name + ".png")) > 0, name);
+    }
+    assertTrue(md.lines().anyMatch(l -> l.startsWith("| production |")));
+    assertTrue(md.contains("## Reading"));
+    assertTrue(md.contains("**Quick mode**"));
+  }
+
+  @Test
+  void badEpochCountIsAnInputErrorAndWritesNothing() {
+    Path reports = dir.resolve("r2");
+    Run r = zged("experiments", "--ablation-epochs", "0", "--out", reports.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("error: --ablation-epochs: "), r.err());
+    assertFalse(Files.exists(reports));
+  }
+
+  /** The lowest recorded validation total, formatted like the table. */
+  private static String bestValLoss(Path historyJson) throws Exception {
+    JsonNode h = new ObjectMapper().readTree(historyJson.toFile());
+    double best = Double.POSITIVE_INFINITY;
+    for (JsonNode epoch : h) {
+      best = Math.min(best, epoch.get("val").get("total").asDouble());
+    }
+    return String.format(Locale.ROOT, "%.4g", best);
+  }
+}
