@@ -21,6 +21,15 @@ final class HighPrecisionNodalSolver {
 
   /** H(j·2πf); nodes not connected to VIN or GND make the matrix singular (ArithmeticException). */
   static Complex solve(Circuit circuit, double freqHz) {
+    return solveAt(circuit, BigDecimal.ZERO, PI.multiply(new BigDecimal(2 * freqHz), MC));
+  }
+
+  /** H(s) at a complex s = sigma + jω (rad/s), e.g. at a claimed pole or zero. */
+  static Complex solveAt(Circuit circuit, Complex s) {
+    return solveAt(circuit, new BigDecimal(s.getReal()), new BigDecimal(s.getImaginary()));
+  }
+
+  private static Complex solveAt(Circuit circuit, BigDecimal sigma, BigDecimal w) {
     List<String> unknown = new ArrayList<>();
     for (String n : circuit.nodes()) {
       if (!n.equals(Circuit.GND) && !n.equals(Circuit.VIN)) {
@@ -36,15 +45,22 @@ final class HighPrecisionNodalSolver {
         im[i][j] = BigDecimal.ZERO;
       }
     }
-    BigDecimal w = PI.multiply(new BigDecimal(2 * freqHz), MC);
     for (Element e : circuit.elements()) {
       BigDecimal v = new BigDecimal(e.value());
       BigDecimal yr = BigDecimal.ZERO;
       BigDecimal yi = BigDecimal.ZERO;
       switch (e.kind()) {
         case R -> yr = BigDecimal.ONE.divide(v, MC);
-        case C -> yi = w.multiply(v, MC);
-        case L -> yi = BigDecimal.ONE.divide(w.multiply(v, MC), MC).negate();
+        case C -> {
+          yr = sigma.multiply(v, MC);
+          yi = w.multiply(v, MC);
+        }
+        case L -> {
+          BigDecimal[] y =
+              divide(BigDecimal.ONE, BigDecimal.ZERO, sigma.multiply(v, MC), w.multiply(v, MC));
+          yr = y[0];
+          yi = y[1];
+        }
       }
       int a = unknown.indexOf(e.nodeA());
       int b = unknown.indexOf(e.nodeB());
