@@ -1,15 +1,10 @@
 package org.zged.dataset;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -108,36 +103,7 @@ public final class DatasetGenerator {
    * place only when complete, so a failed or interrupted run leaves nothing half-written.
    */
   public void write(Path file) {
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = null;
-    try {
-      Files.createDirectories(dir);
-      // Not Files.createTempFile: its owner-only permissions would stay on the finished file.
-      tmp =
-          dir.resolve(
-              "." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-      try (OutputStream out =
-          new BufferedOutputStream(
-              Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW), 1 << 16)) {
-        write(out);
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the original failure matters more
-        }
-      }
-    }
+    AtomicFile.write(file, this::write);
   }
 
   /** Streams the header and every record to {@code out} (not closed); returns the bytes written. */
