@@ -104,7 +104,7 @@ public final class WebServer implements AutoCloseable {
       err.put("error", e.getMessage());
       err.put("field", e.field());
       json(ctx, 400, err);
-    } catch (InputException | CircuitException | IllegalArgumentException e) {
+    } catch (InputException | CircuitException e) {
       json(ctx, 400, refusal(e.getMessage()));
     } catch (BackgroundLoad.UnavailableException e) {
       json(ctx, 503, Map.of("error", e.getMessage()));
