@@ -87,7 +87,7 @@ public final class ExperimentsCommand implements Runnable {
   @Option(
       names = "--ablation-epochs",
       paramLabel = "N",
-      defaultValue = "12",
+      defaultValue = "40",
       description =
           "Epochs of the reference and ablation runs on the full preset (default: ${DEFAULT-VALUE};"
               + " --quick uses "
