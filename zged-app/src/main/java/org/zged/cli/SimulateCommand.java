@@ -61,13 +61,17 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--fstart",
       paramLabel = "HZ",
-      description = "Grid start, SPICE suffixes allowed (default: the file's .ac, else 10).")
+      description =
+          "Grid start, SPICE suffixes allowed (default: the file's .ac, else two decades"
+              + " below the lowest pole, zero or cutoff).")
   String fStart;
 
   @Option(
       names = "--fstop",
       paramLabel = "HZ",
-      description = "Grid stop, e.g. 100meg (default: the file's .ac, else 100meg).")
+      description =
+          "Grid stop, e.g. 100meg (default: the file's .ac, else two decades above the"
+              + " highest pole, zero or cutoff).")
   String fStop;
 
   @Option(names = "--csv", paramLabel = "FILE", description = "Write freq_hz, |H| dB, phase.")
@@ -91,13 +95,18 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Netlist netlist = NetlistReader.readNetlist(file, inNode, outNode);
-    AcSweep sweep = sweep(netlist.sweepOr(AcSweep.DEFAULT));
+    GridFlags flags = gridFlags();
     Analysis analysis;
     try {
       analysis = CircuitAnalyzer.analyze(netlist.circuit());
     } catch (CircuitException e) {
       throw new InputException(file.toString(), e.getMessage());
     }
+    AcSweep base = netlist.sweep();
+    if (base == null) {
+      base = AutoSweep.of(analysis, flags.pointsPerDecade == null ? 100 : flags.pointsPerDecade);
+    }
+    AcSweep sweep = flags.applyTo(base);
     List<String> written = writeFiles(netlist, analysis, sweep);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -113,31 +122,46 @@ public final class SimulateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Flags override the file's {@code .ac}, which overrides the default grid. */
-  private AcSweep sweep(AcSweep base) {
-    int n = base.pointsPerDecade();
-    if (pointsPerDecade != null) {
-      if (pointsPerDecade < 1 || pointsPerDecade > 100_000) {
+  /** The grid flags, checked before anything else is done; null where not given. */
+  private record GridFlags(Integer pointsPerDecade, Double fStartHz, Double fStopHz) {
+
+    /** Flags override the file's {@code .ac}, which overrides the automatic grid. */
+    AcSweep applyTo(AcSweep base) {
+      int n = pointsPerDecade == null ? base.pointsPerDecade() : pointsPerDecade;
+      double f0 = fStartHz == null ? base.fStartHz() : fStartHz;
+      double f1 = fStopHz == null ? base.fStopHz() : fStopHz;
+      if (!(f1 > f0)) {
         throw new InputException(
-            "--points-per-decade", "must be between 1 and 100000, got " + pointsPerDecade);
+            fStopHz != null ? "--fstop" : "--fstart",
+            "the grid must run upwards: fstart "
+                + SiFormat.format(f0, "Hz")
+                + " is not below fstop "
+                + SiFormat.format(f1, "Hz"));
       }
-      n = pointsPerDecade;
+      if (Math.log10(f1 / f0) * n > 1_000_000) {
+        throw new InputException(
+            "--points-per-decade", "the grid would have over a million points");
+      }
+      return new AcSweep(n, f0, f1);
     }
-    double f0 = fStart == null ? base.fStartHz() : SpiceNumber.parsePositive(fStart, "--fstart");
-    double f1 = fStop == null ? base.fStopHz() : SpiceNumber.parsePositive(fStop, "--fstop");
-    if (Double.isInfinite(f1) || !(f1 > f0)) {
+  }
+
+  private GridFlags gridFlags() {
+    if (pointsPerDecade != null && (pointsPerDecade < 1 || pointsPerDecade > 100_000)) {
       throw new InputException(
-          fStop != null ? "--fstop" : "--fstart",
+          "--points-per-decade", "must be between 1 and 100000, got " + pointsPerDecade);
+    }
+    Double f0 = fStart == null ? null : SpiceNumber.parsePositive(fStart, "--fstart");
+    Double f1 = fStop == null ? null : SpiceNumber.parsePositive(fStop, "--fstop");
+    if (f0 != null && f1 != null && !(f1 > f0)) {
+      throw new InputException(
+          "--fstop",
           "the grid must run upwards: fstart "
               + SiFormat.format(f0, "Hz")
               + " is not below fstop "
               + SiFormat.format(f1, "Hz"));
     }
-    double points = Math.log10(f1 / f0) * n;
-    if (points > 1_000_000) {
-      throw new InputException("--points-per-decade", "the grid would have over a million points");
-    }
-    return new AcSweep(n, f0, f1);
+    return new GridFlags(pointsPerDecade, f0, f1);
   }
 
   /** Renders and writes --csv and --plot (all or nothing); returns one note per file written. */

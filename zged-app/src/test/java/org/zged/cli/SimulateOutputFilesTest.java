@@ -91,6 +91,39 @@ class SimulateOutputFilesTest {
   }
 
   @Test
+  void withoutAnAcLineTheGridSpansTheCircuitsFrequencies() throws Exception {
+    // fc = 1/(2π·1k·1m) = 0.159 Hz: whole decades from two below (1 mHz) to two above (100 Hz).
+    Path file = dir.resolve("slow.cir");
+    Files.writeString(file, "slow\nV1 in 0 AC 1\nR1 in vout 1k\nC1 vout 0 1m\n");
+    var sweep = sweepOf(file);
+    assertEquals(1e-3, sweep.get("fstart_hz").asDouble(), 1e-18);
+    assertEquals(100, sweep.get("fstop_hz").asDouble(), 1e-12);
+    assertEquals(100, sweep.get("points_per_decade").asInt());
+    // Flags still win, one at a time.
+    var partly = sweepOf(file, "--fstart", "10m", "--points-per-decade", "7");
+    assertEquals(0.01, partly.get("fstart_hz").asDouble(), 1e-18);
+    assertEquals(100, partly.get("fstop_hz").asDouble(), 1e-12);
+    assertEquals(7, partly.get("points_per_decade").asInt());
+    // A resistive divider has no critical frequency: the default 10 Hz to 100 MHz.
+    Path divider = dir.resolve("div.cir");
+    Files.writeString(divider, "div\nV1 in 0 AC 1\nR1 in vout 1k\nR2 vout 0 1k\n");
+    assertEquals(10, sweepOf(divider).get("fstart_hz").asDouble());
+    assertEquals(1e8, sweepOf(divider).get("fstop_hz").asDouble());
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode sweepOf(Path file, String... more)
+      throws Exception {
+    String[] args = new String[more.length + 3];
+    args[0] = "simulate";
+    args[1] = file.toString();
+    args[2] = "--json";
+    System.arraycopy(more, 0, args, 3, more.length);
+    SimulateRun run = SimulateRun.of(args);
+    assertEquals(0, run.exitCode(), run.err());
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("sweep");
+  }
+
+  @Test
   void existingOutputIsReplaced() throws Exception {
     Path csv = dir.resolve("r.csv");
     Files.writeString(csv, "old");
