@@ -79,7 +79,7 @@ public final class BodePlot {
     int top = height / 2;
     XYChart magnitude = panel(title, "|H| (dB)", top, FrequencyResponse::magnitudeDb);
     limitMagnitudeRange(magnitude);
-    XYChart phase = panel(null, "phase (°)", height - top, FrequencyResponse::phaseDeg);
+    XYChart phase = panel(null, "phase (°)", height - top, r -> unwrap(r.phaseDeg()));
     BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     try {
@@ -140,6 +140,33 @@ public final class BodePlot {
       chart.addAnnotation(new AnnotationLine(m.frequencyHz(), true, false));
     }
     return chart;
+  }
+
+  /**
+   * Phase without the ±180° wrap-around jumps, so a 5th-order low-pass falls smoothly to −450°
+   * instead of saw-toothing. A step of exactly 180° (a zero on the jω axis) is kept: it is real.
+   */
+  static double[] unwrap(double[] phaseDeg) {
+    double[] out = phaseDeg.clone();
+    double offset = 0;
+    double previous = Double.NaN;
+    for (int i = 0; i < out.length; i++) {
+      double p = phaseDeg[i];
+      if (!Double.isFinite(p)) {
+        continue;
+      }
+      if (Double.isFinite(previous)) {
+        double step = p - previous;
+        if (step > 180) {
+          offset -= 360;
+        } else if (step < -180) {
+          offset += 360;
+        }
+      }
+      previous = p;
+      out[i] = p + offset;
+    }
+    return out;
   }
 
   /** Cuts the magnitude axis at {@link #MAGNITUDE_RANGE_DB} below the highest finite value. */

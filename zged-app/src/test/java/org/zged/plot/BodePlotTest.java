@@ -60,6 +60,20 @@ class BodePlotTest {
   }
 
   @Test
+  void phaseIsUnwrappedButARealHalfTurnStays() {
+    assertArrayEquals(
+        new double[] {-170, -190, -200, -350, -370},
+        BodePlot.unwrap(new double[] {-170, 170, 160, 10, -10}),
+        1e-12);
+    assertArrayEquals(
+        new double[] {90, 80, -100, -90}, BodePlot.unwrap(new double[] {90, 80, -100, -90}), 1e-12);
+    assertArrayEquals(
+        new double[] {170, Double.NaN, 190},
+        BodePlot.unwrap(new double[] {170, Double.NaN, -170}),
+        1e-12);
+  }
+
+  @Test
   void builderRequiresAResponseAndSaneArguments() {
     assertThrows(IllegalStateException.class, () -> BodePlot.builder().build());
     assertThrows(IllegalArgumentException.class, () -> BodePlot.builder().optMarker(-1, "x"));
