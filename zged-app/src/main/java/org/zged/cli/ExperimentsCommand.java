@@ -85,6 +85,14 @@ public final class ExperimentsCommand implements Runnable {
   boolean retrain;
 
   @Option(
+      names = "--production-model",
+      paramLabel = "FILE",
+      description =
+          "Model or checkpoint to report as production instead of the shipped model; a"
+              + " history.json next to it supplies its training figures.")
+  Path productionModel;
+
+  @Option(
       names = "--ablation-epochs",
       paramLabel = "N",
       defaultValue = "40",
@@ -212,9 +220,16 @@ public final class ExperimentsCommand implements Runnable {
             seconds);
   }
 
-  /** The shipped model evaluated as is, unless --retrain or it is not bundled. */
+  /** The shipped (or given) model evaluated as is, unless --retrain or none is available. */
   private ExperimentResult production(
       ExperimentRunner runner, Experiment production, Map<String, Object> budget) {
+    if (!retrain && productionModel != null) {
+      try (ZgedModel given = ZgedModel.load(productionModel)) {
+        Path history = productionModel.toAbsolutePath().resolveSibling("history.json");
+        return runner.evaluateOnly(
+            production, given, productionModel.toString(), historyFile(history));
+      }
+    }
     if (!retrain) {
       try (ZgedModel shipped = ZgedModel.loadDefault()) {
         return runner.evaluateOnly(production, shipped, "shipped model", shippedHistory());
@@ -230,6 +245,18 @@ public final class ExperimentsCommand implements Runnable {
                 budget)
             : production;
     return runner.train(p);
+  }
+
+  /** A run's history.json, or no history when the file is absent. */
+  static List<EpochStats> historyFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    try {
+      return new ObjectMapper().readValue(file.toFile(), new TypeReference<List<EpochStats>>() {});
+    } catch (IOException e) {
+      throw new InputException(file.toString(), "unreadable history: " + e.getMessage());
+    }
   }
 
   static List<EpochStats> shippedHistory() {

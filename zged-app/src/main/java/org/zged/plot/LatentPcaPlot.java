@@ -34,6 +34,9 @@ public final class LatentPcaPlot {
     }
   }
 
+  /** Wide enough for the plot and a vertical legend of up to a dozen family names. */
+  static final int PANEL_WIDTH = 760;
+
   /** One panel: a title and the points of one latent group. */
   public record Panel(String title, double[][] points) {}
 
@@ -63,7 +66,7 @@ public final class LatentPcaPlot {
     double[] ratio = pca.explainedVarianceRatio();
     XYChart chart =
         new XYChartBuilder()
-            .width(560)
+            .width(PANEL_WIDTH)
             .height(520)
             .title(p.title())
             .xAxisTitle(String.format(Locale.ROOT, "PC1 (%.0f%% of variance)", 100 * ratio[0]))
@@ -74,8 +77,8 @@ public final class LatentPcaPlot {
             .build();
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(5);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     for (int l = 0; l < labelNames.size(); l++) {
       List<Double> x = new ArrayList<>();

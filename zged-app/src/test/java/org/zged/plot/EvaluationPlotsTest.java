@@ -43,7 +43,7 @@ class EvaluationPlotsTest {
             labels,
             List.of("rc_lowpass", "rc_highpass"));
     BufferedImage img = decode(png);
-    assertEquals(2 * 560, img.getWidth());
+    assertEquals(2 * LatentPcaPlot.PANEL_WIDTH, img.getWidth());
     assertEquals(520, img.getHeight());
   }
 

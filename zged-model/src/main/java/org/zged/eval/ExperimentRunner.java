@@ -101,13 +101,16 @@ public final class ExperimentRunner {
         bestLoss = s.valLoss();
       }
     }
+    // Training time of a loaded model: the epochs' own recorded times, when its history is known.
+    double seconds =
+        history.isEmpty() ? Double.NaN : history.stream().mapToDouble(EpochStats::seconds).sum();
     return new ExperimentResult(
         e,
         source,
         history,
         best,
         bestLoss,
-        Double.NaN,
+        seconds,
         model.parameterCounts(),
         evaluate(e, model, source));
   }

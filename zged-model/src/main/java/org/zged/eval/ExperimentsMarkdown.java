@@ -74,7 +74,9 @@ public final class ExperimentsMarkdown {
           .append(r.experiment().name())
           .append("**: ")
           .append(r.experiment().purpose())
-          .append('\n');
+          .append(" Model: ")
+          .append(r.source())
+          .append(".\n");
     }
     s.append("\n## Reading\n\n");
     s.append(reading(results));
