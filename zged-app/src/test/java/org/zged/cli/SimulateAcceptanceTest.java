@@ -352,6 +352,34 @@ class SimulateAcceptanceTest {
             .poleSpecs(w0, b));
   }
 
+  /**
+   * A doubly terminated Butterworth ladder: H(s) = ½·ωcⁿ/Π(s − pₖ), pₖ = ωc·e^{jπ(2k+n−1)/(2n)}, −3
+   * dB (relative to ½) exactly at ωc; the dominant pair is the one nearest the jω axis.
+   */
+  private static Expected butterworthLadder(int n, double fc) {
+    double wc = TWO_PI * fc;
+    Expected e = new Expected("lowpass").gain(0.5 * Math.pow(wc, n));
+    for (int k = 1; k <= n; k++) {
+      double theta = Math.PI * (2 * k + n - 1) / (2 * n);
+      e.pole(wc * Math.cos(theta), Math.abs(Math.sin(theta)) < 1e-15 ? 0 : wc * Math.sin(theta));
+    }
+    double nearest = Math.PI / (2 * n); // angle of the first pole from the jω axis
+    return e.spec("fc_hz", fc)
+        .spec("passband_gain", 0.5)
+        .spec("pole_f0_hz", fc)
+        .spec("pole_q", 1 / (2 * Math.sin(nearest)));
+  }
+
+  @Test
+  void butterworthLadder3() throws Exception {
+    check("lc_ladder3_lowpass.cir", butterworthLadder(3, 1e4));
+  }
+
+  @Test
+  void butterworthLadder5() throws Exception {
+    check("lc_ladder5_lowpass.cir", butterworthLadder(5, 1e4));
+  }
+
   @Test
   void textOutputShowsTheSpecs() {
     SimulateRun run =
