@@ -75,7 +75,8 @@ final class AberthRoots {
         }
         zr[i] = xr - stepR;
         zi[i] = xi - stepI;
-        if (Math.hypot(stepR, stepI) <= 4 * Math.ulp(1.0) * Math.hypot(zr[i], zi[i])) {
+        // converged to 1e-12; the caller's Newton polish takes the last digits
+        if (Polynomials.abs(stepR, stepI) <= 1e-12 * Polynomials.abs(zr[i], zi[i])) {
           done[i] = true;
           remaining--;
         }

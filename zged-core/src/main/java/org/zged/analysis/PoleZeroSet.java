@@ -75,7 +75,7 @@ final class PoleZeroSet {
     double scale = 0;
     int count = 0;
     for (int i = 0; i < p.count(); i++) {
-      double m = Math.hypot(p.re[i], p.im[i]);
+      double m = Polynomials.abs(p.re[i], p.im[i]);
       if (m > 0) {
         scale += Math.log(m);
         count++;
@@ -112,7 +112,7 @@ final class PoleZeroSet {
       double bestDist = Double.POSITIVE_INFINITY;
       for (int j = 0; j < pr.length; j++) {
         if (!poleGone[j]) {
-          double d = Math.hypot(zr[i] - pr[j], zi[i] - pi[j]);
+          double d = Polynomials.abs(zr[i] - pr[j], zi[i] - pi[j]);
           if (d < bestDist) {
             bestDist = d;
             best = j;
@@ -120,7 +120,7 @@ final class PoleZeroSet {
         }
       }
       if (best >= 0) {
-        double size = Math.max(Math.hypot(pr[best], pi[best]), 1e-12 * omega0);
+        double size = Math.max(Polynomials.abs(pr[best], pi[best]), 1e-12 * omega0);
         if (bestDist <= CANCEL_TOLERANCE * size) {
           zeroGone[i] = true;
           poleGone[best] = true;

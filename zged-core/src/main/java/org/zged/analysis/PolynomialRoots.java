@@ -130,7 +130,7 @@ final class PolynomialRoots {
     double xi = root[1];
     double[] val = new double[4];
     horner(t, xr, xi, val);
-    double best = Math.hypot(val[0], val[1]);
+    double best = Polynomials.abs(val[0], val[1]);
     for (int it = 0; it < 30 && best > 0; it++) {
       double dr = val[2];
       double di = val[3];
@@ -143,14 +143,14 @@ final class PolynomialRoots {
       double nr = xr - sr;
       double ni = xi - si;
       horner(t, nr, ni, val);
-      double mag = Math.hypot(val[0], val[1]);
+      double mag = Polynomials.abs(val[0], val[1]);
       if (!(mag < best)) {
         break;
       }
       xr = nr;
       xi = ni;
       best = mag;
-      if (Math.hypot(sr, si) <= 1e-16 * Math.hypot(xr, xi)) {
+      if (Polynomials.abs(sr, si) <= 1e-16 * Polynomials.abs(xr, xi)) {
         break;
       }
     }
@@ -187,7 +187,7 @@ final class PolynomialRoots {
   static void makeConjugatesExact(double[] re, double[] im) {
     int n = re.length;
     for (int i = 0; i < n; i++) {
-      if (Math.abs(im[i]) <= REAL_TOLERANCE * Math.hypot(re[i], im[i])) {
+      if (Math.abs(im[i]) <= REAL_TOLERANCE * Polynomials.abs(re[i], im[i])) {
         im[i] = 0;
       }
     }
@@ -200,7 +200,7 @@ final class PolynomialRoots {
       double bestDist = Double.POSITIVE_INFINITY;
       for (int j = 0; j < n; j++) {
         if (im[j] < 0 && !used[j]) {
-          double d = Math.hypot(re[j] - re[i], im[j] + im[i]);
+          double d = Polynomials.abs(re[j] - re[i], im[j] + im[i]);
           if (d < bestDist) {
             bestDist = d;
             best = j;
@@ -237,7 +237,7 @@ final class PolynomialRoots {
     Arrays.sort(
         idx,
         (a, b) -> {
-          int c = Double.compare(Math.hypot(re[a], im[a]), Math.hypot(re[b], im[b]));
+          int c = Double.compare(Polynomials.abs(re[a], im[a]), Polynomials.abs(re[b], im[b]));
           if (c != 0) {
             return c;
           }

@@ -10,6 +10,15 @@ import java.util.Arrays;
 final class Polynomials {
   private Polynomials() {}
 
+  /**
+   * |re + j·im|. {@link Math#hypot} guards against overflow at a large cost (it was a fifth of the
+   * analysis time); squares are safe here except at extreme magnitudes, which fall back to it.
+   */
+  static double abs(double re, double im) {
+    double s = re * re + im * im;
+    return s > 1e-290 && s < 1e290 ? Math.sqrt(s) : Math.hypot(re, im);
+  }
+
   /** The degree: index of the highest non-zero coefficient, or -1 for the zero polynomial. */
   static int degree(double[] p) {
     for (int k = p.length - 1; k >= 0; k--) {

@@ -276,7 +276,7 @@ final class SpecCalculator {
     double bestW = 0;
     for (int i = 0; i < pz.poleCount(); i++) {
       if (pz.poleIm[i] > 0) {
-        double w = Math.hypot(pz.poleRe[i], pz.poleIm[i]);
+        double w = Polynomials.abs(pz.poleRe[i], pz.poleIm[i]);
         double q = pz.poleRe[i] == 0 ? Double.POSITIVE_INFINITY : w / (2 * Math.abs(pz.poleRe[i]));
         if (q > bestQ) {
           bestQ = q;
