@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
     description = "Dataset generation speed: labelled circuits per second, memory over the run.")
 public final class DatasetBenchCommand implements Callable<Integer> {
   private static final double TARGET = 50_000;
-  private static final int PHASE_SAMPLE = 60_000;
+  private static final int MAX_PHASE_SAMPLE = 60_000;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -77,8 +77,10 @@ public final class DatasetBenchCommand implements Callable<Integer> {
         Runtime.version());
     w.flush();
 
-    run(PHASE_SAMPLE, 1, OutputStream.nullOutputStream(), n -> {}); // warm up the JIT
-    phases(w);
+    // Warm up the JIT, then time the stages, on up to 60,000 circuits (fewer for a small --count).
+    int phaseSample = (int) Math.min(MAX_PHASE_SAMPLE, total);
+    run(phaseSample / 12, 1, OutputStream.nullOutputStream(), n -> {});
+    phases(w, phaseSample);
 
     long[] heapMb = new long[3];
     long[] marks = {total / 10, total / 2, total};
@@ -132,9 +134,9 @@ public final class DatasetBenchCommand implements Callable<Integer> {
   }
 
   /** Single-thread cost per circuit of each stage, on the same circuits. */
-  private void phases(PrintWriter w) {
+  private void phases(PrintWriter w, int phaseSample) {
     FilterFamily[] families = FilterFamily.values();
-    Circuit[] circuits = new Circuit[PHASE_SAMPLE];
+    Circuit[] circuits = new Circuit[phaseSample];
     SplittableRandom rng = new SplittableRandom(1);
     long t0 = System.nanoTime();
     for (int i = 0; i < circuits.length; i++) {
@@ -146,11 +148,11 @@ public final class DatasetBenchCommand implements Callable<Integer> {
       sink += CircuitAnalyzer.analyze(c).poles().size();
     }
     long t2 = System.nanoTime();
-    run(PHASE_SAMPLE / 12, 1, OutputStream.nullOutputStream(), n -> {});
+    run(phaseSample / 12, 1, OutputStream.nullOutputStream(), n -> {});
     long t3 = System.nanoTime();
-    double sample = (t1 - t0) / 1e3 / PHASE_SAMPLE;
-    double analyse = (t2 - t1) / 1e3 / PHASE_SAMPLE;
-    double all = (t3 - t2) / 1e3 / PHASE_SAMPLE;
+    double sample = (t1 - t0) / 1e3 / phaseSample;
+    double analyse = (t2 - t1) / 1e3 / phaseSample;
+    double all = (t3 - t2) / 1e3 / phaseSample;
     double rest = Math.max(0, all - sample - analyse);
     w.printf(
         Locale.ROOT,
