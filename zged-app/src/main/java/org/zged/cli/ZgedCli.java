@@ -22,7 +22,10 @@ import picocli.CommandLine.Command;
       ModelCommand.class,
       EvalCommand.class,
       ExperimentsCommand.class,
-      GenerateCommand.class
+      GenerateCommand.class,
+      SampleCommand.class,
+      InterpolateCommand.class,
+      ReconstructCommand.class
     })
 public final class ZgedCli implements Runnable {
   /** Exit code for bad input (netlist, spec, config, dataset, checkpoint, flags). */

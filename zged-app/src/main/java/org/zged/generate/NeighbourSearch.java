@@ -29,14 +29,30 @@ final class NeighbourSearch {
   private NeighbourSearch() {}
 
   static List<Neighbour> nearest(ReferenceSet ref, SpecTarget t, int k, double gedWeight) {
-    List<double[]> scored = new ArrayList<>();
+    // Keep the k best in a small sorted array: one pass over the columns, no per-entry objects.
+    double[] bestD = new double[k];
+    int[] bestI = new int[k];
+    java.util.Arrays.fill(bestD, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(bestI, -1);
     for (int i = 0; i < ref.size(); i++) {
-      double d = distance(ref.entries().get(i), t);
-      if (Double.isFinite(d)) {
-        scored.add(new double[] {d, i});
+      double d = t.isPoleZero() ? distance(ref.entries().get(i), t) : responseDistance(ref, i, t);
+      if (d < bestD[k - 1]) {
+        int j = k - 1;
+        while (j > 0 && bestD[j - 1] > d) {
+          bestD[j] = bestD[j - 1];
+          bestI[j] = bestI[j - 1];
+          j--;
+        }
+        bestD[j] = d;
+        bestI[j] = i;
       }
     }
-    scored.sort(Comparator.comparingDouble(a -> a[0]));
+    List<double[]> scored = new ArrayList<>();
+    for (int j = 0; j < k; j++) {
+      if (bestI[j] >= 0) {
+        scored.add(new double[] {bestD[j], bestI[j]});
+      }
+    }
     List<ReferenceSet.Entry> picked = new ArrayList<>();
     List<Double> dist = new ArrayList<>();
     for (int i = 0; i < Math.min(k, scored.size()); i++) {
@@ -74,6 +90,47 @@ final class NeighbourSearch {
       out.add(new Neighbour(picked.get(i), dist.get(i), 1 / (c[i] + 1e-6) / sum));
     }
     return out;
+  }
+
+  /**
+   * The reference system's K-NN, for the benchmark baseline: d = √((Δ log10 f)² + (ΔQ)²) with Q
+   * compared linearly, first-order circuits given Q = 0.707, and no response-class filter.
+   */
+  static List<Neighbour> nearestLikeReference(ReferenceSet ref, SpecTarget t, int k) {
+    double tq = t.q() == null ? Math.sqrt(0.5) : t.q();
+    List<double[]> scored = new ArrayList<>();
+    for (int i = 0; i < ref.size(); i++) {
+      ReferenceSet.Entry e = ref.entries().get(i);
+      if (Double.isNaN(e.logF())) {
+        continue;
+      }
+      double q = Double.isNaN(e.logQ()) ? Math.sqrt(0.5) : Math.pow(10, e.logQ());
+      double df = e.logF() - Math.log10(t.fcHz());
+      scored.add(new double[] {Math.sqrt(df * df + (q - tq) * (q - tq)), i});
+    }
+    scored.sort(Comparator.comparingDouble(a -> a[0]));
+    List<double[]> top = scored.subList(0, Math.min(k, scored.size()));
+    double sum = 0;
+    for (double[] a : top) {
+      sum += 1 / (a[0] + 1e-6);
+    }
+    List<Neighbour> out = new ArrayList<>();
+    for (double[] a : top) {
+      out.add(new Neighbour(ref.entries().get((int) a[1]), a[0], 1 / (a[0] + 1e-6) / sum));
+    }
+    return out;
+  }
+
+  private static double responseDistance(ReferenceSet ref, int i, SpecTarget t) {
+    if ((t.type() != null && ref.cls[i] != t.type()) || Double.isNaN(ref.logF[i])) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double df = ref.logF[i] - Math.log10(t.fcHz());
+    double dq = 0;
+    if (t.q() != null) {
+      dq = Double.isNaN(ref.logQ[i]) ? MISSING_Q_PENALTY : ref.logQ[i] - Math.log10(t.q());
+    }
+    return Math.sqrt(df * df + dq * dq);
   }
 
   static double distance(ReferenceSet.Entry e, SpecTarget t) {

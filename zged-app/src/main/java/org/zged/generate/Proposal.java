@@ -6,4 +6,4 @@ import org.zged.graph.TopologySignature;
 /**
  * A candidate topology with starting values, and where it came from (see {@link CandidateReport}).
  */
-record Proposal(Circuit circuit, TopologySignature topology, String source) {}
+public record Proposal(Circuit circuit, TopologySignature topology, String source) {}

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.zged.analysis.FilterSpecs;
 import org.zged.analysis.ResponseClass;
+import org.zged.circuit.Circuit;
 import org.zged.dataset.CircuitRecord;
 import org.zged.dataset.Dataset;
 import org.zged.fit.SpecErrors;
+import org.zged.graph.TopologySignature;
+import org.zged.model.DecodeResult;
 import org.zged.model.ModelExample;
 import org.zged.model.ZgedModel;
 
@@ -16,14 +19,36 @@ import org.zged.model.ZgedModel;
  * the response class). Encoded once, in one batch, when built.
  */
 public final class ReferenceSet {
-  /** One encoded record; {@code logQ} is NaN for first-order circuits, which have no Q. */
+  /**
+   * One encoded record; {@code logQ} is NaN for first-order circuits, which have no Q. {@code
+   * decoded} is the tidied deterministic decode of μ (null when that decode is not a valid
+   * circuit), computed once so that neighbours cost nothing at generation time.
+   */
   public record Entry(
-      CircuitRecord record, float[] mu, ResponseClass cls, double logF, double logQ) {}
+      CircuitRecord record,
+      float[] mu,
+      ResponseClass cls,
+      double logF,
+      double logQ,
+      Proposal decoded) {}
 
   private final List<Entry> entries;
+  // Column copies of the spec coordinates: the neighbour search scans these, not the records.
+  final double[] logF;
+  final double[] logQ;
+  final ResponseClass[] cls;
 
   private ReferenceSet(List<Entry> entries) {
     this.entries = List.copyOf(entries);
+    int n = entries.size();
+    logF = new double[n];
+    logQ = new double[n];
+    cls = new ResponseClass[n];
+    for (int i = 0; i < n; i++) {
+      logF[i] = entries.get(i).logF();
+      logQ[i] = entries.get(i).logQ();
+      cls[i] = entries.get(i).cls();
+    }
   }
 
   public static ReferenceSet encode(ZgedModel model, Dataset dataset) {
@@ -32,8 +57,15 @@ public final class ReferenceSet {
       examples.add(new ModelExample(r.circuit(), r.poles(), r.zeros()));
     }
     float[][] mu = model.encodeAll(examples);
+    List<DecodeResult> decoded = model.decodeAll(mu);
     List<Entry> out = new ArrayList<>();
     for (int i = 0; i < mu.length; i++) {
+      DecodeResult d = decoded.get(i);
+      Proposal p = null;
+      if (d.valid()) {
+        Circuit tidy = CircuitTidy.tidy(d.circuit());
+        p = new Proposal(tidy, TopologySignature.of(tidy), "vae-neighbour");
+      }
       CircuitRecord r = dataset.records().get(i);
       FilterSpecs s = r.specs();
       Double f = SpecErrors.frequency(s.responseClass(), s);
@@ -44,7 +76,8 @@ public final class ReferenceSet {
               mu[i],
               s.responseClass(),
               f == null || !(f > 0) ? Double.NaN : Math.log10(f),
-              q == null || !(q > 0) || !Double.isFinite(q) ? Double.NaN : Math.log10(q)));
+              q == null || !(q > 0) || !Double.isFinite(q) ? Double.NaN : Math.log10(q),
+              p));
     }
     return new ReferenceSet(out);
   }

@@ -2,9 +2,9 @@ package org.zged.generate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.zged.circuit.Circuit;
 import org.zged.dataset.Dataset;
 import org.zged.dataset.Datasets;
@@ -110,20 +110,26 @@ public final class SpecGenerator {
   /** Runs the pipeline for a validated target and returns the best {@code count} results. */
   public Generation generate(SpecTarget target, int count, long seed) {
     long t0 = System.nanoTime();
-    List<Proposal> proposals = propose(target, seed);
+    List<NeighbourSearch.Neighbour> nn =
+        NeighbourSearch.nearest(reference(), target, neighbours, gedWeight);
+    float[] tf =
+        target.isPoleZero() ? model.encodeTransferFunction(target.poles(), target.zeros()) : null;
     List<Generation.Ranked> results = new ArrayList<>();
-    int tried = refine(proposals, target, count, results);
-    if (fallback && countMeeting(results) < count) {
+    Set<TopologySignature> seen = new HashSet<>();
+    int tried = refine(fresh(deterministic(nn, tf), seen), target, count, results);
+    // The stages below run only while fewer than `count` candidates meet the target.
+    if (samples > 0 && countMeeting(results) < count && !nn.isEmpty()) {
+      tried += refine(fresh(sampled(nn, tf, seed), seen), target, count, results);
+    }
+    if (fallback && !target.isPoleZero() && countMeeting(results) < count) {
       List<Proposal> designs = new ArrayList<>();
       for (FamilyDesign d : FamilyDesign.values()) {
-        if (!target.isPoleZero() && d.canMeet(target)) {
+        if (d.canMeet(target)) {
           Circuit c = d.design(target);
           designs.add(new Proposal(c, TopologySignature.of(c), "closed-form"));
         }
       }
-      designs.removeIf(
-          p -> results.stream().anyMatch(r -> r.topology().equals(p.topology().key())));
-      tried += refine(designs, target, count, results);
+      tried += refine(fresh(designs, seen), target, count, results);
     }
     results.sort(RANKING);
     List<Generation.Ranked> best = List.copyOf(results.subList(0, Math.min(count, results.size())));
@@ -131,54 +137,73 @@ public final class SpecGenerator {
     return new Generation(target, best, tried, diagnosis, (System.nanoTime() - t0) / 1e6);
   }
 
-  /** Every distinct valid decoded topology, simplest first (ties keep the proposal order). */
-  List<Proposal> propose(SpecTarget target, long seed) {
-    List<NeighbourSearch.Neighbour> nn =
-        NeighbourSearch.nearest(reference(), target, neighbours, gedWeight);
+  /**
+   * The decoded blend of the neighbours' latents, then each neighbour's own decode (precomputed in
+   * the reference set; for pole/zero targets the neighbours are decoded again with the target's
+   * transfer-function code in place of their own).
+   */
+  private List<Proposal> deterministic(List<NeighbourSearch.Neighbour> nn, float[] tf) {
     if (nn.isEmpty()) {
       return List.of();
     }
+    List<float[]> latents = new ArrayList<>();
+    latents.add(withTf(blend(nn), tf));
+    if (tf != null) {
+      nn.forEach(n -> latents.add(withTf(n.entry().mu(), tf)));
+    }
+    List<DecodeResult> decoded = model.decodeAll(latents.toArray(new float[0][]));
+    List<Proposal> out = new ArrayList<>();
+    addValid(out, decoded.get(0), tf != null ? "vae-tf" : "vae-blend");
+    for (int i = 0; i < nn.size(); i++) {
+      if (tf != null) {
+        addValid(out, decoded.get(i + 1), "vae-neighbour");
+      } else if (nn.get(i).entry().decoded() != null) {
+        out.add(nn.get(i).entry().decoded());
+      }
+    }
+    out.sort(Comparator.comparingInt(p -> p.circuit().elements().size()));
+    return out;
+  }
+
+  /** Temperature samples around the blend, simplest first. */
+  private List<Proposal> sampled(List<NeighbourSearch.Neighbour> nn, float[] tf, long seed) {
+    float[] z = withTf(blend(nn), tf);
+    float[][] zs = new float[samples][];
+    java.util.Arrays.fill(zs, z);
+    List<Proposal> out = new ArrayList<>();
+    for (DecodeResult d : model.decodeAll(zs, temperature, seed)) {
+      addValid(out, d, "vae-sample");
+    }
+    out.sort(Comparator.comparingInt(p -> p.circuit().elements().size()));
+    return out;
+  }
+
+  private static float[] blend(List<NeighbourSearch.Neighbour> nn) {
     int dims = nn.get(0).entry().mu().length;
-    float[] blend = new float[dims];
+    float[] z = new float[dims];
     for (NeighbourSearch.Neighbour n : nn) {
       for (int i = 0; i < dims; i++) {
-        blend[i] += (float) (n.weight() * n.entry().mu()[i]);
+        z[i] += (float) (n.weight() * n.entry().mu()[i]);
       }
     }
-    float[] tf =
-        target.isPoleZero() ? model.encodeTransferFunction(target.poles(), target.zeros()) : null;
-    List<float[]> latents = new ArrayList<>();
-    latents.add(withTf(blend, tf));
-    for (NeighbourSearch.Neighbour n : nn) {
-      latents.add(withTf(n.entry().mu(), tf));
-    }
-    List<DecodeResult> decoded = new ArrayList<>(model.decodeAll(latents.toArray(new float[0][])));
-    List<String> sources = new ArrayList<>();
-    String blendSource = tf != null ? "vae-tf" : "vae-blend";
-    sources.add(blendSource);
-    nn.forEach(n -> sources.add("vae-neighbour"));
-    if (samples > 0) {
-      float[][] zs = new float[samples][];
-      for (int i = 0; i < samples; i++) {
-        zs[i] = latents.get(0);
-      }
-      decoded.addAll(model.decodeAll(zs, temperature, seed));
-      for (int i = 0; i < samples; i++) {
-        sources.add("vae-sample");
-      }
-    }
-    Map<TopologySignature, Proposal> unique = new LinkedHashMap<>();
-    for (int i = 0; i < decoded.size(); i++) {
-      DecodeResult d = decoded.get(i);
-      if (!d.valid()) {
-        continue;
-      }
+    return z;
+  }
+
+  private static void addValid(List<Proposal> out, DecodeResult d, String source) {
+    if (d.valid()) {
       Circuit tidy = CircuitTidy.tidy(d.circuit());
-      TopologySignature sig = TopologySignature.of(tidy);
-      unique.putIfAbsent(sig, new Proposal(tidy, sig, sources.get(i)));
+      out.add(new Proposal(tidy, TopologySignature.of(tidy), source));
     }
-    List<Proposal> out = new ArrayList<>(unique.values());
-    out.sort(Comparator.comparingInt(p -> p.circuit().elements().size()));
+  }
+
+  /** Proposals whose topology has not been refined yet (first occurrence wins). */
+  private static List<Proposal> fresh(List<Proposal> proposals, Set<TopologySignature> seen) {
+    List<Proposal> out = new ArrayList<>();
+    for (Proposal p : proposals) {
+      if (seen.add(p.topology())) {
+        out.add(p);
+      }
+    }
     return out;
   }
 

@@ -1,0 +1,165 @@
+package org.zged.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.zged.InputException;
+import org.zged.dataset.Datasets;
+import org.zged.dataset.FilterFamily;
+import org.zged.generate.DecodedCircuit;
+import org.zged.generate.LatentPaths;
+import org.zged.generate.ReferenceSet;
+import org.zged.model.ZgedModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code zged interpolate}: walk the latent space between two circuits or family centroids. */
+@Command(
+    name = "interpolate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Decode points on the path between two latents and report where the topology changes.",
+      "A and B are family names (the family's latent centroid over the full preset) or dataset",
+      "record ids (their latent mean)."
+    })
+public final class InterpolateCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "A",
+      description = "Family name or dataset id.")
+  String from;
+
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "B",
+      description = "Family name or dataset id.")
+  String to;
+
+  @Option(
+      names = "--steps",
+      paramLabel = "N",
+      description = "Points including both ends, 2..101 (default 7).")
+  int steps = 7;
+
+  @Option(names = "--slerp", description = "Spherical instead of linear interpolation.")
+  boolean slerp;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description = "Model file (default: the shipped model).")
+  Path modelFile;
+
+  @Override
+  public Integer call() throws Exception {
+    if (steps < 2 || steps > 101) {
+      throw new InputException("--steps", "must be between 2 and 101, got " + steps);
+    }
+    List<Map<String, Object>> points = new ArrayList<>();
+    List<Integer> changes = new ArrayList<>();
+    try (ZgedModel model =
+        modelFile == null ? ZgedModel.loadDefault() : ZgedModel.load(modelFile)) {
+      ReferenceSet ref = ReferenceSet.encode(model, Datasets.full());
+      float[] a = latent(ref, from, "--from");
+      float[] b = latent(ref, to, "--to");
+      float[][] zs = new float[steps][];
+      for (int i = 0; i < steps; i++) {
+        double t = i / (double) (steps - 1);
+        zs[i] = slerp ? LatentPaths.slerp(a, b, t) : LatentPaths.lerp(a, b, t);
+      }
+      String previous = null;
+      var decoded = model.decodeAll(zs);
+      for (int i = 0; i < steps; i++) {
+        DecodedCircuit c = DecodedCircuit.of(decoded.get(i));
+        String key = c.valid() ? c.topology() : "invalid";
+        boolean changed = previous != null && !key.equals(previous);
+        if (changed) {
+          changes.add(i);
+        }
+        previous = key;
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("alpha", i / (double) (steps - 1));
+        p.put("topology_changed", changed);
+        p.put("circuit", c);
+        points.add(p);
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      Map<String, Object> j = new LinkedHashMap<>();
+      j.put("from", from);
+      j.put("to", to);
+      j.put("method", slerp ? "slerp" : "linear");
+      j.put("points", points);
+      j.put("topology_changes_at", changes.stream().map(i -> i / (double) (steps - 1)).toList());
+      out.println(
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(j));
+    } else {
+      out.printf(
+          Locale.ROOT,
+          "%s interpolation from %s to %s, %d steps%n",
+          slerp ? "spherical" : "linear",
+          from,
+          to,
+          steps);
+      for (Map<String, Object> p : points) {
+        out.printf(
+            Locale.ROOT,
+            "  alpha %.3f  %s%s%n",
+            (double) p.get("alpha"),
+            ((DecodedCircuit) p.get("circuit")).oneLine(),
+            (boolean) p.get("topology_changed") ? "   <- topology changes" : "");
+      }
+      out.printf(
+          Locale.ROOT,
+          "%d topology change(s)%s%n",
+          changes.size(),
+          changes.isEmpty()
+              ? ""
+              : " at alpha "
+                  + String.join(
+                      ", ",
+                      changes.stream()
+                          .map(i -> String.format(Locale.ROOT, "%.3f", i / (double) (steps - 1)))
+                          .toList()));
+    }
+    out.flush();
+    return 0;
+  }
+
+  static float[] latent(ReferenceSet ref, String name, String flag) {
+    String key = name.trim();
+    for (FilterFamily f : FilterFamily.values()) {
+      if (f.id().equalsIgnoreCase(key.replace('-', '_'))) {
+        return ref.centroid(f.id());
+      }
+    }
+    ReferenceSet.Entry e = ref.byId(key);
+    if (e == null) {
+      throw new InputException(
+          flag,
+          "'"
+              + name
+              + "' is neither a family ("
+              + String.join(", ", FilterFamily.ids())
+              + ") nor a dataset id");
+    }
+    return e.mu();
+  }
+}

@@ -1,0 +1,99 @@
+package org.zged.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** {@code zged sample}, {@code interpolate}, {@code reconstruct} and {@code bench generate}. */
+class LatentCommandsTest {
+
+  private static GenerateCommandTest.Run zged(String... args) {
+    return GenerateCommandTest.zged(args);
+  }
+
+  @Test
+  void sampleReportsValidityNoveltyAndIsSeeded() throws Exception {
+    GenerateCommandTest.needShippedModel();
+    var r = zged("sample", "--count", "200", "--seed", "5", "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    double validity = j.get("validity").asDouble();
+    assertTrue(validity > 0 && validity <= 1, r.out());
+    assertEquals(20, j.get("circuits").size());
+    int valid = 0;
+    for (JsonNode c : j.get("circuits")) {
+      valid += c.get("valid").asBoolean() ? 1 : 0;
+    }
+    assertTrue(valid > 0);
+    assertEquals(r.out(), zged("sample", "--count", "200", "--seed", "5", "--json").out());
+  }
+
+  @Test
+  void interpolationEndsAtItsEndpointsAndReportsChanges() throws Exception {
+    GenerateCommandTest.needShippedModel();
+    var r =
+        zged(
+            "interpolate",
+            "--from",
+            "rc_lowpass",
+            "--to",
+            "rc_highpass",
+            "--steps",
+            "5",
+            "--slerp",
+            "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals(5, j.get("points").size());
+    assertEquals(0.0, j.at("/points/0/alpha").asDouble());
+    assertEquals(1.0, j.at("/points/4/alpha").asDouble());
+    int changes = 0;
+    for (JsonNode p : j.get("points")) {
+      changes += p.get("topology_changed").asBoolean() ? 1 : 0;
+    }
+    assertEquals(changes, j.get("topology_changes_at").size());
+  }
+
+  @Test
+  void reconstructDecodesADatasetCircuit() {
+    GenerateCommandTest.needShippedModel();
+    var r = zged("reconstruct", "--id", "rlc_lowpass-3");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("record rlc_lowpass-3 (rlc_lowpass"), r.out());
+    assertTrue(r.out().contains("original: rlc_lowpass"), r.out());
+  }
+
+  @Test
+  void badNamesAndRangesAreOneLineErrors() {
+    var a = zged("interpolate", "--from", "nope", "--to", "rc_lowpass");
+    var b = zged("reconstruct", "--id", "nope-1");
+    var c = zged("sample", "--count", "0");
+    var d = zged("sample", "--temperature", "-1");
+    var e = zged("bench", "generate", "--targets", "0");
+    for (var r : new GenerateCommandTest.Run[] {b, c, d, e}) {
+      assertEquals(2, r.code(), r.err());
+      assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+    assertTrue(c.err().startsWith("error: --count: "), c.err());
+    assertTrue(d.err().startsWith("error: --temperature: "), d.err());
+    assertTrue(e.err().startsWith("error: --targets: "), e.err());
+    assertTrue(b.err().startsWith("error: --id: no record 'nope-1'"), b.err());
+    if (a.code() == 2) {
+      assertTrue(a.err().startsWith("error: --from: 'nope' is neither a family"), a.err());
+    }
+  }
+
+  @Test
+  void benchGeneratePrintsTheComparison() {
+    GenerateCommandTest.needShippedModel();
+    var r = zged("bench", "generate", "--targets", "12", "--snap", "3", "--ngspice", "2");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("zged pipeline (VAE + fit + verify)"), r.out());
+    assertTrue(r.out().contains("reference method (K-NN blend, no refinement)"), r.out());
+    assertTrue(r.out().contains("closed-form design of the target's family"), r.out());
+    assertTrue(r.out().contains("prior sampling at T = 1.0"), r.out());
+  }
+}
