@@ -44,6 +44,30 @@ try {
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   check('page title', (await page.title()).includes('zged'), await page.title());
 
+  // Schematic layout rules, checked on the page's own module with hand-made circuits.
+  const layouts = await page.evaluate(async () => {
+    const { layout } = await import('/js/schematic.js');
+    const e = (name, a, b) => ({ name, kind: name[0], a, b, value: 1 });
+    const summary = (L) => ({
+      rail: L.rail,
+      hangs: Object.fromEntries(L.hangs),
+      series: L.series.map((s) => `${s.from}-${s.to}`),
+      bypass: L.bypass.map((b) => `${b.from}-${b.to}`),
+    });
+    return {
+      notch: summary(layout([e('Rs', 'vin', 'n1'), e('L1', 'n1', 'n2'), e('C1', 'n2', '0'), e('Rl', 'n1', 'vout'), e('Ro', 'vout', '0')])),
+      twinT: summary(layout([e('R1', 'vin', 'n1'), e('R2', 'n1', 'vout'), e('C3', 'n1', '0'), e('C1', 'vin', 'n2'), e('C2', 'n2', 'vout'), e('R3', 'n2', '0')])),
+      trap: summary(layout([e('Rs', 'vin', 'vout'), e('L1', 'vout', 'n1'), e('C1', 'n1', 'n2'), e('Rx', 'n2', '0')])),
+    };
+  });
+  check('notch: the L-C trap hangs below n1', JSON.stringify(layouts.notch.hangs) === '{"n2":"n1"}'
+    && layouts.notch.rail.join() === 'vin,n1,vout', JSON.stringify(layouts.notch));
+  check('twin-T: two bypasses over the rail', layouts.twinT.bypass.length === 2 && layouts.twinT.series.join() === 'vin-n1,n2-vout',
+    JSON.stringify(layouts.twinT));
+  check('series trap: a three-element chain hangs below VOUT',
+    layouts.trap.hangs.n1 === 'vout' && layouts.trap.hangs.n2 === 'vout' && layouts.trap.rail.join() === 'vin,vout',
+    JSON.stringify(layouts.trap));
+
   // A bad cutoff: the API's message appears next to the fc field.
   await page.selectOption('#f-type', 'lowpass');
   await page.fill('#f-fc', '-5');
