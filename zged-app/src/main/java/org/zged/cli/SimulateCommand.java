@@ -196,7 +196,7 @@ public final class SimulateCommand implements Callable<Integer> {
       sb.append(
           String.format(
               Locale.ROOT,
-              "%.10g,%.10g,%.10g%n",
+              "%.10g,%.10g,%.10g\n",
               r.frequencyHz()[i],
               r.magnitudeDb()[i],
               r.phaseDeg()[i]));
