@@ -171,8 +171,37 @@ class DatasetReaderTest {
 
   @Test
   void moreCircuitsThanTheHeaderSays() throws IOException {
-    lines.add(3, lines.get(2).replace("rc_lowpass-1", "rc_lowpass-9"));
+    lines.add(3, lines.get(2).replace("rc_lowpass-1", "rc_lowpass-2"));
     assertError(5, "more rc_lowpass circuits than the header's 3");
+  }
+
+  @Test
+  void idNotFamilyDashIndex() throws IOException {
+    edit(3, n -> n.put("id", "rc_lowpass-7"));
+    assertError(3, "id 'rc_lowpass-7' is not rc_lowpass-<index> with an index below 3");
+    edit(3, n -> n.put("id", "notch_bandstop-1"));
+    assertError(3, "id 'notch_bandstop-1' is not rc_lowpass-<index>");
+  }
+
+  /** With many chunks on two threads, the first bad line is reported, not the first to fail. */
+  @Test
+  void theFirstBadLineIsReported() throws IOException {
+    Path big = dir.resolve("big.jsonl");
+    DatasetGenerator.builder()
+        .optFamilies(List.of(FilterFamily.RL_LOWPASS))
+        .optPerFamily(3000)
+        .build()
+        .write(big);
+    lines = new ArrayList<>(Files.readAllLines(big));
+    lines.set(2500, "{broken");
+    edit(700, n -> n.put("id", "rl_lowpass-5"));
+    Path bad = save();
+    for (int threads : new int[] {1, 2, 4}) {
+      InputException e =
+          assertThrows(
+              InputException.class, () -> DatasetReader.scan(bad, false, threads, r -> {}));
+      assertEquals(bad + ":700: duplicate id 'rl_lowpass-5'", e.getMessage());
+    }
   }
 
   @Test
