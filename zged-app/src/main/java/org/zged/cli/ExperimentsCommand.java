@@ -49,6 +49,8 @@ public final class ExperimentsCommand implements Runnable {
   /** Epochs of the reference and ablation runs in --quick mode (seed preset). */
   static final int QUICK_EPOCHS = 6;
 
+  static final int DEFAULT_ABLATION_EPOCHS = 40;
+
   @Option(
       names = "--out",
       paramLabel = "DIR",
@@ -93,9 +95,16 @@ public final class ExperimentsCommand implements Runnable {
   Path productionModel;
 
   @Option(
+      names = "--reuse",
+      description =
+          "Reuse finished runs in --runs whose config.yaml equals the experiment's (their recorded"
+              + " history and best.ckpt) instead of training again.")
+  boolean reuse;
+
+  @Option(
       names = "--ablation-epochs",
       paramLabel = "N",
-      defaultValue = "40",
+      defaultValue = "" + DEFAULT_ABLATION_EPOCHS,
       description =
           "Epochs of the reference and ablation runs on the full preset (default: ${DEFAULT-VALUE};"
               + " --quick uses "
@@ -164,7 +173,10 @@ public final class ExperimentsCommand implements Runnable {
     long t0 = System.nanoTime();
     ExperimentRunner runner =
         new ExperimentRunner(
-            runs, ExperimentsCommand::preset, msg -> stderr().println("experiments: " + msg));
+            runs,
+            ExperimentsCommand::preset,
+            msg -> stderr().println("experiments: " + msg),
+            reuse);
     List<ExperimentResult> results = new ArrayList<>();
     results.add(runner.train(exp001));
     results.add(runner.train(exp002));
@@ -177,7 +189,8 @@ public final class ExperimentsCommand implements Runnable {
     String mode =
         String.format(
             Locale.ROOT,
-            "%s Total wall-clock time %.0f s on %d CPU core(s).",
+            "%s This invocation took %.0f s wall-clock on %d CPU core(s); a reused run keeps the"
+                + " training time it recorded.",
             quick
                 ? String.format(
                     Locale.ROOT,
@@ -191,7 +204,7 @@ public final class ExperimentsCommand implements Runnable {
                     epochs),
             seconds,
             Runtime.getRuntime().availableProcessors());
-    String command = "zged experiments" + (quick ? " --quick" : "") + (retrain ? " --retrain" : "");
+    String command = commandLine();
     OutputFiles files = new OutputFiles();
     try {
       Files.createDirectories(out);
@@ -227,7 +240,7 @@ public final class ExperimentsCommand implements Runnable {
       try (ZgedModel given = ZgedModel.load(productionModel)) {
         Path history = productionModel.toAbsolutePath().resolveSibling("history.json");
         return runner.evaluateOnly(
-            production, given, productionModel.toString(), historyFile(history));
+            production, given, productionModel.toString(), ExperimentRunner.readHistory(history));
       }
     }
     if (!retrain) {
@@ -247,16 +260,22 @@ public final class ExperimentsCommand implements Runnable {
     return runner.train(p);
   }
 
-  /** A run's history.json, or no history when the file is absent. */
-  static List<EpochStats> historyFile(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return List.of();
+  /** The options this report was made with, as a command to regenerate it. */
+  private String commandLine() {
+    StringBuilder c = new StringBuilder("zged experiments");
+    if (quick) {
+      c.append(" --quick");
     }
-    try {
-      return new ObjectMapper().readValue(file.toFile(), new TypeReference<List<EpochStats>>() {});
-    } catch (IOException e) {
-      throw new InputException(file.toString(), "unreadable history: " + e.getMessage());
+    if (retrain) {
+      c.append(" --retrain");
     }
+    if (productionModel != null) {
+      c.append(" --production-model ").append(productionModel);
+    }
+    if (ablationEpochs != DEFAULT_ABLATION_EPOCHS && !quick) {
+      c.append(" --ablation-epochs ").append(ablationEpochs);
+    }
+    return c.toString();
   }
 
   static List<EpochStats> shippedHistory() {

@@ -1,11 +1,16 @@
 package org.zged.eval;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.zged.InputException;
 import org.zged.dataset.Dataset;
 import org.zged.dataset.Split;
 import org.zged.model.ZgedModel;
@@ -21,9 +26,12 @@ import org.zged.model.train.TrainingResult;
  * eval}).
  */
 public final class ExperimentRunner {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Path runsDir;
   private final Function<String, Dataset> presets;
   private final Consumer<String> progress;
+  private final boolean reuse;
   private final Map<String, Dataset> cache = new HashMap<>();
 
   /**
@@ -33,9 +41,56 @@ public final class ExperimentRunner {
    */
   public ExperimentRunner(
       Path runsDir, Function<String, Dataset> presets, Consumer<String> progress) {
+    this(runsDir, presets, progress, false);
+  }
+
+  /**
+   * @param reuse take a finished run from its folder instead of training again, when the folder's
+   *     config.yaml is exactly this experiment's config and it holds every epoch's history and a
+   *     best.ckpt; the numbers are then those recorded by that run
+   */
+  public ExperimentRunner(
+      Path runsDir, Function<String, Dataset> presets, Consumer<String> progress, boolean reuse) {
     this.runsDir = runsDir;
     this.presets = presets;
     this.progress = progress;
+    this.reuse = reuse;
+  }
+
+  /** A run's history.json, or an empty history when the file is absent. */
+  public static List<EpochStats> readHistory(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    try {
+      return JSON.readValue(file.toFile(), new TypeReference<List<EpochStats>>() {});
+    } catch (IOException e) {
+      throw new InputException(file.toString(), "unreadable history: " + e.getMessage());
+    }
+  }
+
+  /** The finished run of this experiment in its folder, or null when it must be trained. */
+  private ExperimentResult finishedRun(Experiment e) {
+    Path dir = runsDir.resolve(e.name());
+    Path best = dir.resolve("best.ckpt");
+    try {
+      if (!Files.isRegularFile(dir.resolve("config.yaml"))
+          || !Files.isRegularFile(best)
+          || !Files.readString(dir.resolve("config.yaml")).equals(e.config().toYaml())) {
+        return null;
+      }
+    } catch (IOException ex) {
+      return null;
+    }
+    List<EpochStats> history = readHistory(dir.resolve("history.json"));
+    if (history.size() != e.config().epochs()) {
+      return null;
+    }
+    progress.accept(e.name() + ": reusing the finished run in " + dir);
+    try (ZgedModel model = ZgedModel.load(best)) {
+      ExperimentResult r = evaluateOnly(e, model, "reused run " + dir, history);
+      return r;
+    }
   }
 
   public Dataset data(String preset) {
@@ -43,6 +98,12 @@ public final class ExperimentRunner {
   }
 
   public ExperimentResult train(Experiment e) {
+    if (reuse) {
+      ExperimentResult done = finishedRun(e);
+      if (done != null) {
+        return done;
+      }
+    }
     Dataset data = data(e.config().preset());
     progress.accept(
         String.format(
