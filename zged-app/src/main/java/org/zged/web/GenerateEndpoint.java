@@ -1,6 +1,17 @@
 package org.zged.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.zged.InputException;
@@ -10,17 +21,29 @@ import org.zged.netlist.SpiceNumber;
 
 /**
  * POST /api/generate: the options of {@code zged generate} as JSON → the same reply as {@code zged
- * generate --json}. This class only reads the JSON (types, suffixed frequencies such as "10k");
- * what the values may be is decided by {@link GenerateRequest}, so the CLI and the API refuse the
- * same things for the same reasons. Its messages name the command-line flag ("--fc: ..."); here
- * they name the JSON key instead.
+ * generate --json}. The body binds to {@link GenerateRequest} itself, so the API accepts exactly
+ * the options the CLI has; this class only turns suffixed numbers ("10k") into numbers first and
+ * reports binding failures by key. What the values may be is decided by {@link GenerateRequest}, so
+ * the CLI and the API refuse the same things for the same reasons; its messages name the flag
+ * ("--fc: ..."), which becomes the JSON key here.
  */
 final class GenerateEndpoint implements ApiRoute {
+  /** Keys whose value may be a number or text with SPICE suffixes. */
+  private static final List<String> NUMBERS = List.of("fc", "q", "gain", "tolerance");
+
   private static final Pattern FLAG =
       Pattern.compile("^--([a-z][a-z0-9-]*)(: .*)$", Pattern.DOTALL);
 
   /** Flags whose JSON key is not simply the flag with '-' → '_'. */
   private static final Map<String, String> KEY_OF_FLAG = Map.of("r_series", "resistor_series");
+
+  /** Strict binding: no unknown keys, no floats or strings silently turned into integers. */
+  private static final ObjectMapper BINDER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .build();
 
   private final BackgroundLoad<SpecGenerator> generator;
 
@@ -30,36 +53,7 @@ final class GenerateEndpoint implements ApiRoute {
 
   @Override
   public Object handle(ApiRequest request) {
-    JsonFields f =
-        request
-            .json()
-            .allowOnly(
-                "type",
-                "fc",
-                "q",
-                "gain",
-                "poles",
-                "zeros",
-                "count",
-                "e_series",
-                "resistor_series",
-                "tolerance",
-                "trials",
-                "seed");
-    GenerateRequest req =
-        new GenerateRequest(
-            f.optString("type"),
-            number(f, "fc"),
-            number(f, "q"),
-            number(f, "gain"),
-            f.optString("poles"),
-            f.optString("zeros"),
-            f.optInteger("count"),
-            f.optString("e_series"),
-            f.optString("resistor_series"),
-            number(f, "tolerance"),
-            f.optInteger("trials"),
-            f.has("seed") ? f.optLong("seed", 0) : null);
+    GenerateRequest req = bind(request.json());
     SpecGenerator g = generator.get();
     try {
       return g.generate(req);
@@ -68,9 +62,29 @@ final class GenerateEndpoint implements ApiRoute {
     }
   }
 
-  /** A number, or text with SPICE suffixes; whether its value is acceptable is checked later. */
-  private static Double number(JsonFields f, String name) {
-    return f.optNumber(name, SpiceNumber::parse, -Double.MAX_VALUE, Double.MAX_VALUE);
+  static GenerateRequest bind(JsonFields fields) {
+    ObjectNode body = fields.copy();
+    for (String name : NUMBERS) {
+      Double v = fields.optNumber(name, SpiceNumber::parse, -Double.MAX_VALUE, Double.MAX_VALUE);
+      if (v != null) {
+        body.put(name, v);
+      }
+    }
+    try {
+      return BINDER.treeToValue(body, GenerateRequest.class);
+    } catch (UnrecognizedPropertyException e) {
+      TreeSet<String> known = new TreeSet<>();
+      e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+      throw new ApiException(
+          e.getPropertyName(), "unknown field (expected one of " + String.join(", ", known) + ")");
+    } catch (JsonMappingException e) {
+      String field = e.getPath().isEmpty() ? "body" : e.getPath().get(0).getFieldName();
+      throw new ApiException(field, "wrong type or out of range: " + body.get(field));
+    } catch (InputCoercionException e) {
+      throw new ApiException("body", "a number is out of range: " + e.getOriginalMessage());
+    } catch (JsonProcessingException e) {
+      throw new ApiException("body", "cannot read the request: " + e.getOriginalMessage());
+    }
   }
 
   /** "--fc: must be ..." → field "fc", message "fc: must be ...". */

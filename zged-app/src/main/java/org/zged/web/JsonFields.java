@@ -188,6 +188,11 @@ public final class JsonFields {
     return out;
   }
 
+  /** A copy of the object, for binding to a record once its fields have been normalised. */
+  public ObjectNode copy() {
+    return root.deepCopy();
+  }
+
   /** The names of the fields present, for messages. */
   public List<String> names() {
     List<String> out = new ArrayList<>();

@@ -360,6 +360,8 @@ class WebApiTest {
     assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"count\": 0}"), "count");
     assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"count\": 2.5}"), "count");
     assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"count\": 1e12}"), "count");
+    assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"count\": \"3\"}"), "count");
+    assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"seed\": [1]}"), "seed");
     assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"e_series\": \"E7\"}"), "e_series");
     assertRefused(post("/api/generate", "{\"poles\": \"-1000+2000j\"}"), "poles");
     assertRefused(post("/api/generate", "{\"poles\": \"hello\"}"), "poles");
