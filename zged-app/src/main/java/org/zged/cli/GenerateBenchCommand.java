@@ -142,7 +142,7 @@ public final class GenerateBenchCommand implements Callable<Integer> {
       sb.append(
           String.format(
               Locale.ROOT,
-              "%-22s snapping + re-fit, %d circuits: fc error median %s, p95 %s, worst %s%n",
+              "%-28s snapping + re-fit, %d circuits: fc error median %s, p95 %s, worst %s%n",
               s.series(),
               s.circuits(),
               pct(s.median()),

@@ -99,6 +99,13 @@ public final class GenerateCommand implements Callable<Integer> {
   String rSeries;
 
   @Option(
+      names = "--no-trim",
+      description =
+          "With --e-series: never add a parallel trim part (default: add one when single"
+              + " series values miss the spec by more than 1 %).")
+  boolean noTrim;
+
+  @Option(
       names = "--tolerance",
       paramLabel = "PCT",
       description = "Monte Carlo with parts within +-PCT %.")
@@ -155,6 +162,7 @@ public final class GenerateCommand implements Callable<Integer> {
             count,
             eSeries,
             rSeries,
+            noTrim ? Boolean.FALSE : null,
             number(tolerance, "--tolerance"),
             trials,
             seed);
@@ -255,8 +263,12 @@ public final class GenerateCommand implements Callable<Integer> {
   }
 
   static Circuit circuitOf(CandidateReport c) {
+    return circuitOf(c.elements());
+  }
+
+  static Circuit circuitOf(List<ElementReport> elements) {
     Circuit.Builder b = Circuit.builder();
-    for (ElementReport e : c.elements()) {
+    for (ElementReport e : elements) {
       b.add(
           e.name(),
           org.zged.circuit.ElementKind.valueOf(e.kind()),
@@ -277,17 +289,13 @@ public final class GenerateCommand implements Callable<Integer> {
                 "candidate 1 (" + (best.family() == null ? "novel" : best.family()) + ")", resp)
             .optTitle("zged generate: " + GenerationText.render(r).lines().findFirst().orElse(""));
     if (best.eSeries() != null) {
-      Circuit snapped = new Circuit(circuitOf(best).elements()).withValues(snappedValues(best));
+      Circuit snapped = circuitOf(best.eSeries().elements());
       b.optOverlay(best.eSeries().series() + " values", CircuitAnalyzer.response(snapped, grid));
     }
     if (r.target().fcHz() != null) {
       b.optMarker(r.target().fcHz(), "target " + SiFormat.format(r.target().fcHz(), "Hz"));
     }
     return b.build().toPng();
-  }
-
-  private static double[] snappedValues(CandidateReport c) {
-    return c.eSeries().table().stream().mapToDouble(v -> v.snapped()).toArray();
   }
 
   private static double centreOf(CandidateReport c) {

@@ -15,6 +15,8 @@ import org.zged.fit.SpecTarget;
  * @param poles comma-separated complex numbers in rad/s, e.g. {@code -1000+2000j,-1000-2000j}
  * @param eSeries E12, E24 or E96: snap values and re-fit (null = continuous values)
  * @param resistorSeries a finer series for resistors (default: {@code eSeries})
+ * @param trim allow one parallel trim part when single series values miss by more than 1 % (default
+ *     true)
  * @param tolerance component tolerance in percent for a Monte Carlo (null = none)
  * @param trials Monte Carlo trials (default 1000)
  * @param seed seed for temperature sampling and the Monte Carlo (default 42)
@@ -30,6 +32,7 @@ public record GenerateRequest(
     Integer count,
     String eSeries,
     String resistorSeries,
+    Boolean trim,
     Double tolerance,
     Integer trials,
     Long seed) {
@@ -38,9 +41,40 @@ public record GenerateRequest(
   public static final int DEFAULT_COUNT = 3;
   public static final int DEFAULT_TRIALS = 1000;
 
+  /** The request without the trim setting (trim on), as before {@code trim} existed. */
+  public GenerateRequest(
+      String type,
+      Double fc,
+      Double q,
+      Double gain,
+      String poles,
+      String zeros,
+      Integer count,
+      String eSeries,
+      String resistorSeries,
+      Double tolerance,
+      Integer trials,
+      Long seed) {
+    this(
+        type,
+        fc,
+        q,
+        gain,
+        poles,
+        zeros,
+        count,
+        eSeries,
+        resistorSeries,
+        null,
+        tolerance,
+        trials,
+        seed);
+  }
+
   /** A response target: type may be null, q and gain too. */
   public static GenerateRequest of(String type, double fc, Double q) {
-    return new GenerateRequest(type, fc, q, null, null, null, null, null, null, null, null, null);
+    return new GenerateRequest(
+        type, fc, q, null, null, null, null, null, null, null, null, null, null);
   }
 
   public SpecTarget target() {
@@ -72,6 +106,10 @@ public record GenerateRequest(
       throw new InputException("--r-series", "needs --e-series as well");
     }
     return r;
+  }
+
+  public boolean trimOrDefault() {
+    return trim == null || trim;
   }
 
   public int trialsOrDefault() {

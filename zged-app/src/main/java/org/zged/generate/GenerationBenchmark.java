@@ -115,9 +115,10 @@ public final class GenerationBenchmark {
     List<SnapStats> snaps = new ArrayList<>();
     List<FitResult> toSnap =
         pipelineResults.subList(0, Math.min(snapSample, pipelineResults.size()));
-    snaps.add(snap(toSnap, ESeries.E24, null));
-    snaps.add(snap(toSnap, ESeries.E24, ESeries.E96));
-    snaps.add(snap(toSnap, ESeries.E96, null));
+    snaps.add(snap(toSnap, ESeries.E24, null, false));
+    snaps.add(snap(toSnap, ESeries.E24, null, true));
+    snaps.add(snap(toSnap, ESeries.E24, ESeries.E96, false));
+    snaps.add(snap(toSnap, ESeries.E96, null, false));
     double prior = priorValidity(1000, seed);
     double[] ng = ngspiceCheck(pipelineResults, ngspiceSample);
     return new Report(n, seed, widen, methods, sources, snaps, prior, 1000, (int) ng[0], ng[1]);
@@ -176,12 +177,13 @@ public final class GenerationBenchmark {
         rows.stream().mapToDouble(r -> r[6]).average().orElse(Double.NaN));
   }
 
-  private SnapStats snap(List<FitResult> results, ESeries series, ESeries resistors) {
+  private SnapStats snap(List<FitResult> results, ESeries series, ESeries resistors, boolean trim) {
     ESeriesSnapper snapper =
         ESeriesSnapper.builder()
             .setSeries(series)
             .optResistorSeries(resistors)
             .optFitter(generator.fitter())
+            .optTrimAbove(trim ? SpecGenerator.ACCEPTANCE : -1)
             .build();
     double[] err =
         results.stream()

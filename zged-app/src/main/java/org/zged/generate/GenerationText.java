@@ -178,11 +178,14 @@ public final class GenerationText {
       sb.append(
           String.format(
               Locale.ROOT,
-              "      %-4s %-12s %-12s %+.2f%%%n",
+              "      %-4s %-12s %-12s %+.2f%%%s%n",
               v.name(),
-              Units.value(v.ideal(), v.kind()),
+              v.parallelWith() == null ? Units.value(v.ideal(), v.kind()) : "",
               Units.value(v.snapped(), v.kind()),
-              100 * v.error()));
+              100 * v.error(),
+              v.parallelWith() == null
+                  ? ""
+                  : "  (trim part in parallel with " + v.parallelWith() + "; change of the pair)"));
     }
     if (s.error() != null) {
       List<String> errs = new ArrayList<>();

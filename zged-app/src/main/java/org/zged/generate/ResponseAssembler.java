@@ -26,6 +26,7 @@ final class ResponseAssembler {
       Generation g,
       ESeries series,
       ESeries resistorSeries,
+      boolean trim,
       Double tolerancePct,
       int trials,
       long seed,
@@ -43,6 +44,7 @@ final class ResponseAssembler {
                 .setSeries(series)
                 .optResistorSeries(resistorSeries)
                 .optFitter(gen.fitter())
+                .optTrimAbove(trim ? SpecGenerator.ACCEPTANCE : -1)
                 .build()
                 .snap(f.circuit(), t);
         FitResult sr = s.result();
@@ -51,6 +53,7 @@ final class ResponseAssembler {
                 s.series().name(),
                 s.resistorSeries().name(),
                 s.table(),
+                ElementReport.of(sr.circuit()),
                 sr.analysed() ? AchievedSpecs.of(sr.specs()) : null,
                 sr.errors() == null ? null : sr.errors().asMap(),
                 t.isPoleZero() ? sr.chamferAfter() : null,

@@ -17,6 +17,7 @@ public record SnapReport(
     String series,
     String resistorSeries,
     List<SnappedValue> table,
+    List<ElementReport> elements,
     AchievedSpecs achieved,
     Map<String, Double> error,
     Double chamfer,

@@ -104,7 +104,8 @@ public final class SpecGenerator {
     int trials = request.trialsOrDefault();
     long seed = request.seedOrDefault();
     Generation g = generate(target, count, seed);
-    return ResponseAssembler.assemble(g, series, rSeries, tol, trials, seed, this);
+    return ResponseAssembler.assemble(
+        g, series, rSeries, request.trimOrDefault(), tol, trials, seed, this);
   }
 
   /** Runs the pipeline for a validated target and returns the best {@code count} results. */

@@ -26,8 +26,10 @@ public final class ESeriesSnapper {
   private final ESeries series;
   private final ESeries resistorSeries;
   private final ValueFitter fitter;
+  private final double trimAbove;
 
   private ESeriesSnapper(Builder b) {
+    this.trimAbove = b.trimAbove;
     this.series = b.series;
     this.resistorSeries = b.resistorSeries != null ? b.resistorSeries : b.series;
     this.fitter = b.fitter;
@@ -77,13 +79,80 @@ public final class ESeriesSnapper {
       current = bestPairOrSingle(current, target, order.subList(done, order.size()));
     }
     FitResult verified = fitter.verify(current, target);
+    Trim trim = null;
+    if (trimAbove >= 0 && verified.score() > trimAbove) {
+      trim = bestTrim(current, target, verified.score());
+      if (trim != null) {
+        verified = fitter.verify(trim.circuit, target);
+      }
+    }
     List<SnappedValue> table = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       var e = ideal.elements().get(i);
       double s = current.elements().get(i).value();
-      table.add(new SnappedValue(e.name(), e.kind(), e.value(), s, s / e.value() - 1));
+      if (trim != null && trim.index == i) {
+        s = trim.main;
+        double combined =
+            e.kind() == ElementKind.C ? trim.main + trim.part : 1 / (1 / trim.main + 1 / trim.part);
+        table.add(new SnappedValue(e.name(), e.kind(), e.value(), s, s / e.value() - 1, null));
+        table.add(
+            new SnappedValue(
+                trim.name, e.kind(), e.value(), trim.part, combined / e.value() - 1, e.name()));
+      } else {
+        table.add(new SnappedValue(e.name(), e.kind(), e.value(), s, s / e.value() - 1, null));
+      }
     }
     return new SnapResult(series, resistorSeries, verified, table);
+  }
+
+  /** A value realised as two series values in parallel (R‖R, L‖L, or C + C). */
+  private record Trim(Circuit circuit, int index, String name, double main, double part) {}
+
+  /**
+   * When single series values cannot meet the target closely, one value is realised as a parallel
+   * pair of series values — the usual bench practice of trimming with a second part. For each
+   * element, the continuous value that meets the target with all others kept is found, then a main
+   * part just beyond it (above for R and L, whose parallel combination is smaller; below for C,
+   * where parallel capacitance adds) and the series value nearest the remainder are tried.
+   */
+  private Trim bestTrim(Circuit current, SpecTarget target, double scoreToBeat) {
+    Trim best = null;
+    double bestScore = scoreToBeat;
+    int n = current.elements().size();
+    for (int i = 0; i < n; i++) {
+      boolean[] fixed = new boolean[n];
+      java.util.Arrays.fill(fixed, true);
+      fixed[i] = false;
+      FitResult exact = fitter.fit(current, target, fixed);
+      double v = exact.circuit().values()[i];
+      ElementKind kind = current.elements().get(i).kind();
+      ESeries s = kind == ElementKind.R ? resistorSeries : series;
+      for (int step = 1; step <= 3; step++) {
+        double main = s.step(v, kind == ElementKind.C ? -step : step);
+        double rest = kind == ElementKind.C ? v - main : 1 / (1 / v - 1 / main);
+        if (!(rest > 0) || !Double.isFinite(rest)) {
+          continue;
+        }
+        for (int off = -1; off <= 1; off++) {
+          double part = s.step(rest, off);
+          List<org.zged.circuit.Element> els = new ArrayList<>(current.elements());
+          var e = els.get(i);
+          els.set(i, e.withValue(main));
+          String name = e.name() + "b";
+          els.add(i + 1, new org.zged.circuit.Element(name, kind, e.nodeA(), e.nodeB(), part));
+          Circuit c = current.withElements(els);
+          if (!PracticalRanges.violations(c).isEmpty()) {
+            continue;
+          }
+          double score = fitter.verify(c, target).score();
+          if (score < bestScore) {
+            bestScore = score;
+            best = new Trim(c, i, name, main, part);
+          }
+        }
+      }
+    }
+    return best;
   }
 
   /**
@@ -150,6 +219,16 @@ public final class ESeriesSnapper {
     private ESeries series = ESeries.E24;
     private ESeries resistorSeries;
     private ValueFitter fitter = ValueFitter.defaults();
+    private double trimAbove = -1;
+
+    /**
+     * Allow one value to become a parallel pair of series values when the best single-part choice
+     * misses the target by more than {@code relativeError} (off by default).
+     */
+    public Builder optTrimAbove(double relativeError) {
+      this.trimAbove = relativeError;
+      return this;
+    }
 
     /** The series for every value (and for resistors unless set separately); default E24. */
     public Builder setSeries(ESeries series) {

@@ -79,4 +79,34 @@ class ESeriesSnapperTest {
     assertTrue(loose.fc().std() > 5 * tight.fc().std());
     assertEquals(loose, ToleranceAnalysis.run(rc, t, 10, 400, 0.05, 1), "seeded");
   }
+
+  @Test
+  void aTrimPartBringsTwoValueE24CircuitsWithinOnePercent() {
+    SplittableRandom rnd = new SplittableRandom(11);
+    ESeriesSnapper plain = ESeriesSnapper.builder().setSeries(ESeries.E24).build();
+    ESeriesSnapper trimmed =
+        ESeriesSnapper.builder().setSeries(ESeries.E24).optTrimAbove(0.01).build();
+    double worstPlain = 0;
+    for (int k = 0; k < 40; k++) {
+      double fc = Math.pow(10, rnd.nextDouble(1, 6));
+      SpecTarget t = SpecTarget.builder().optType("highpass").optFc(fc).build();
+      Circuit ideal = FamilyDesign.RC_HIGHPASS.design(t);
+      SnapResult p = plain.snap(ideal, t);
+      SnapResult r = trimmed.snap(ideal, t);
+      worstPlain = Math.max(worstPlain, p.result().errors().fc());
+      assertTrue(r.result().errors().fc() <= Math.max(0.01, p.result().errors().fc()), fc + "");
+      assertTrue(r.result().errors().fc() <= 0.01, fc + " -> " + r.table());
+      for (var e : r.result().circuit().elements()) {
+        assertTrue(inSeries(e.value(), ESeries.E24), e.toString());
+      }
+      if (r.table().size() > ideal.elements().size()) {
+        SnappedValue part = r.table().get(r.table().size() - 1);
+        assertTrue(r.table().stream().anyMatch(v -> v.parallelWith() != null));
+        assertEquals(
+            ideal.elements().size() + 1, r.result().circuit().elements().size(), part.toString());
+      }
+    }
+    // Without a trim part two E24 values cannot resolve fc finer than their products allow.
+    assertTrue(worstPlain > 0.01, "plain worst " + worstPlain);
+  }
 }
