@@ -7,6 +7,7 @@ import org.hipparchus.complex.Complex;
 import org.zged.analysis.Analysis;
 import org.zged.analysis.FilterSpecs;
 import org.zged.analysis.ResponseClass;
+import org.zged.circuit.Element;
 import org.zged.netlist.Netlist;
 import org.zged.plot.SiFormat;
 
@@ -29,8 +30,9 @@ final class SimulationText {
     String title = netlist.circuit().title();
     line(title.isBlank() ? netlist.source() : title + "  (" + netlist.source() + ")");
     line(
-        "  %d elements; input VIN = node '%s', output VOUT = node '%s'",
+        "%d elements; input VIN = node '%s', output VOUT = node '%s', ground 0",
         netlist.circuit().elements().size(), netlist.inNode(), netlist.outNode());
+    elements();
     line("");
     line("Transfer function H(s) = V(VOUT)/V(VIN), s in rad/s, order %d", analysis.order());
     line(
@@ -44,6 +46,27 @@ final class SimulationText {
     line("");
     specs(analysis.specs());
     return sb.toString();
+  }
+
+  /** The values as read, in engineering units: where a "1M" (milli!) would show up. */
+  private void elements() {
+    int width = 4;
+    for (Element e : netlist.circuit().elements()) {
+      width = Math.max(width, e.name().length());
+    }
+    for (Element e : netlist.circuit().elements()) {
+      String unit =
+          switch (e.kind()) {
+            case R -> "Ω";
+            case C -> "F";
+            case L -> "H";
+          };
+      line(
+          "  %-" + width + "s  %-12s %s",
+          e.name(),
+          e.nodeA() + " – " + e.nodeB(),
+          SiFormat.format(e.value(), unit));
+    }
   }
 
   private void roots(String heading, List<Complex> roots, boolean withQ) {
