@@ -166,24 +166,47 @@ final class RecordParser {
     return new Circuit(out);
   }
 
-  /** Same element names, kinds and nodes as the family's template (values are free). */
+  /**
+   * Same element names, kinds and nodes as the family's template, and tied values that follow the
+   * family's rule (Rp = 2·Rs, Ro = Rl, …): rebuilding the family from the circuit's independent
+   * values must give the circuit back exactly. The independent values themselves are free.
+   */
   private static void checkTopology(FilterFamily family, Circuit circuit) {
-    double[] probe = new double[family.ranges().size()];
-    Arrays.fill(probe, 1.0);
-    List<Element> expected = family.build(probe).elements();
+    double[] independent = new double[family.ranges().size()];
+    for (int i = 0; i < independent.length; i++) {
+      Element e = circuit.element(family.ranges().get(i).name());
+      if (e == null) {
+        throw bad("the elements are not the " + family.id() + " topology");
+      }
+      independent[i] = e.value();
+    }
+    List<Element> expected = family.build(independent).elements();
     List<Element> actual = circuit.elements();
-    boolean same = expected.size() == actual.size();
-    for (int i = 0; same && i < expected.size(); i++) {
+    boolean sameShape = expected.size() == actual.size();
+    for (int i = 0; sameShape && i < expected.size(); i++) {
       Element x = expected.get(i);
       Element y = actual.get(i);
-      same =
+      sameShape =
           x.name().equals(y.name())
               && x.kind() == y.kind()
               && x.nodeA().equals(y.nodeA())
               && x.nodeB().equals(y.nodeB());
     }
-    if (!same) {
+    if (!sameShape) {
       throw bad("the elements are not the " + family.id() + " topology");
+    }
+    for (int i = 0; i < expected.size(); i++) {
+      if (expected.get(i).value() != actual.get(i).value()) {
+        throw bad(
+            "element "
+                + actual.get(i).name()
+                + " = "
+                + actual.get(i).value()
+                + " breaks the "
+                + family.id()
+                + " rule, which gives "
+                + expected.get(i).value());
+      }
     }
   }
 

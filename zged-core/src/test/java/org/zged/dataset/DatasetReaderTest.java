@@ -122,6 +122,12 @@ class DatasetReaderTest {
   }
 
   @Test
+  void tiedValueBroken() throws IOException {
+    edit(6, n -> ((ObjectNode) n.get("elements").get(4)).put("value", 1234.0));
+    assertError(6, "element Ro = 1234.0 breaks the notch_bandstop rule, which gives");
+  }
+
+  @Test
   void edgesNotTheCircuits() throws IOException {
     edit(2, n -> ((ArrayNode) n.get("edges").get(0).get("admittance")).set(1, 1e-3));
     assertError(2, "edges[0].admittance");
