@@ -34,6 +34,9 @@ import picocli.CommandLine.Option;
         "Exact analyses per second (poles/zeros + 701-point response + specs) of 5-node circuits,"
             + " one thread and all cores, vs ngspice -b per netlist.")
 public final class AnalysisBenchCommand implements Callable<Integer> {
+  private static final java.lang.management.ThreadMXBean CPU =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
   @Option(
       names = "--circuits",
       defaultValue = "2000",
@@ -87,38 +90,62 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
         System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors());
     runFor(set, grid, seconds, 1); // warm-up
-    double single = runFor(set, grid, seconds, 1);
-    System.out.printf(Locale.ROOT, "exact analysis, 1 thread:   %,12.0f analyses/s%n", single);
-    runFor(set, grid, Math.min(seconds, 2), cores);
-    double multi = runFor(set, grid, seconds, cores);
+    double[] one = runFor(set, grid, seconds, 1);
+    double single = one[0];
     System.out.printf(
         Locale.ROOT,
-        "exact analysis, %d threads: %,12.0f analyses/s (%.2fx one thread)%n",
+        "exact analysis, 1 thread:   %,12.0f analyses/s wall clock (%,.0f per CPU-second)%n",
+        single,
+        one[1]);
+    runFor(set, grid, Math.min(seconds, 2), cores);
+    double[] all = runFor(set, grid, seconds, cores);
+    double multi = all[0];
+    System.out.printf(
+        Locale.ROOT,
+        "exact analysis, %d threads: %,12.0f analyses/s wall clock (%.2fx one thread)%n",
         cores,
         multi,
         multi / single);
+    double load =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    if (load > cores) {
+      System.out.printf(
+          Locale.ROOT,
+          "note: system load average %.1f on %d processors; wall-clock figures are shared%n",
+          load,
+          Runtime.getRuntime().availableProcessors());
+    }
     if (ngspiceRuns > 0) {
       if (!Ngspice.available()) {
         System.out.println("ngspice: not installed, comparison skipped");
       } else {
-        double ng = ngspicePerSecond(set, ngspiceRuns);
+        double[] ngs = ngspicePerSecond(set, ngspiceRuns);
+        double ng = ngs[0];
         System.out.printf(
             Locale.ROOT,
-            "ngspice -b (AC sweep, same grid), 1 process at a time: %,.1f netlists/s%n",
-            ng);
+            "ngspice -b (AC sweep, same grid), 1 process at a time: %,.1f netlists/s wall clock"
+                + " (%,.1f per CPU-second of ngspice itself)%n",
+            ng,
+            ngs[1]);
         System.out.printf(
             Locale.ROOT,
-            "ratio: %,.0fx ngspice on one thread, %,.0fx on %d threads%n",
+            "ratio: %,.0fx ngspice on one thread, %,.0fx on %d threads (wall clock);"
+                + " %,.0fx per CPU-second%n",
             single / ng,
             multi / ng,
-            cores);
+            cores,
+            one[1] / ngs[1]);
       }
     }
     return 0;
   }
 
-  /** Analyses per second over about {@code seconds} of wall time on {@code threads} threads. */
-  static double runFor(List<Circuit> set, double[] grid, double seconds, int threads)
+  /**
+   * {analyses per wall-clock second, analyses per CPU-second of the measuring threads} over about
+   * {@code seconds} on {@code threads} threads. The CPU figure is what the code costs when the
+   * machine is shared; on an idle machine the two agree.
+   */
+  static double[] runFor(List<Circuit> set, double[] grid, double seconds, int threads)
       throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -130,6 +157,7 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
         parts.add(
             pool.submit(
                 () -> {
+                  long cpu0 = CPU.getCurrentThreadCpuTime();
                   long count = 0;
                   double sink = 0;
                   int i = offset;
@@ -137,16 +165,21 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
                     sink += fullAnalysis(set.get(i++ % set.size()), grid);
                     count++;
                   }
-                  return new long[] {count, Double.doubleToLongBits(sink)};
+                  long cpu = CPU.getCurrentThreadCpuTime() - cpu0;
+                  return new long[] {count, cpu, Double.doubleToLongBits(sink)};
                 }));
       }
       Thread.sleep((long) (seconds * 1000));
       stop.set(true);
       long total = 0;
+      long cpuNanos = 0;
       for (Future<long[]> f : parts) {
-        total += f.get()[0];
+        long[] r = f.get();
+        total += r[0];
+        cpuNanos += r[1];
       }
-      return total / ((System.nanoTime() - start) / 1e9);
+      double wall = (System.nanoTime() - start) / 1e9;
+      return new double[] {total / wall, cpuNanos > 0 ? total / (cpuNanos / 1e9) : Double.NaN};
     } finally {
       pool.shutdownNow();
     }
@@ -159,13 +192,32 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
     return r.magnitudeDb()[grid.length / 2] + a.poles().size();
   }
 
-  static double ngspicePerSecond(List<Circuit> set, int runs) {
+  /**
+   * {netlists per wall-clock second, netlists per CPU-second of the ngspice processes}; the second
+   * excludes the cost of starting processes from the JVM, so it flatters ngspice.
+   */
+  static double[] ngspicePerSecond(List<Circuit> set, int runs) {
     Ngspice.ac(set.get(0), AcSweep.DEFAULT); // warm the file cache
+    double cpu0 = childCpuSeconds();
     long start = System.nanoTime();
     for (int i = 0; i < runs; i++) {
       Ngspice.ac(set.get(i % set.size()), AcSweep.DEFAULT);
     }
-    return runs / ((System.nanoTime() - start) / 1e9);
+    double wall = (System.nanoTime() - start) / 1e9;
+    double cpu = childCpuSeconds() - cpu0;
+    return new double[] {runs / wall, cpu > 0 ? runs / cpu : Double.NaN};
+  }
+
+  /** CPU seconds of finished child processes (Linux /proc/self/stat cutime + cstime), or NaN. */
+  static double childCpuSeconds() {
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+      String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // fields 16 and 17 of proc(5), counted from "state" = field 3; 100 ticks per second
+      return (Long.parseLong(rest[13]) + Long.parseLong(rest[14])) / 100.0;
+    } catch (java.io.IOException | RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   /**

@@ -130,7 +130,8 @@ final class PolynomialRoots {
     double xi = root[1];
     double[] val = new double[4];
     horner(t, xr, xi, val);
-    double best = Polynomials.abs(val[0], val[1]);
+    // max-norm: comparisons only, and no underflow of squares next to a root
+    double best = Math.max(Math.abs(val[0]), Math.abs(val[1]));
     for (int it = 0; it < 30 && best > 0; it++) {
       double dr = val[2];
       double di = val[3];
@@ -143,7 +144,7 @@ final class PolynomialRoots {
       double nr = xr - sr;
       double ni = xi - si;
       horner(t, nr, ni, val);
-      double mag = Polynomials.abs(val[0], val[1]);
+      double mag = Math.max(Math.abs(val[0]), Math.abs(val[1]));
       if (!(mag < best)) {
         break;
       }
@@ -227,28 +228,40 @@ final class PolynomialRoots {
     }
   }
 
-  /** Orders by magnitude, then real part, then imaginary part (upper before lower). */
+  /**
+   * Orders by magnitude, then real part, then imaginary part (upper before lower): insertion sort
+   * on the primitive arrays, as there are rarely more than a dozen roots.
+   */
   static void sort(double[] re, double[] im) {
     int n = re.length;
-    Integer[] idx = new Integer[n];
+    double[] mag = new double[n];
     for (int i = 0; i < n; i++) {
-      idx[i] = i;
+      mag[i] = Polynomials.abs(re[i], im[i]);
     }
-    Arrays.sort(
-        idx,
-        (a, b) -> {
-          int c = Double.compare(Polynomials.abs(re[a], im[a]), Polynomials.abs(re[b], im[b]));
-          if (c != 0) {
-            return c;
-          }
-          c = Double.compare(re[a], re[b]);
-          return c != 0 ? c : Double.compare(im[b], im[a]);
-        });
-    double[] r = re.clone();
-    double[] i2 = im.clone();
-    for (int k = 0; k < n; k++) {
-      re[k] = r[idx[k]];
-      im[k] = i2[idx[k]];
+    for (int i = 1; i < n; i++) {
+      double m = mag[i];
+      double r = re[i];
+      double x = im[i];
+      int j = i - 1;
+      while (j >= 0 && before(m, r, x, mag[j], re[j], im[j])) {
+        mag[j + 1] = mag[j];
+        re[j + 1] = re[j];
+        im[j + 1] = im[j];
+        j--;
+      }
+      mag[j + 1] = m;
+      re[j + 1] = r;
+      im[j + 1] = x;
     }
+  }
+
+  private static boolean before(double m1, double r1, double i1, double m2, double r2, double i2) {
+    if (m1 != m2) {
+      return m1 < m2;
+    }
+    if (r1 != r2) {
+      return r1 < r2;
+    }
+    return i1 > i2;
   }
 }
