@@ -52,10 +52,12 @@ export function characteristicHz(specs) {
  * Simulates a netlist on the server and fills `container` with the Bode and pole-zero plots.
  * markers: extra vertical lines on the Bode plot (e.g. the target fc).
  */
-export async function analysisPanels(container, netlist, markers = [], pzTarget = null) {
+export async function analysisPanels(container, netlist, markers = [], pzTarget = null, nodes = {}) {
   container.classList.add('loading');
   // 100 points per decade resolve sharp resonances and notches on the plot.
-  const result = await api.simulate(netlist, '?points_per_decade=100');
+  const query = new URLSearchParams({ points_per_decade: '100' });
+  for (const [k, v] of Object.entries(nodes)) if (v) query.set(k, v);
+  const result = await api.simulate(netlist, '?' + query);
   container.classList.remove('loading');
   container.replaceChildren();
   if (!result.ok) {
@@ -63,7 +65,7 @@ export async function analysisPanels(container, netlist, markers = [], pzTarget 
     p.className = 'error';
     p.textContent = 'Simulation failed: ' + result.error;
     container.appendChild(p);
-    return { error: result.error };
+    return { error: result.error, field: result.field };
   }
   const a = result.data;
   const bodeFig = document.createElement('figure');

@@ -18,19 +18,20 @@ export function initSimulate() {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const out = document.getElementById('simulate-result');
-    const err = form.querySelector('.field-error[data-for="netlist"]');
-    err.textContent = '';
+    for (const slot of form.querySelectorAll('.field-error')) slot.textContent = '';
+    for (const input of form.querySelectorAll('.invalid')) input.classList.remove('invalid');
     out.innerHTML = '<p class="status">Analysing…</p>';
     const plots = document.createElement('div');
     plots.className = 'plots';
-    const a = await analysisPanels(plots, text.value);
+    const nodes = { in: form.elements.in.value.trim(), out: form.elements.out.value.trim() };
+    const a = await analysisPanels(plots, text.value, [], null, nodes);
     out.replaceChildren();
     if (a.error) {
-      err.textContent = a.error;
-      form.elements.netlist.classList.add('invalid');
+      const field = ['in', 'out'].includes(a.field) ? a.field : 'netlist';
+      form.querySelector(`.field-error[data-for="${field}"]`).textContent = a.error;
+      form.elements[field].classList.add('invalid');
       return;
     }
-    form.elements.netlist.classList.remove('invalid');
     out.appendChild(schematicFigure(a.elements));
     const s = a.specs;
     const facts = [`class <b>${escapeHtml(s.response_class)}</b>`];

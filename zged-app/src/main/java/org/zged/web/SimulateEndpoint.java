@@ -49,6 +49,11 @@ final class SimulateEndpoint implements ApiRoute {
       analysis = CircuitAnalyzer.analyze(circuit);
     } catch (InputException | CircuitException e) {
       String m = e.getMessage();
+      for (String node : new String[] {"in", "out"}) {
+        if (m.startsWith("--" + node + ": ")) {
+          throw ApiException.blaming(node, m.substring(2)); // a bad ?in= / ?out= parameter
+        }
+      }
       throw ApiException.blaming("netlist", m.startsWith("netlist") ? m : "netlist: " + m);
     }
     double[] grid = grid(request, analysis.specs());

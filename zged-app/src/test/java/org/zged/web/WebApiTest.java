@@ -175,6 +175,16 @@ class WebApiTest {
   }
 
   @Test
+  void simulateTakesTheOutputNodeFromTheQuery() throws Exception {
+    String netlist = "* ab\nV1 a 0 AC 1\nR1 a b 1k\nC1 b 0 1n\n.end\n";
+    assertRefused(send("POST", "/api/simulate", netlist, "text/plain"), "netlist");
+    Reply r = send("POST", "/api/simulate?out=b", netlist, "text/plain");
+    assertEquals(200, r.status(), r.body());
+    double fc = 1 / (2 * Math.PI * 1e3 * 1e-9);
+    assertEquals(fc, r.json().get("specs").get("fc_hz").asDouble(), fc * 1e-9);
+  }
+
+  @Test
   void simulateRefusesBadNetlistsNamingTheLine() throws Exception {
     JsonNode j =
         assertRefused(
@@ -195,6 +205,8 @@ class WebApiTest {
         send("POST", "/api/simulate?points_per_decade=0", RC_LOWPASS, "text/plain"),
         "points_per_decade");
     assertRefused(send("POST", "/api/simulate?file=/etc/passwd", RC_LOWPASS, "text/plain"), "file");
+    assertRefused(send("POST", "/api/simulate?out=nowhere", RC_LOWPASS, "text/plain"), "out");
+    assertRefused(send("POST", "/api/simulate?in=nowhere", RC_LOWPASS, "text/plain"), "in");
   }
 
   @Test
