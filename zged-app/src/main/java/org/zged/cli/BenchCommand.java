@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure speed and quality; prints figures (see docs/benchmarks.md).",
-    subcommands = {DatasetBenchCommand.class, AnalysisBenchCommand.class, GenerateBenchCommand.class})
+    subcommands = {
+      DatasetBenchCommand.class,
+      AnalysisBenchCommand.class,
+      GenerateBenchCommand.class,
+      GedBenchCommand.class
+    })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
