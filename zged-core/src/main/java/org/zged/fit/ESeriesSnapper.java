@@ -39,6 +39,31 @@ public final class ESeriesSnapper {
     return new Builder();
   }
 
+  /**
+   * What snapping minimises: the worst relative error over the targeted specs the circuit can have.
+   * A spec it cannot have at all (a Q for a first-order circuit) is left out, so that the specs it
+   * can meet still steer the choice of values; for pole/zero targets, the Chamfer distance.
+   */
+  static double score(FitResult f) {
+    if (!f.analysed()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    SpecErrors e = f.errors();
+    if (e == null) {
+      return f.chamferAfter();
+    }
+    if (!e.classMatches()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double w = 0;
+    for (Double x : new Double[] {e.fc(), e.q(), e.gain()}) {
+      if (x != null && Double.isFinite(x)) {
+        w = Math.max(w, x);
+      }
+    }
+    return w;
+  }
+
   public SnapResult snap(Circuit ideal, SpecTarget target) {
     int n = ideal.elements().size();
     double[] v = ideal.values();
@@ -60,10 +85,10 @@ public final class ESeriesSnapper {
         f[i] = true;
         FitResult fit = fitter.fit(current.withValues(trial), target, f);
         Circuit c = fit.circuit();
-        double score = fit.score();
+        double score = score(fit);
         if (lookAhead) {
           c = bestPairOrSingle(c, target, order.subList(done + 1, order.size()));
-          score = fitter.verify(c, target).score();
+          score = score(fitter.verify(c, target));
         }
         if (score < bestScore) {
           bestScore = score;
@@ -80,8 +105,8 @@ public final class ESeriesSnapper {
     }
     FitResult verified = fitter.verify(current, target);
     Trim trim = null;
-    if (trimAbove >= 0 && verified.score() > trimAbove) {
-      trim = bestTrim(current, target, verified.score());
+    if (trimAbove >= 0 && score(verified) > trimAbove) {
+      trim = bestTrim(current, target, score(verified));
       if (trim != null) {
         verified = fitter.verify(trim.circuit, target);
       }
@@ -144,7 +169,7 @@ public final class ESeriesSnapper {
           if (!PracticalRanges.violations(c).isEmpty()) {
             continue;
           }
-          double score = fitter.verify(c, target).score();
+          double score = score(fitter.verify(c, target));
           if (score < bestScore) {
             bestScore = score;
             best = new Trim(c, i, name, main, part);
@@ -164,7 +189,7 @@ public final class ESeriesSnapper {
     int a = last.get(0);
     double va = current.values()[a];
     Circuit best = current.withValues(snapAll(current));
-    double bestScore = fitter.verify(best, target).score();
+    double bestScore = score(fitter.verify(best, target));
     for (int offA : OFFSETS) {
       double[] trial = current.values();
       trial[a] = seriesFor(current, a).step(va, offA);
@@ -185,7 +210,7 @@ public final class ESeriesSnapper {
         }
       }
       for (Circuit c : options) {
-        double score = fitter.verify(c, target).score();
+        double score = score(fitter.verify(c, target));
         if (score < bestScore) {
           bestScore = score;
           best = c;

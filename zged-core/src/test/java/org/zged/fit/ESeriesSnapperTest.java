@@ -109,4 +109,15 @@ class ESeriesSnapperTest {
     // Without a trim part two E24 values cannot resolve fc finer than their products allow.
     assertTrue(worstPlain > 0.01, "plain worst " + worstPlain);
   }
+
+  @Test
+  void anUnreachableSpecDoesNotStopSnappingFromKeepingTheReachableOnes() {
+    // A first-order highpass cannot have a Q; its cutoff must still survive snapping.
+    SpecTarget t = SpecTarget.builder().optType("highpass").optFc(1e3).optQ(3.0).build();
+    Circuit ideal = FamilyDesign.RC_HIGHPASS.design(SpecTarget.builder().optFc(1e3).build());
+    SnapResult r =
+        ESeriesSnapper.builder().setSeries(ESeries.E24).optTrimAbove(0.01).build().snap(ideal, t);
+    assertEquals(Double.POSITIVE_INFINITY, r.result().errors().q());
+    assertTrue(r.result().errors().fc() <= 0.01, r.result().errors().toString());
+  }
 }
