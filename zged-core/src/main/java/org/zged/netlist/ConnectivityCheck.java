@@ -16,16 +16,16 @@ import org.zged.circuit.Circuit;
  * makes the nodal equations singular or the transfer function meaningless.
  */
 final class ConnectivityCheck {
-  private final NetlistReader.Parsed p;
+  private final ParsedNetlist p;
   private final String in;
   private final String out;
-  private final Map<String, List<NetlistReader.RawElement>> byNode = new HashMap<>();
+  private final Map<String, List<ParsedNetlist.RawElement>> byNode = new HashMap<>();
 
-  ConnectivityCheck(NetlistReader.Parsed parsed, String in, String out) {
+  ConnectivityCheck(ParsedNetlist parsed, String in, String out) {
     this.p = parsed;
     this.in = in;
     this.out = out;
-    for (NetlistReader.RawElement r : parsed.elements) {
+    for (ParsedNetlist.RawElement r : parsed.elements) {
       byNode.computeIfAbsent(r.a(), k -> new ArrayList<>()).add(r);
       byNode.computeIfAbsent(r.b(), k -> new ArrayList<>()).add(r);
     }
@@ -43,7 +43,7 @@ final class ConnectivityCheck {
 
   /** An internal node with a single element carries no current: almost always a typo. */
   private void floatingNodes() {
-    for (NetlistReader.RawElement r : p.elements) {
+    for (ParsedNetlist.RawElement r : p.elements) {
       for (String n : List.of(r.a(), r.b())) {
         boolean internal = !n.equals(Circuit.GND) && !n.equals(in) && !n.equals(out);
         if (internal && byNode.get(n).size() < 2) {
@@ -57,7 +57,7 @@ final class ConnectivityCheck {
   /** Elements that touch neither the input's nor ground's part leave their voltages undefined. */
   private void detachedParts() {
     Set<String> anchored = reachable(Set.of(in, Circuit.GND));
-    for (NetlistReader.RawElement r : p.elements) {
+    for (ParsedNetlist.RawElement r : p.elements) {
       if (!anchored.contains(r.a())) {
         throw p.error(
             r.line(),
@@ -76,7 +76,7 @@ final class ConnectivityCheck {
     Deque<String> todo = new ArrayDeque<>(from);
     while (!todo.isEmpty()) {
       String n = todo.poll();
-      for (NetlistReader.RawElement r : byNode.getOrDefault(n, List.of())) {
+      for (ParsedNetlist.RawElement r : byNode.getOrDefault(n, List.of())) {
         String m = r.a().equals(n) ? r.b() : r.a();
         if (seen.add(m)) {
           todo.add(m);
