@@ -40,13 +40,15 @@ class WebApiTest {
   static HttpClient http;
   static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
 
+  static ZgedModel model;
+
   @BeforeAll
   static void start() {
-    ZgedApi api =
-        ZgedApi.builder()
-            .optModel(() -> ZgedModel.create(ModelConfig.standard(), 7))
-            .optReferenceSet(Datasets::seed)
-            .build();
+    // Created here rather than in the API's loader thread: DJL's PyTorch engine switches autograd
+    // off only on the thread that first started it, so in a JVM shared with other tests a model
+    // can only be initialised on that (the main) thread.
+    model = ZgedModel.create(ModelConfig.standard(), 7);
+    ZgedApi api = ZgedApi.builder().optModel(() -> model).optReferenceSet(Datasets::seed).build();
     server =
         api.install(
                 WebServer.builder()
@@ -60,6 +62,7 @@ class WebApiTest {
   @AfterAll
   static void stop() {
     server.close();
+    model.close();
   }
 
   record Reply(int status, String contentType, String body) {

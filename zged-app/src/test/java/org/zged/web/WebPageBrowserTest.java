@@ -32,12 +32,15 @@ class WebPageBrowserTest {
     ensureChromium();
     Path work = buildFolder().resolve("e2e");
     prepareHarness(work);
-    try (WebServer server =
-        ZgedApi.builder()
-            .optModel(WebPageBrowserTest::shippedOrFreshModel)
-            .build()
-            .install(WebServer.builder().optHost("127.0.0.1"))
-            .build()) {
+    // Loaded on this thread, not the API's loader thread: see WebApiTest#start.
+    ZgedModel model = shippedOrFreshModel();
+    try (model;
+        WebServer server =
+            ZgedApi.builder()
+                .optModel(() -> model)
+                .build()
+                .install(WebServer.builder().optHost("127.0.0.1"))
+                .build()) {
       server.start(0);
       List<String> cmd =
           List.of(
