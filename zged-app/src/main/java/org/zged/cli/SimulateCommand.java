@@ -3,6 +3,7 @@ package org.zged.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -46,7 +47,10 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE.cir", description = "The netlist (SPICE subset).")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE.cir",
+      description = "The netlist (SPICE subset); '-' reads it from standard input.")
   Path file;
 
   @Option(names = "--json", description = "Print one JSON object instead of text.")
@@ -94,13 +98,13 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Netlist netlist = NetlistReader.readNetlist(file, inNode, outNode);
+    Netlist netlist = readNetlist();
     GridFlags flags = gridFlags();
     Analysis analysis;
     try {
       analysis = CircuitAnalyzer.analyze(netlist.circuit());
     } catch (CircuitException e) {
-      throw new InputException(file.toString(), e.getMessage());
+      throw new InputException(netlist.source(), e.getMessage());
     }
     AcSweep base = netlist.sweep();
     if (base == null) {
@@ -120,6 +124,20 @@ public final class SimulateCommand implements Callable<Integer> {
     out.flush();
     notes.flush();
     return 0;
+  }
+
+  /** The file, or standard input for "-" (named {@code <stdin>} in error messages). */
+  private Netlist readNetlist() {
+    if (!file.toString().equals("-")) {
+      return NetlistReader.readNetlist(file, inNode, outNode);
+    }
+    String text;
+    try {
+      text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new InputException("<stdin>", "cannot read: " + e.getMessage());
+    }
+    return NetlistReader.parseNetlist(text, "<stdin>", inNode, outNode);
   }
 
   /** The grid flags, checked before anything else is done; null where not given. */

@@ -124,6 +124,27 @@ class SimulateOutputFilesTest {
   }
 
   @Test
+  void dashReadsTheNetlistFromStandardInput() throws Exception {
+    java.io.InputStream saved = System.in;
+    try {
+      System.setIn(
+          new java.io.ByteArrayInputStream(
+              "piped\nV1 in 0 AC 1\nR1 in vout 1k\nC1 vout 0 1u\n".getBytes()));
+      SimulateRun run = SimulateRun.of("simulate", "-", "--json");
+      assertEquals(0, run.exitCode(), run.err());
+      var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+      assertEquals("<stdin>", json.get("file").asText());
+      assertEquals(1 / (2 * Math.PI * 1e3 * 1e-6), json.get("fc_hz").asDouble(), 1e-9);
+      System.setIn(new java.io.ByteArrayInputStream("piped\nR1 in vout 10x\n".getBytes()));
+      SimulateRun bad = SimulateRun.of("simulate", "-");
+      assertEquals(2, bad.exitCode());
+      assertTrue(bad.err().startsWith("error: <stdin>:2: bad value '10x' for R1"), bad.err());
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  @Test
   void existingOutputIsReplaced() throws Exception {
     Path csv = dir.resolve("r.csv");
     Files.writeString(csv, "old");
