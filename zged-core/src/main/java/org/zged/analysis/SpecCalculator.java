@@ -56,8 +56,27 @@ final class SpecCalculator {
     return p;
   }
 
-  private double squaredMagnitude(double x) {
-    return c * Polynomials.evaluate(n, x) / Polynomials.evaluate(d, x);
+  /**
+   * |H(0)| = |K|·Π|zᵢ|/Π|pᵢ| straight from the roots (a few ulps closer than through the squared
+   * polynomials), multiplying and dividing alternately so that no partial product overflows.
+   */
+  private double dcGain() {
+    return magnitudeAt(0);
+  }
+
+  /** |H(jω)| = |K|·Π|jω − zᵢ|/Π|jω − pᵢ|, ω in rad/s, from the roots. */
+  private double magnitudeAt(double omega) {
+    double g = Math.abs(pz.gain);
+    int k = Math.max(pz.zeroCount(), pz.poleCount());
+    for (int i = 0; i < k; i++) {
+      if (i < pz.zeroCount()) {
+        g *= Polynomials.abs(pz.zeroRe[i], omega - pz.zeroIm[i]);
+      }
+      if (i < pz.poleCount()) {
+        g /= Polynomials.abs(pz.poleRe[i], omega - pz.poleIm[i]);
+      }
+    }
+    return g;
   }
 
   private double hz(double x) {
@@ -84,8 +103,8 @@ final class SpecCalculator {
           poleBased[1],
           lossless);
     }
-    double h0 = Math.sqrt(squaredMagnitude(0));
-    double hInf = nz < np ? 0 : Math.sqrt(c);
+    double h0 = dcGain();
+    double hInf = nz < np ? 0 : Math.abs(pz.gain);
     if (h0 > 0 && hInf < h0 / SQRT2) {
       double fc = crossing(h0 * h0 * HALF_POWER, 0, Double.POSITIVE_INFINITY, true);
       return cutoff(ResponseClass.LOWPASS, fc, h0, poleBased, lossless);
@@ -239,7 +258,7 @@ final class SpecCalculator {
       if (Math.abs(dx) <= 1e-12 * dScale * Math.max(1, Math.pow(x, d.length - 1))) {
         continue; // a lossless pole, already counted as an infinite peak
       }
-      double value = Math.sqrt(squaredMagnitude(x));
+      double value = magnitudeAt(Math.sqrt(x) * pz.scale);
       if (e.maxValue < Double.POSITIVE_INFINITY && (Double.isNaN(e.maxX) || value > e.maxValue)) {
         e.maxX = x;
         e.maxValue = value;
