@@ -32,8 +32,12 @@ export function componentTable(elements) {
     const unit = UNITS[e.kind] || '';
     const nodes = `${escapeHtml(label(e.a))}–${escapeHtml(label(e.b))}`;
     if (!snapped) return `<tr><td>${escapeHtml(e.name)}</td><td>${nodes}</td><td class="num">${eng(e.value, unit, 4)}</td></tr>`;
-    const err = e.ideal ? (e.value - e.ideal) / e.ideal : null;
-    return `<tr><td>${escapeHtml(e.name)}</td><td>${nodes}</td><td class="num">${eng(e.ideal, unit, 4)}</td>`
+    // A trim part's ideal is that of the element it trims and its error the pair's change.
+    const err = e.snapError ?? (e.ideal ? (e.value - e.ideal) / e.ideal : null);
+    const name = e.parallelWith
+      ? `${escapeHtml(e.name)} <span class="small muted">trim ∥ ${escapeHtml(e.parallelWith)}</span>`
+      : escapeHtml(e.name);
+    return `<tr><td>${name}</td><td>${nodes}</td><td class="num">${e.ideal === undefined || e.ideal === null ? '—' : eng(e.ideal, unit, 4)}</td>`
       + `<td class="num">${eng(e.value, unit, 3)}</td><td class="num">${err === null ? '—' : signedPct(err)}</td></tr>`;
   });
   table.innerHTML = `<thead>${head}</thead><tbody>${rows.join('')}</tbody>`;

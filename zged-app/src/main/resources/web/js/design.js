@@ -152,9 +152,10 @@ function candidateCard(c, index, target, request, targetHz) {
   const snap = c.e_series || null;
   const snappedValue = new Map((snap?.table || []).map((row) => [row.name, row]));
   // With an E-series, what the designer builds is the snapped circuit: draw and simulate that one.
-  const elements = (c.elements || []).map(normaliseElement).map((e) => {
+  // The snapped circuit may hold an extra trim part, so draw snap.elements when the reply has them.
+  const elements = (snap?.elements || c.elements || []).map(normaliseElement).map((e) => {
     const row = snappedValue.get(e.name);
-    return row ? { ...e, ideal: row.ideal, value: row.snapped } : e;
+    return row ? { ...e, ideal: row.ideal, value: row.snapped, snapError: row.error, parallelWith: row.parallel_with } : e;
   });
   const achieved = c.achieved || {};
   const error = c.error || {};
