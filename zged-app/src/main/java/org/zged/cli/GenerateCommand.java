@@ -144,6 +144,14 @@ public final class GenerateCommand implements Callable<Integer> {
   Path svg;
 
   @Option(
+      names = "--ged-weight",
+      paramLabel = "W",
+      description =
+          "0..1: weight of graph edit distance in the neighbour blend (default 0: spec distance"
+              + " only).")
+  String gedWeight;
+
+  @Option(
       names = "--model",
       paramLabel = "FILE",
       description = "Model file (default: the shipped model).")
@@ -173,10 +181,15 @@ public final class GenerateCommand implements Callable<Integer> {
     request.toleranceOrNull();
     request.trialsOrDefault();
     checkOutputs();
+    Double gw = number(gedWeight, "--ged-weight");
+    if (gw != null && !(gw >= 0 && gw <= 1)) {
+      throw new InputException("--ged-weight", "must be between 0 and 1, got " + gedWeight);
+    }
+    double ged = gw == null ? 0 : gw;
     GenerateResponse response;
     try (ZgedModel model =
         modelFile == null ? ZgedModel.loadDefault() : ZgedModel.load(modelFile)) {
-      SpecGenerator generator = SpecGenerator.builder().setModel(model).build();
+      SpecGenerator generator = SpecGenerator.builder().setModel(model).optGedWeight(ged).build();
       response = generator.generate(request);
     }
     List<String> written = writeFiles(response);

@@ -118,6 +118,7 @@ class GenerateCommandTest {
         "--poles -1000 --zeros 0,1,2|--zeros: 3 zeros but 1 poles",
         "--q 2|--fc: a cutoff/centre frequency is required",
         "--fc 1k --tolerance 150|--tolerance: must be a percentage between 0 and 100",
+        "--fc 1k --ged-weight 2|--ged-weight: must be between 0 and 1",
       })
   void badInputIsOneLineNamingTheFlagAndWritesNothing(String args, String expected) {
     Path nl = dir.resolve("never");

@@ -78,6 +78,15 @@ class SpecGeneratorTest {
   }
 
   @Test
+  void gedWeightedNeighboursStillMeetTheTarget() {
+    SpecGenerator ged = SpecGenerator.builder().setModel(model).optGedWeight(0.5).build();
+    SpecTarget t = SpecTarget.builder().optType("bandpass").optFc(7e3).optQ(3.0).build();
+    Generation g = ged.generate(t, 1, 1);
+    assertTrue(SpecGenerator.meets(g.best()), String.valueOf(g.diagnosis()));
+    assertVerified(t, g.ranked().get(0));
+  }
+
+  @Test
   void simplerCircuitWinsAmongExactFits() {
     SpecTarget t = SpecTarget.builder().optType("lowpass").optFc(1e4).build();
     Generation g = generator.generate(t, 3, 1);
