@@ -104,6 +104,18 @@ try {
   await page.mouse.move(0, 0);
   await page.screenshot({ path: join(out, 'web-screenshot.png'), fullPage: false });
 
+  // Simulate view: the example RC lowpass (1 kΩ, 10 nF) has fc = 1/(2π·RC) = 15.915 kHz.
+  await page.click('button[data-tab=simulate]');
+  await page.click('#simulate-form button[type=submit]');
+  await page.locator('#simulate-result svg.bode').waitFor({ timeout: 30000 });
+  const facts = await page.locator('#simulate-result .facts').textContent();
+  check('simulate view shows the exact cutoff', /fc 15\.915 kHz/.test(facts), facts);
+  await page.fill('#f-out', 'nowhere');
+  await page.click('#simulate-form button[type=submit]');
+  const outError = page.locator('.field-error[data-for="out"]');
+  await outError.filter({ hasText: /\S/ }).waitFor({ timeout: 30000 });
+  check('bad output node reported at its field', /nowhere/.test(await outError.textContent()), await outError.textContent());
+
   // Latent explorer: the map loads, and clicking a point decodes it.
   await page.click('button[data-tab=latent]');
   await page.locator('#latent-map circle.pt').first().waitFor({ timeout: 120000 });
