@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -87,6 +88,7 @@ public final class DatasetBenchCommand implements Callable<Integer> {
     int[] next = {0};
     double loadBefore = load();
     long bytes;
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     try (OutputStream sink =
         out == null ? OutputStream.nullOutputStream() : Files.newOutputStream(out)) {
@@ -102,6 +104,7 @@ public final class DatasetBenchCommand implements Callable<Integer> {
               });
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
     double rate = total / seconds;
     w.printf(
         Locale.ROOT,
@@ -113,6 +116,13 @@ public final class DatasetBenchCommand implements Callable<Integer> {
         t,
         bytes / seconds / 1e6,
         (double) bytes / total);
+    w.printf(
+        Locale.ROOT,
+        "CPU: %.2f s of process CPU time = %.2f us per circuit (%,.0f circuits per CPU-second);"
+            + " the wall-clock rate above is lower when other processes share the cores%n",
+        cpuSeconds,
+        cpuSeconds * 1e6 / total,
+        total / cpuSeconds);
     w.printf(
         Locale.ROOT,
         "heap in use after GC at 10%% / 50%% / 100%% of the run: %d / %d / %d MB%n",
@@ -138,25 +148,27 @@ public final class DatasetBenchCommand implements Callable<Integer> {
     FilterFamily[] families = FilterFamily.values();
     Circuit[] circuits = new Circuit[phaseSample];
     SplittableRandom rng = new SplittableRandom(1);
-    long t0 = System.nanoTime();
+    // Thread CPU time, not wall time: the figures hold however busy the machine is.
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    long t0 = cpu.getCurrentThreadCpuTime();
     for (int i = 0; i < circuits.length; i++) {
       circuits[i] = families[i % families.length].sample(rng);
     }
-    long t1 = System.nanoTime();
+    long t1 = cpu.getCurrentThreadCpuTime();
     long sink = 0;
     for (Circuit c : circuits) {
       sink += CircuitAnalyzer.analyze(c).poles().size();
     }
-    long t2 = System.nanoTime();
+    long t2 = cpu.getCurrentThreadCpuTime();
     run(phaseSample / 12, 1, OutputStream.nullOutputStream(), n -> {});
-    long t3 = System.nanoTime();
+    long t3 = cpu.getCurrentThreadCpuTime();
     double sample = (t1 - t0) / 1e3 / phaseSample;
     double analyse = (t2 - t1) / 1e3 / phaseSample;
     double all = (t3 - t2) / 1e3 / phaseSample;
     double rest = Math.max(0, all - sample - analyse);
     w.printf(
         Locale.ROOT,
-        "one thread, per circuit: %.2f us total = sampling %.2f us (%.0f%%) + exact analysis"
+        "one thread, CPU time per circuit: %.2f us total = sampling %.2f us (%.0f%%) + exact analysis"
             + " %.2f us (%.0f%%) + graph, split and JSON %.2f us (%.0f%%) -> %,.0f circuits/s"
             + " per core%s%n",
         all,
@@ -185,6 +197,11 @@ public final class DatasetBenchCommand implements Callable<Integer> {
     System.gc();
     Runtime r = Runtime.getRuntime();
     return (r.totalMemory() - r.freeMemory()) >> 20;
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static double load() {
