@@ -60,6 +60,10 @@ public final class GenerationText {
             .append(String.join(", ", c.rangeViolations()))
             .append('\n');
       }
+      if (c.rank() == 1) {
+        sb.append("    SPICE netlist (ngspice -b runs it as is; --netlist-dir writes it):\n");
+        c.netlist().lines().forEach(l -> sb.append("      ").append(l).append('\n'));
+      }
       if (c.eSeries() != null) {
         snapTable(sb, t, c.eSeries());
       }
