@@ -20,8 +20,8 @@ import org.zged.model.ZgedModel;
  * The page in a real headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core: the
  * Node script src/test/e2e/page.e2e.mjs submits a 10 kHz / Q 0.707 lowpass, checks the schematic,
  * Bode plot and achieved fc, uses the latent explorer, and saves screenshots to BUILD_FOLDER/e2e/.
- * Chromium and the npm packages are installed when missing (apt-get, npm ci from the committed lock
- * file, into the build folder); ZGED_SKIP_BROWSER=1 skips the test.
+ * Chromium, Node.js and the npm packages are installed when missing (apt-get; npm ci from the
+ * committed lock file, into the build folder); ZGED_SKIP_BROWSER=1 skips the test.
  */
 class WebPageBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -29,7 +29,7 @@ class WebPageBrowserTest {
   @Test
   void designAndLatentExplorerWorkInARealBrowser() throws Exception {
     assumeFalse("1".equals(System.getenv("ZGED_SKIP_BROWSER")), "ZGED_SKIP_BROWSER=1");
-    ensureChromium();
+    ensureChromiumAndNode();
     Path work = buildFolder().resolve("e2e");
     prepareHarness(work);
     // Loaded on this thread, not the API's loader thread: see WebApiTest#start.
@@ -85,18 +85,35 @@ class WebPageBrowserTest {
     }
   }
 
-  private static void ensureChromium() throws Exception {
-    if (Files.isExecutable(CHROMIUM)) {
+  /** Debian's chromium and Node.js (with npm) when missing, as the ngspice tests get ngspice. */
+  private static void ensureChromiumAndNode() throws Exception {
+    List<String> missing = new java.util.ArrayList<>();
+    if (!Files.isExecutable(CHROMIUM)) {
+      missing.addAll(List.of("chromium", "chromium-driver"));
+    }
+    if (!commandWorks("node", "--version") || !commandWorks("npm", "--version")) {
+      missing.addAll(List.of("nodejs", "npm"));
+    }
+    if (missing.isEmpty()) {
       return;
     }
     Result update = run(List.of("apt-get", "update", "-qq"), Path.of("."), 600);
     assertEquals(0, update.exitCode(), "apt-get update failed:\n" + update.output());
-    Result install =
-        run(
-            List.of("apt-get", "install", "-y", "-qq", "chromium", "chromium-driver"),
-            Path.of("."),
-            900);
-    assertEquals(0, install.exitCode(), "installing chromium failed:\n" + install.output());
+    List<String> cmd = new java.util.ArrayList<>(List.of("apt-get", "install", "-y", "-qq"));
+    cmd.addAll(missing);
+    Result install = run(cmd, Path.of("."), 900);
+    assertEquals(0, install.exitCode(), "installing " + missing + " failed:\n" + install.output());
+  }
+
+  private static boolean commandWorks(String... cmd) {
+    try {
+      return run(List.of(cmd), Path.of("."), 60).exitCode() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static Path harnessSource() {
