@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -87,7 +89,7 @@ class WebPageBrowserTest {
 
   /** Debian's chromium and Node.js (with npm) when missing, as the ngspice tests get ngspice. */
   private static void ensureChromiumAndNode() throws Exception {
-    List<String> missing = new java.util.ArrayList<>();
+    List<String> missing = new ArrayList<>();
     if (!Files.isExecutable(CHROMIUM)) {
       missing.addAll(List.of("chromium", "chromium-driver"));
     }
@@ -99,7 +101,7 @@ class WebPageBrowserTest {
     }
     Result update = run(List.of("apt-get", "update", "-qq"), Path.of("."), 600);
     assertEquals(0, update.exitCode(), "apt-get update failed:\n" + update.output());
-    List<String> cmd = new java.util.ArrayList<>(List.of("apt-get", "install", "-y", "-qq"));
+    List<String> cmd = new ArrayList<>(List.of("apt-get", "install", "-y", "-qq"));
     cmd.addAll(missing);
     Result install = run(cmd, Path.of("."), 900);
     assertEquals(0, install.exitCode(), "installing " + missing + " failed:\n" + install.output());
@@ -141,7 +143,7 @@ class WebPageBrowserTest {
               .directory(dir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
-              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
               .start();
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly();
