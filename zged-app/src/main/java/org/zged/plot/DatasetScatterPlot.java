@@ -72,7 +72,7 @@ public final class DatasetScatterPlot {
     chart.getStyler().setLegendPosition(legend);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(12f));
-    boolean any = false;
+    int drawn = 0;
     for (Map.Entry<FilterFamily, DatasetStats.Family> e : stats.families().entrySet()) {
       List<double[]> points = e.getValue().points();
       if (points.isEmpty()) {
@@ -86,10 +86,10 @@ public final class DatasetScatterPlot {
       }
       XYSeries s = chart.addSeries(e.getKey().id(), x, y);
       s.setMarker(SeriesMarkers.CIRCLE);
-      s.setMarkerColor(PALETTE[e.getKey().ordinal() % PALETTE.length]);
-      any = true;
+      // colours by drawn series, so the families on the plot get the most distinct ones
+      s.setMarkerColor(PALETTE[drawn++ % PALETTE.length]);
     }
-    if (!any) {
+    if (drawn == 0) {
       // XChart cannot draw an empty log chart; one invisible point keeps the axes.
       XYSeries s = chart.addSeries("no family with a Q", new double[] {1}, new double[] {1});
       s.setMarker(SeriesMarkers.NONE);
