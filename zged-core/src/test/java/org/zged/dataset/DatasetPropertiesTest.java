@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** Properties of the number format and the split, over generated inputs. */
-class DatasetProperties {
+class DatasetPropertiesTest {
 
   /** Any double, rounded first, is written and read back bit for bit, as a valid JSON number. */
   @Property(tries = 5000)
