@@ -31,8 +31,4 @@ public final class ApiRequest {
   public JsonFields json() {
     return JsonFields.parse(body);
   }
-
-  public boolean isEmpty() {
-    return body.length == 0;
-  }
 }

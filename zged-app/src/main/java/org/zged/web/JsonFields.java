@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
@@ -85,14 +83,6 @@ public final class JsonFields {
     return n.asText();
   }
 
-  public String requireString(String name) {
-    String s = optString(name);
-    if (s == null || s.isBlank()) {
-      throw new ApiException(name, "required");
-    }
-    return s;
-  }
-
   /**
    * A number given as JSON number or as text (e.g. "10k") read by {@code parser}, which throws on
    * bad text; null when absent. The result is finite and within [min, max].
@@ -124,37 +114,6 @@ public final class JsonFields {
       throw new ApiException(name, "required");
     }
     return v;
-  }
-
-  /** An integer within [min, max], or {@code fallback} when absent. */
-  public int optInt(String name, int fallback, int min, int max) {
-    JsonNode n = root.get(name);
-    if (n == null || n.isNull()) {
-      return fallback;
-    }
-    if (!n.isIntegralNumber() && !(n.isNumber() && n.doubleValue() == Math.rint(n.doubleValue()))) {
-      throw new ApiException(name, "expected an integer");
-    }
-    double v = n.doubleValue();
-    if (v < min || v > max) {
-      throw new ApiException(name, "must be between " + min + " and " + max + ", got " + n);
-    }
-    return (int) v;
-  }
-
-  /** An integer (any int value; the caller checks the range), or null when absent. */
-  public Integer optInteger(String name) {
-    JsonNode n = root.get(name);
-    if (n == null || n.isNull()) {
-      return null;
-    }
-    if (!n.isNumber() || n.doubleValue() != Math.rint(n.doubleValue())) {
-      throw new ApiException(name, "expected an integer, got " + n);
-    }
-    if (Math.abs(n.doubleValue()) > Integer.MAX_VALUE) {
-      throw new ApiException(name, "out of range: " + n);
-    }
-    return n.intValue();
   }
 
   public long optLong(String name, long fallback) {
@@ -191,13 +150,6 @@ public final class JsonFields {
   /** A copy of the object, for binding to a record once its fields have been normalised. */
   public ObjectNode copy() {
     return root.deepCopy();
-  }
-
-  /** The names of the fields present, for messages. */
-  public List<String> names() {
-    List<String> out = new ArrayList<>();
-    root.fieldNames().forEachRemaining(out::add);
-    return out;
   }
 
   private static double checkRange(String name, double v, double min, double max) {

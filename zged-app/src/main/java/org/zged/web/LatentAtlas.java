@@ -5,11 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.zged.analysis.FilterSpecs;
 import org.zged.dataset.CircuitRecord;
-import org.zged.dataset.Dataset;
 import org.zged.eval.Pca;
 import org.zged.generate.ReferenceSet;
-import org.zged.model.ModelExample;
-import org.zged.model.ZgedModel;
 
 /**
  * The reference set's latent means and their 2-D PCA map. Built once per server (encoding a few
@@ -18,8 +15,6 @@ import org.zged.model.ZgedModel;
  * principal axes through the mean, which is where the map's points are drawn from.
  */
 public final class LatentAtlas {
-  private static final int BATCH = 256;
-
   private final List<Point> points;
   private final List<String> families;
   private final double[] mean;
@@ -61,21 +56,6 @@ public final class LatentAtlas {
     for (ReferenceSet.Entry e : reference.entries()) {
       records.add(e.record());
       z[i++] = e.mu();
-    }
-    return of(records, z);
-  }
-
-  /** Encodes {@code reference} with {@code model} and maps it. */
-  public static LatentAtlas build(ZgedModel model, Dataset reference) {
-    List<CircuitRecord> records = reference.records();
-    float[][] z = new float[records.size()][];
-    for (int from = 0; from < records.size(); from += BATCH) {
-      List<ModelExample> batch = new ArrayList<>();
-      for (CircuitRecord r : records.subList(from, Math.min(records.size(), from + BATCH))) {
-        batch.add(new ModelExample(r.circuit(), r.poles(), r.zeros()));
-      }
-      float[][] mu = model.encodeAll(batch);
-      System.arraycopy(mu, 0, z, from, mu.length);
     }
     return of(records, z);
   }
@@ -154,20 +134,5 @@ public final class LatentAtlas {
       z[j] = (float) (mean[j] + x * axes[0][j] + y * axes[1][j]);
     }
     return z;
-  }
-
-  /** The range of the map, for validating requested points: [minX, maxX, minY, maxY]. */
-  public double[] bounds() {
-    double[] b = {
-      Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-      Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY
-    };
-    for (Point p : points) {
-      b[0] = Math.min(b[0], p.x());
-      b[1] = Math.max(b[1], p.x());
-      b[2] = Math.min(b[2], p.y());
-      b[3] = Math.max(b[3], p.y());
-    }
-    return b;
   }
 }
