@@ -172,11 +172,13 @@ public final class ExperimentsCommand implements Runnable {
     DjlEnvironment.prepare();
     long t0 = System.nanoTime();
     ExperimentRunner runner =
-        new ExperimentRunner(
-            runs,
-            ExperimentsCommand::preset,
-            msg -> stderr().println("experiments: " + msg),
-            reuse);
+        ExperimentRunner.builder()
+            .setRunsDir(runs)
+            .setPresets(ExperimentsCommand::preset)
+            .optProgress(msg -> stderr().println("experiments: " + msg))
+            .optReuse(reuse)
+            .optPriorSamples(quick ? 100 : 500)
+            .build();
     List<ExperimentResult> results = new ArrayList<>();
     results.add(runner.train(exp001));
     results.add(runner.train(exp002));

@@ -42,4 +42,28 @@ public record ExperimentResult(
     }
     return Double.NaN;
   }
+
+  /** 1-based first epoch whose validation value of {@code key} reached 1.0, or -1 if none did. */
+  public int firstEpochAtOne(String key) {
+    for (EpochStats s : history) {
+      if (s.val().getOrDefault(key, 0.0) >= 1.0) {
+        return s.epoch() + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** The loss part ("recon", "tf", "kl", "connectivity") with the largest validation share. */
+  public String dominantTerm() {
+    String best = null;
+    double share = -1;
+    for (String part : new String[] {"recon", "tf", "kl", "connectivity"}) {
+      double v = bestVal("share_" + part);
+      if (v > share) {
+        share = v;
+        best = part;
+      }
+    }
+    return share < 0 ? null : best;
+  }
 }

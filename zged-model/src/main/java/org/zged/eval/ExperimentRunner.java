@@ -22,8 +22,8 @@ import org.zged.model.train.TrainingResult;
 /**
  * Trains and evaluates experiments: each run trains with {@link ModelTrainer} into its own folder
  * under the runs folder, then its best model is evaluated on the validation split of the data it
- * was trained on (reconstruction and latent metrics; the prior protocol is left to {@code zged
- * eval}).
+ * was trained on (reconstruction and latent metrics, and the prior protocol with a configurable
+ * number of latents, 10 sampled decodes each at temperature 1).
  */
 public final class ExperimentRunner {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,29 +32,19 @@ public final class ExperimentRunner {
   private final Function<String, Dataset> presets;
   private final Consumer<String> progress;
   private final boolean reuse;
+  private final int priorSamples;
   private final Map<String, Dataset> cache = new HashMap<>();
 
-  /**
-   * @param runsDir parent of the run folders (one per experiment name)
-   * @param presets the dataset of a preset name ("seed", "full")
-   * @param progress one-line progress messages
-   */
-  public ExperimentRunner(
-      Path runsDir, Function<String, Dataset> presets, Consumer<String> progress) {
-    this(runsDir, presets, progress, false);
+  private ExperimentRunner(Builder b) {
+    this.runsDir = b.runsDir;
+    this.presets = b.presets;
+    this.progress = b.progress;
+    this.reuse = b.reuse;
+    this.priorSamples = b.priorSamples;
   }
 
-  /**
-   * @param reuse take a finished run from its folder instead of training again, when the folder's
-   *     config.yaml is exactly this experiment's config and it holds every epoch's history and a
-   *     best.ckpt; the numbers are then those recorded by that run
-   */
-  public ExperimentRunner(
-      Path runsDir, Function<String, Dataset> presets, Consumer<String> progress, boolean reuse) {
-    this.runsDir = runsDir;
-    this.presets = presets;
-    this.progress = progress;
-    this.reuse = reuse;
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** A run's history.json, or an empty history when the file is absent. */
@@ -183,9 +173,63 @@ public final class ExperimentRunner {
         .setData(data(e.config().preset()))
         .optSplit(Split.VAL)
         .optNames(modelName, e.config().preset() + " preset")
-        .optPriorSamples(0)
+        .optPriorSamples(priorSamples)
         .build()
         .run()
         .report();
+  }
+
+  /**
+   * Required: runs folder, presets. Optional: progress sink, reuse of finished runs (off), prior
+   * latents per evaluation (500; 0 skips the protocol).
+   */
+  public static final class Builder {
+    private Path runsDir;
+    private Function<String, Dataset> presets;
+    private Consumer<String> progress = s -> {};
+    private boolean reuse;
+    private int priorSamples = 500;
+
+    /** Parent of the run folders (one per experiment name). */
+    public Builder setRunsDir(Path runsDir) {
+      this.runsDir = runsDir;
+      return this;
+    }
+
+    /** The dataset of a preset name ("seed", "full"); called once per name. */
+    public Builder setPresets(Function<String, Dataset> presets) {
+      this.presets = presets;
+      return this;
+    }
+
+    public Builder optProgress(Consumer<String> progress) {
+      this.progress = progress;
+      return this;
+    }
+
+    /**
+     * Take a finished run from its folder instead of training again, when the folder's config.yaml
+     * is exactly the experiment's config and it holds every epoch's history and a best.ckpt; the
+     * numbers are then those recorded by that run.
+     */
+    public Builder optReuse(boolean reuse) {
+      this.reuse = reuse;
+      return this;
+    }
+
+    public Builder optPriorSamples(int priorSamples) {
+      this.priorSamples = priorSamples;
+      return this;
+    }
+
+    public ExperimentRunner build() {
+      if (runsDir == null || presets == null) {
+        throw new IllegalStateException("runs folder and presets must be set");
+      }
+      if (priorSamples < 0) {
+        throw new IllegalArgumentException("prior samples must be >= 0");
+      }
+      return new ExperimentRunner(this);
+    }
   }
 }

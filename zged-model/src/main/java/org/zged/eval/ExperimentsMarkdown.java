@@ -36,15 +36,16 @@ public final class ExperimentsMarkdown {
     s.append(
         "| experiment | config | val | epochs (best) | val loss | recon share | TF share | KL share |"
             + " conn. share | topology match | component-type acc. | edge-count match | VIN / VOUT"
-            + " conn. | silhouette | purity | pole / zero Chamfer | parameters | training time |\n");
-    s.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            + " conn. | silhouette | purity | pole / zero Chamfer | prior validity (struct. / elec.) |"
+            + " parameters | training time |\n");
+    s.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (ExperimentResult r : results) {
       EvalReport e = r.eval();
       s.append(
           String.format(
               Locale.ROOT,
               "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %s | %s | %s /"
-                  + " %s | %,d | %s |%n",
+                  + " %s | %s | %,d | %s |%n",
               r.experiment().name(),
               describe(r.experiment().config()),
               e.circuits(),
@@ -63,6 +64,7 @@ public final class ExperimentsMarkdown {
               pct(e.purity()),
               num(e.poleChamfer()),
               num(e.zeroChamfer()),
+              prior(e),
               r.parameters().getOrDefault("total", 0L),
               Double.isNaN(r.trainingSeconds())
                   ? r.source()
@@ -88,6 +90,13 @@ public final class ExperimentsMarkdown {
       }
     }
     return s.toString();
+  }
+
+  private static String prior(EvalReport e) {
+    if (e.prior() == null) {
+      return "n/a";
+    }
+    return pct(e.prior().validity()) + " / " + pct(e.prior().electricalValidity());
   }
 
   /** File name of an experiment's loss-curve plot, next to the report. */
@@ -116,9 +125,9 @@ public final class ExperimentsMarkdown {
                   ? "Reproduced: at weight 0.5 the TF term is the largest part."
                   : tf1 > rec1
                       ? "Partly reproduced: the TF term is the largest part but not a majority."
-                      : "Not reproduced: our TF term is measured as a Chamfer distance in a"
-                          + " log-compressed root plane and stays smaller than the reconstruction"
-                          + " term even at weight 0.5."));
+                      : "Not reproduced: even at weight 0.5 the TF term (a Chamfer distance"
+                          + " in the log-compressed root plane) is smaller than the reconstruction"
+                          + " term."));
       s.append(
           String.format(
               Locale.ROOT,
@@ -154,6 +163,13 @@ public final class ExperimentsMarkdown {
               pct(b),
               pct(tb),
               verdict(a + ta, b + tb, "joint", "separate")));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "  Speed of learning: validation exact match first reached 100 %% at epoch %s"
+                  + " (joint) and %s (separate).%n",
+              epochAt(ref.get()),
+              epochAt(sep.get())));
     }
     Optional<ExperimentResult> noConn = find(results, NO_CONNECTIVITY);
     if (ref.isPresent() && noConn.isPresent()) {
@@ -175,6 +191,40 @@ public final class ExperimentsMarkdown {
                   b.vinConnectivity() + b.voutConnectivity() + b.topologyMatch(),
                   "the connectivity loss",
                   "no connectivity loss")));
+      if (a.prior() != null && b.prior() != null) {
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "  Where connectivity matters most, decoding latents drawn from the prior: structural"
+                    + " validity %s with the loss vs %s without (electrical %s vs %s). %s%n",
+                pct(a.prior().validity()),
+                pct(b.prior().validity()),
+                pct(a.prior().electricalValidity()),
+                pct(b.prior().electricalValidity()),
+                verdict(
+                    a.prior().validity(),
+                    b.prior().validity(),
+                    "the connectivity loss",
+                    "no connectivity loss")));
+      }
+    }
+    StringBuilder dominant = new StringBuilder();
+    for (ExperimentResult r : results) {
+      String term = r.dominantTerm();
+      if (term != null) {
+        dominant
+            .append(dominant.length() == 0 ? "" : "; ")
+            .append(r.experiment().name())
+            .append(": ")
+            .append(term)
+            .append(' ')
+            .append(pct(r.bestVal("share_" + term)));
+      }
+    }
+    if (dominant.length() > 0) {
+      s.append("- Largest weighted term of the validation loss at the kept epoch: ")
+          .append(dominant)
+          .append(".\n");
     }
     Optional<ExperimentResult> prod = find(results, PRODUCTION);
     if (prod.isPresent()) {
@@ -202,6 +252,11 @@ public final class ExperimentsMarkdown {
                       + " fixed topologies."));
     }
     return s.toString();
+  }
+
+  private static String epochAt(ExperimentResult r) {
+    int e = r.firstEpochAtOne("exact_match");
+    return e < 0 ? "never" : Integer.toString(e);
   }
 
   private static String verdict(double a, double b, String nameA, String nameB) {
