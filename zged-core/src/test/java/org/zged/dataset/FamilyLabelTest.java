@@ -11,6 +11,8 @@ import java.util.List;
 import org.hipparchus.complex.Complex;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.zged.analysis.Analysis;
+import org.zged.analysis.CircuitAnalyzer;
 import org.zged.analysis.FilterSpecs;
 import org.zged.analysis.ResponseClass;
 import org.zged.circuit.Circuit;
@@ -40,6 +42,32 @@ class FamilyLabelTest {
       assertRoots(want.zeros, r.zeros(), "zeros of " + where);
       assertClose(want.gain, r.gain(), "gain of " + where);
       assertSpecs(want, r.specs(), where);
+    }
+  }
+
+  /**
+   * The corners of every family's value box (each independent value at the bottom or top of its
+   * range): the extremes of Q and frequency, e.g. rlc_series with Q near 0.001.
+   */
+  @ParameterizedTest
+  @EnumSource(FilterFamily.class)
+  void labelsMatchTheClosedFormAtTheRangeCorners(FilterFamily family) {
+    int k = family.ranges().size();
+    for (int corner = 0; corner < 1 << k; corner++) {
+      double[] values = new double[k];
+      for (int i = 0; i < k; i++) {
+        ValueRange r = family.ranges().get(i);
+        values[i] = (corner >> i & 1) == 0 ? r.min() : r.max();
+      }
+      Circuit c = family.build(values);
+      Analysis a = CircuitAnalyzer.analyze(c);
+      Expected want = closedForm(family, c);
+      String where = family.id() + " corner " + c;
+      assertEquals(family.expectedClass(), a.specs().responseClass(), where);
+      assertRoots(want.poles, a.poles(), "poles of " + where);
+      assertRoots(want.zeros, a.zeros(), "zeros of " + where);
+      assertClose(want.gain, a.gain(), "gain of " + where);
+      assertSpecs(want, a.specs(), where);
     }
   }
 
