@@ -104,8 +104,17 @@ try {
   await page.mouse.move(0, 0);
   await page.screenshot({ path: join(out, 'web-screenshot.png'), fullPage: false });
 
+  // The candidate's netlist re-analysed in the Simulate view gives the same fc.
+  await first.locator('button.open-simulate').click();
+  await page.locator('#simulate-result svg.bode').waitFor({ timeout: 30000 });
+  const simFacts = await page.locator('#simulate-result .facts').textContent();
+  const simFc = simFacts.match(/fc ([\d.]+) kHz/);
+  check('candidate opened in Simulate shows the same fc', !!simFc && Math.abs(Number(simFc[1]) - 10) < 0.01, simFacts);
+  await page.click('button[data-tab=design]');
+
   // Simulate view: the example RC lowpass (1 kΩ, 10 nF) has fc = 1/(2π·RC) = 15.915 kHz.
   await page.click('button[data-tab=simulate]');
+  await page.fill('#f-netlist', '* RC lowpass\nV1 vin 0 AC 1\nR1 vin vout 1k\nC1 vout 0 10n\n.end\n');
   await page.click('#simulate-form button[type=submit]');
   await page.locator('#simulate-result svg.bode').waitFor({ timeout: 30000 });
   const facts = await page.locator('#simulate-result .facts').textContent();

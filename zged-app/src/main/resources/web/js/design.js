@@ -171,12 +171,15 @@ function candidateCard(c, index, target, request, targetHz) {
       ${c.meets_target === false ? '<span class="badge poor" title="at least one targeted spec is off by more than 1 %">misses the target</span>' : ''}
       ${c.in_range === false ? '<span class="badge poor" title="' + escapeHtml((c.range_violations || []).join('; ')) + '">values outside practical ranges</span>' : ''}
       <span class="spacer"></span>
+      <button type="button" class="secondary open-simulate" title="analyse this netlist in the Simulate view">Simulate</button>
       ${snap ? '<button type="button" class="secondary download-ideal">Ideal netlist</button>' : ''}
       <button type="button" class="secondary download">Download SPICE netlist${snap ? ' (' + escapeHtml(snap.series) + ')' : ''}</button>
     </header>`;
   const netlist = snap?.netlist || c.netlist || '';
   card.querySelector('.download').addEventListener('click', () => download(`zged-candidate-${index + 1}${snap ? '-' + snap.series : ''}.cir`, netlist));
   card.querySelector('.download-ideal')?.addEventListener('click', () => download(`zged-candidate-${index + 1}-ideal.cir`, c.netlist || ''));
+  card.querySelector('.open-simulate').addEventListener('click',
+    () => document.dispatchEvent(new CustomEvent('zged:simulate', { detail: netlist })));
   card.appendChild(schematicFigure(elements));
   const tables = document.createElement('div');
   tables.className = 'tables';

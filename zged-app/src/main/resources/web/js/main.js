@@ -36,6 +36,7 @@ async function pollHealth() {
 }
 
 document.querySelectorAll('.tab').forEach((t) => t.addEventListener('click', () => showTab(t.dataset.tab)));
+document.addEventListener('zged:simulate', () => showTab('simulate'));
 initDesign();
 initSimulate();
 pollHealth();

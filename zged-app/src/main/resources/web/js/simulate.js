@@ -15,6 +15,13 @@ export function initSimulate() {
   const form = document.getElementById('simulate-form');
   const text = form.elements.netlist;
   if (!text.value) text.value = EXAMPLE;
+  // A candidate's "Simulate" button hands its netlist over (the tab switch is main.js's job).
+  document.addEventListener('zged:simulate', (ev) => {
+    text.value = ev.detail;
+    form.elements.in.value = '';
+    form.elements.out.value = '';
+    form.requestSubmit();
+  });
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const out = document.getElementById('simulate-result');
