@@ -36,7 +36,7 @@ export function pct(rel) {
 export function plain(value, digits = 4) {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   const abs = Math.abs(value);
-  if (abs !== 0 && (abs >= 1e6 || abs < 1e-3)) return value.toExponential(digits - 1).replace('e+', 'e');
+  if (abs !== 0 && (abs >= 1e6 || abs < 1e-3)) return value.toExponential(digits - 1).replace(/\.?0+e/, 'e').replace('e+', 'e');
   return Number(value.toPrecision(digits)).toString();
 }
 
