@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
 import org.zged.InputException;
 import org.zged.analysis.CircuitAnalyzer;
 import org.zged.circuit.Circuit;
@@ -32,6 +33,8 @@ import picocli.CommandLine.Option;
 public final class DatasetBenchCommand implements Callable<Integer> {
   private static final double TARGET = 50_000;
   private static final int MAX_PHASE_SAMPLE = 60_000;
+
+  private static volatile long blackhole;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -155,10 +158,11 @@ public final class DatasetBenchCommand implements Callable<Integer> {
       circuits[i] = families[i % families.length].sample(rng);
     }
     long t1 = cpu.getCurrentThreadCpuTime();
-    long sink = 0;
+    long poles = 0;
     for (Circuit c : circuits) {
-      sink += CircuitAnalyzer.analyze(c).poles().size();
+      poles += CircuitAnalyzer.analyze(c).poles().size();
     }
+    blackhole = poles; // keeps the analyses from being optimised away
     long t2 = cpu.getCurrentThreadCpuTime();
     run(phaseSample / 12, 1, OutputStream.nullOutputStream(), n -> {});
     long t3 = cpu.getCurrentThreadCpuTime();
@@ -170,7 +174,7 @@ public final class DatasetBenchCommand implements Callable<Integer> {
         Locale.ROOT,
         "one thread, CPU time per circuit: %.2f us total = sampling %.2f us (%.0f%%) + exact analysis"
             + " %.2f us (%.0f%%) + graph, split and JSON %.2f us (%.0f%%) -> %,.0f circuits/s"
-            + " per core%s%n",
+            + " per core%n",
         all,
         sample,
         100 * sample / all,
@@ -178,13 +182,11 @@ public final class DatasetBenchCommand implements Callable<Integer> {
         100 * analyse / all,
         rest,
         100 * rest / all,
-        1e6 / all,
-        sink < 0 ? "" : "");
+        1e6 / all);
     w.flush();
   }
 
-  private static long run(
-      int perFamily, int threads, OutputStream sink, java.util.function.LongConsumer progress) {
+  private static long run(int perFamily, int threads, OutputStream sink, LongConsumer progress) {
     return DatasetGenerator.builder()
         .optPerFamily(perFamily)
         .optThreads(threads)
