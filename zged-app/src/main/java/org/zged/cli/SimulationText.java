@@ -48,7 +48,10 @@ final class SimulationText {
     return sb.toString();
   }
 
-  /** The values as read, in engineering units: where a "1M" (milli!) would show up. */
+  /**
+   * The elements as read, with the user's node names and values in engineering units: where a "1M"
+   * (milli!) or a wrong node would show up.
+   */
   private void elements() {
     int width = 4;
     for (Element e : netlist.circuit().elements()) {
@@ -64,7 +67,7 @@ final class SimulationText {
       line(
           "  %-" + width + "s  %-12s %s",
           e.name(),
-          e.nodeA() + " – " + e.nodeB(),
+          netlist.userNode(e.nodeA()) + " – " + netlist.userNode(e.nodeB()),
           SiFormat.format(e.value(), unit));
     }
   }

@@ -14,6 +14,7 @@ import org.zged.circuit.Circuit;
  * @param inNode the user's name (lower case) of the node that became {@link Circuit#VIN}
  * @param outNode the user's name (lower case) of the node that became {@link Circuit#VOUT}
  * @param elementLines element name to its line in the file
+ * @param userNodes canonical node name to the user's name (lower case) for every node
  */
 public record Netlist(
     String source,
@@ -21,10 +22,17 @@ public record Netlist(
     AcSweep sweep,
     String inNode,
     String outNode,
-    Map<String, Integer> elementLines) {
+    Map<String, Integer> elementLines,
+    Map<String, String> userNodes) {
 
   public Netlist {
     elementLines = Map.copyOf(elementLines);
+    userNodes = Map.copyOf(userNodes);
+  }
+
+  /** The user's name for a canonical node ({@code vin} → {@code in}); itself when unknown. */
+  public String userNode(String canonical) {
+    return userNodes.getOrDefault(canonical, canonical);
   }
 
   /** The file's sweep, or {@code fallback} when the file has no {@code .ac} line. */

@@ -48,7 +48,9 @@ final class NetlistAssembler {
     if (!problems.isEmpty()) {
       throw p.error(p.lastLine, problems.get(0));
     }
-    return new Netlist(p.source, circuit, p.sweep, in, out, lines);
+    Map<String, String> userNodes = new HashMap<>();
+    canonical.forEach((user, canon) -> userNodes.put(canon, user));
+    return new Netlist(p.source, circuit, p.sweep, in, out, lines, userNodes);
   }
 
   /** Nodes of the R, C, L elements in order of appearance. */

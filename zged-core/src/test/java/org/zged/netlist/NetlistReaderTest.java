@@ -117,6 +117,10 @@ class NetlistReaderTest {
     // "b" became VOUT; the user's node "vout" is now an internal node and must not merge with it.
     assertEquals(new Element("R1", ElementKind.R, "vin", "vout", 1000), c.elements().get(0));
     assertEquals(new Element("R2", ElementKind.R, "vout", "x_vout", 1000), c.elements().get(2));
+    assertEquals("b", n.userNode("vout"));
+    assertEquals("a", n.userNode("vin"));
+    assertEquals("vout", n.userNode("x_vout"));
+    assertEquals("0", n.userNode("0"));
     Netlist m = read("t\nR1 p q 1k\nC1 q 0 1u\n", "p", "q");
     assertEquals(
         new Element("R1", ElementKind.R, "vin", "vout", 1000), m.circuit().elements().get(0));
