@@ -95,14 +95,15 @@ public final class GenerateBenchCommand implements Callable<Integer> {
         String.format(
             Locale.ROOT,
             "zged bench generate: %d targets (seed %d), values widened %.1f decade(s) beyond the"
-                + " training ranges; 1 thread, warm JVM%n%n",
+                + " training ranges; 1 thread, warm JVM; latency in ms per generate-and-verify (wall, and"
+                + " thread CPU time)%n%n",
             r.targets(),
             r.seed(),
             r.widenDecades()));
     sb.append(
         String.format(
             Locale.ROOT,
-            "%-46s %8s %8s %10s %10s %10s %10s %9s %9s%n",
+            "%-46s %8s %8s %10s %10s %10s %10s %9s %9s %9s %9s%n",
             "method",
             "met@1%",
             "met@5%",
@@ -111,12 +112,14 @@ public final class GenerateBenchCommand implements Callable<Integer> {
             "Q err p50",
             "Q err p95",
             "p50 ms",
-            "p95 ms"));
+            "p95 ms",
+            "p50 cpu",
+            "p95 cpu"));
     for (GenerationBenchmark.MethodStats m : r.methods()) {
       sb.append(
           String.format(
               Locale.ROOT,
-              "%-46s %7.1f%% %7.1f%% %10s %10s %10s %10s %9.3f %9.3f%n",
+              "%-46s %7.1f%% %7.1f%% %10s %10s %10s %10s %9.3f %9.3f %9.3f %9.3f%n",
               m.method(),
               100 * m.met1(),
               100 * m.met5(),
@@ -125,7 +128,9 @@ public final class GenerateBenchCommand implements Callable<Integer> {
               pct(m.qMedian()),
               pct(m.qP95()),
               m.latencyP50Ms(),
-              m.latencyP95Ms()));
+              m.latencyP95Ms(),
+              m.cpuP50Ms(),
+              m.cpuP95Ms()));
     }
     sb.append("\nno valid circuit / wrong response class: ");
     for (GenerationBenchmark.MethodStats m : r.methods()) {

@@ -34,6 +34,10 @@ import org.zged.spice.NgspiceAc;
  * </ul>
  */
 public final class GenerationBenchmark {
+  // Thread CPU time next to wall time: robust when other processes share the cores.
+  private static final java.lang.management.ThreadMXBean CPU =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
   /** Errors, success and latency of one method over the targets. */
   public record MethodStats(
       String method,
@@ -47,7 +51,9 @@ public final class GenerationBenchmark {
       double latencyP50Ms,
       double latencyP95Ms,
       double invalid,
-      double wrongClass) {}
+      double wrongClass,
+      double cpuP50Ms,
+      double cpuP95Ms) {}
 
   /** Distribution of relative fc errors after E-series snapping and re-fit. */
   public record SnapStats(String series, int circuits, double median, double p95, double worst) {}
@@ -85,33 +91,42 @@ public final class GenerationBenchmark {
     List<double[]> closed = new ArrayList<>();
     Map<String, Integer> sources = new LinkedHashMap<>();
     List<FitResult> pipelineResults = new ArrayList<>();
+    List<Double> pipeCpu = new ArrayList<>();
+    List<Double> knnCpu = new ArrayList<>();
+    List<Double> closedCpu = new ArrayList<>();
     for (BenchTarget bt : targets) {
       SpecTarget t = bt.target();
+      long c0 = CPU.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       Generation g = generator.generate(t, 1, seed);
       double ms = (System.nanoTime() - t0) / 1e6;
+      pipeCpu.add((CPU.getCurrentThreadCpuTime() - c0) / 1e6);
       FitResult best = g.best();
       pipe.add(row(t, best == null ? null : best.circuit(), ms, best));
       if (best != null) {
         pipelineResults.add(best);
         sources.merge(g.ranked().get(0).source(), 1, Integer::sum);
       }
+      c0 = CPU.getCurrentThreadCpuTime();
       t0 = System.nanoTime();
       Circuit c = referenceMethod(t);
       FitResult v = c == null ? null : generator.fitter().verify(c, t);
       ms = (System.nanoTime() - t0) / 1e6;
+      knnCpu.add((CPU.getCurrentThreadCpuTime() - c0) / 1e6);
       knn.add(row(t, c, ms, v));
+      c0 = CPU.getCurrentThreadCpuTime();
       t0 = System.nanoTime();
       Circuit d = FamilyDesign.ofId(bt.family().id()).design(t);
       FitResult dv = generator.fitter().verify(d, t);
       ms = (System.nanoTime() - t0) / 1e6;
+      closedCpu.add((CPU.getCurrentThreadCpuTime() - c0) / 1e6);
       closed.add(row(t, d, ms, dv));
     }
     List<MethodStats> methods =
         List.of(
-            stats("zged pipeline (VAE + fit + verify)", pipe),
-            stats("reference method (K-NN blend, no refinement)", knn),
-            stats("closed-form design of the target's family", closed));
+            stats("zged pipeline (VAE + fit + verify)", pipe, pipeCpu),
+            stats("reference method (K-NN blend, no refinement)", knn, knnCpu),
+            stats("closed-form design of the target's family", closed, closedCpu));
     List<SnapStats> snaps = new ArrayList<>();
     List<FitResult> toSnap =
         pipelineResults.subList(0, Math.min(snapSample, pipelineResults.size()));
@@ -155,7 +170,8 @@ public final class GenerationBenchmark {
     return new double[] {e.fc(), q, ms, e.within(0.01) ? 1 : 0, e.within(0.05) ? 1 : 0, 0, 0};
   }
 
-  private static MethodStats stats(String name, List<double[]> rows) {
+  private static MethodStats stats(String name, List<double[]> rows, List<Double> cpuMs) {
+    double[] cpu = cpuMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     double[] fc = rows.stream().mapToDouble(r -> r[0]).sorted().toArray();
     double[] q =
         rows.stream().mapToDouble(r -> r[1]).filter(x -> !Double.isNaN(x)).sorted().toArray();
@@ -174,7 +190,9 @@ public final class GenerationBenchmark {
         quantile(ms, 0.5),
         quantile(ms, 0.95),
         rows.stream().mapToDouble(r -> r[5]).average().orElse(Double.NaN),
-        rows.stream().mapToDouble(r -> r[6]).average().orElse(Double.NaN));
+        rows.stream().mapToDouble(r -> r[6]).average().orElse(Double.NaN),
+        quantile(cpu, 0.5),
+        quantile(cpu, 0.95));
   }
 
   private SnapStats snap(List<FitResult> results, ESeries series, ESeries resistors, boolean trim) {
@@ -197,7 +215,10 @@ public final class GenerationBenchmark {
             .sorted()
             .toArray();
     String name =
-        resistors == null ? series.name() : series.name() + " (resistors " + resistors.name() + ")";
+        (resistors == null
+                ? series.name()
+                : series.name() + " (resistors " + resistors.name() + ")")
+            + (trim ? " + trim parts" : "");
     return new SnapStats(
         name,
         err.length,

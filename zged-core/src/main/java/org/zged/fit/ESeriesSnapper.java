@@ -104,47 +104,56 @@ public final class ESeriesSnapper {
       current = bestPairOrSingle(current, target, order.subList(done, order.size()));
     }
     FitResult verified = fitter.verify(current, target);
-    Trim trim = null;
-    if (trimAbove >= 0 && score(verified) > trimAbove) {
-      trim = bestTrim(current, target, score(verified));
-      if (trim != null) {
-        verified = fitter.verify(trim.circuit, target);
+    // Up to one trim part per targeted spec: each trim gives one more continuous-like degree.
+    List<Trim> trims = new ArrayList<>();
+    int maxTrims = target.isPoleZero() ? 2 : Math.max(1, new ResponseObjective(target).size());
+    while (trimAbove >= 0 && trims.size() < maxTrims && score(verified) > trimAbove) {
+      Trim t = bestTrim(current, target, score(verified), trims, n);
+      if (t == null) {
+        break;
       }
+      trims.add(t);
+      current = t.circuit;
+      verified = fitter.verify(current, target);
     }
     List<SnappedValue> table = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       var e = ideal.elements().get(i);
       double s = current.elements().get(i).value();
-      if (trim != null && trim.index == i) {
-        s = trim.main;
-        double combined =
-            e.kind() == ElementKind.C ? trim.main + trim.part : 1 / (1 / trim.main + 1 / trim.part);
-        table.add(new SnappedValue(e.name(), e.kind(), e.value(), s, s / e.value() - 1, null));
-        table.add(
-            new SnappedValue(
-                trim.name, e.kind(), e.value(), trim.part, combined / e.value() - 1, e.name()));
-      } else {
-        table.add(new SnappedValue(e.name(), e.kind(), e.value(), s, s / e.value() - 1, null));
+      table.add(new SnappedValue(e.name(), e.kind(), e.value(), s, s / e.value() - 1, null));
+      for (Trim t : trims) {
+        if (t.index == i) {
+          double combined = e.kind() == ElementKind.C ? s + t.part : 1 / (1 / s + 1 / t.part);
+          table.add(
+              new SnappedValue(
+                  t.name, e.kind(), e.value(), t.part, combined / e.value() - 1, e.name()));
+        }
       }
     }
     return new SnapResult(series, resistorSeries, verified, table);
   }
 
   /** A value realised as two series values in parallel (R‖R, L‖L, or C + C). */
-  private record Trim(Circuit circuit, int index, String name, double main, double part) {}
+  private record Trim(Circuit circuit, int index, String name, double part) {}
 
   /**
    * When single series values cannot meet the target closely, one value is realised as a parallel
    * pair of series values — the usual bench practice of trimming with a second part. For each
-   * element, the continuous value that meets the target with all others kept is found, then a main
-   * part just beyond it (above for R and L, whose parallel combination is smaller; below for C,
-   * where parallel capacitance adds) and the series value nearest the remainder are tried.
+   * original element not trimmed yet, the continuous value that meets the target with all others
+   * kept is found, then a main part just beyond it (above for R and L, whose parallel combination
+   * is smaller; below for C, where parallel capacitance adds) and the series value nearest the
+   * remainder are tried. The part is appended after the original elements.
    */
-  private Trim bestTrim(Circuit current, SpecTarget target, double scoreToBeat) {
+  private Trim bestTrim(
+      Circuit current, SpecTarget target, double scoreToBeat, List<Trim> done, int originals) {
     Trim best = null;
     double bestScore = scoreToBeat;
     int n = current.elements().size();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < originals; i++) {
+      final int index = i;
+      if (done.stream().anyMatch(t -> t.index == index)) {
+        continue;
+      }
       boolean[] fixed = new boolean[n];
       java.util.Arrays.fill(fixed, true);
       fixed[i] = false;
@@ -164,7 +173,7 @@ public final class ESeriesSnapper {
           var e = els.get(i);
           els.set(i, e.withValue(main));
           String name = e.name() + "b";
-          els.add(i + 1, new org.zged.circuit.Element(name, kind, e.nodeA(), e.nodeB(), part));
+          els.add(new org.zged.circuit.Element(name, kind, e.nodeA(), e.nodeB(), part));
           Circuit c = current.withElements(els);
           if (!PracticalRanges.violations(c).isEmpty()) {
             continue;
@@ -172,7 +181,7 @@ public final class ESeriesSnapper {
           double score = score(fitter.verify(c, target));
           if (score < bestScore) {
             bestScore = score;
-            best = new Trim(c, i, name, main, part);
+            best = new Trim(c, i, name, part);
           }
         }
       }
