@@ -185,8 +185,16 @@ final class SpecCalculator {
     }
     double level = reference * reference * HALF_POWER;
     List<Double> roots = crossings(level);
-    double fLow = pick(roots, 0, centreX, false);
-    double fHigh = pick(roots, centreX, Double.POSITIVE_INFINITY, true);
+    double target = reference * Math.sqrt(HALF_POWER);
+    double fLow = refine(pick(roots, 0, centreX, false), target);
+    double fHigh = refine(pick(roots, centreX, Double.POSITIVE_INFINITY, true), target);
+    // a response so sharp that the two edges merged into a complex root pair: walk out from f0
+    if (Double.isNaN(fLow)) {
+      fLow = walkOut(f0, target, -1);
+    }
+    if (Double.isNaN(fHigh)) {
+      fHigh = walkOut(f0, target, +1);
+    }
     Double lo = Double.isNaN(fLow) ? null : fLow;
     Double hi = Double.isNaN(fHigh) ? null : fHigh;
     Double bw = lo != null && hi != null ? hi - lo : null;
@@ -205,7 +213,65 @@ final class SpecCalculator {
    * {@code lowest}, else the highest; NaN when there is none.
    */
   private double crossing(double level, double from, double to, boolean lowest) {
-    return pick(crossings(level), from, to, lowest);
+    return refine(pick(crossings(level), from, to, lowest), Math.sqrt(level));
+  }
+
+  /**
+   * Polishes a crossing found as a polynomial root to full precision on |H| itself (from the roots,
+   * accurate at every frequency): the nearest sign change of |H| − target around the estimate is
+   * bracketed and bisected. Needed for very sharp responses, where two crossings form a near-double
+   * polynomial root known only to about 1e-8.
+   */
+  private double refine(double estimateHz, double target) {
+    if (Double.isNaN(estimateHz)) {
+      return estimateHz;
+    }
+    double w = 2 * Math.PI * estimateHz;
+    double g = magnitudeAt(w) - target;
+    if (g == 0) {
+      return estimateHz;
+    }
+    for (double delta = 1e-14; delta < 1e-2; delta *= 4) {
+      for (int side = -1; side <= 1; side += 2) {
+        double wt = w * (1 + side * delta);
+        if ((magnitudeAt(wt) - target > 0) != (g > 0)) {
+          return bisect(Math.min(w, wt), Math.max(w, wt), target) / (2 * Math.PI);
+        }
+      }
+    }
+    return estimateHz;
+  }
+
+  /**
+   * The nearest frequency below (direction −1) or above (+1) the centre where |H| crosses target,
+   * by steps that double in log-frequency, then bisection; NaN when there is none.
+   */
+  private double walkOut(double centreHz, double target, int direction) {
+    double w0 = 2 * Math.PI * centreHz;
+    boolean inside = magnitudeAt(w0) > target;
+    double previous = w0;
+    for (double delta = 1e-14; delta < 60; delta *= 2) {
+      double w = w0 * Math.exp(direction * delta);
+      if ((magnitudeAt(w) > target) != inside) {
+        return bisect(Math.min(previous, w), Math.max(previous, w), target) / (2 * Math.PI);
+      }
+      previous = w;
+    }
+    return Double.NaN;
+  }
+
+  /** Bisection in ω (rad/s) on |H| − target, given a sign change between lo and hi. */
+  private double bisect(double lo, double hi, double target) {
+    boolean loAbove = magnitudeAt(lo) > target;
+    for (int i = 0; i < 200 && hi - lo > 2 * Math.ulp(hi); i++) {
+      double mid = 0.5 * (lo + hi);
+      if ((magnitudeAt(mid) > target) == loAbove) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return 0.5 * (lo + hi);
   }
 
   private double pick(List<Double> roots, double from, double to, boolean lowest) {
@@ -249,13 +315,8 @@ final class SpecCalculator {
     if (Polynomials.degree(stationary) < 1) {
       return e;
     }
-    double dScale = 0;
-    for (double v : d) {
-      dScale = Math.max(dScale, Math.abs(v));
-    }
     for (double x : positiveRealRoots(stationary)) {
-      double dx = Polynomials.evaluate(d, x);
-      if (Math.abs(dx) <= 1e-12 * dScale * Math.max(1, Math.pow(x, d.length - 1))) {
+      if (atAxisPole(x)) {
         continue; // a lossless pole, already counted as an infinite peak
       }
       double value = magnitudeAt(Math.sqrt(x) * pz.scale);
@@ -269,6 +330,19 @@ final class SpecCalculator {
       }
     }
     return e;
+  }
+
+  /** True when x̃ is the squared frequency of a pole on the jω axis (to 1e-9). */
+  private boolean atAxisPole(double x) {
+    for (int i = 0; i < pz.poleCount(); i++) {
+      if (pz.poleRe[i] == 0 && pz.poleIm[i] > 0) {
+        double b = pz.poleIm[i] / pz.scale;
+        if (Math.abs(x - b * b) <= 1e-9 * x) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static List<Double> positiveRealRoots(double[] poly) {
