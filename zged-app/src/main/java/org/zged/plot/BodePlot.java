@@ -78,7 +78,7 @@ public final class BodePlot {
   public BufferedImage toImage() {
     int top = height / 2;
     XYChart magnitude = panel(title, "|H| (dB)", top, FrequencyResponse::magnitudeDb);
-    limitMagnitudeRange(magnitude);
+    decorateMagnitude(magnitude);
     XYChart phase = panel(null, "phase (°)", height - top, r -> unwrap(r.phaseDeg()));
     BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
@@ -169,8 +169,11 @@ public final class BodePlot {
     return out;
   }
 
-  /** Cuts the magnitude axis at {@link #MAGNITUDE_RANGE_DB} below the highest finite value. */
-  private void limitMagnitudeRange(XYChart chart) {
+  /**
+   * Cuts the magnitude axis at {@link #MAGNITUDE_RANGE_DB} below the highest finite value and puts
+   * the marker labels along its top.
+   */
+  private void decorateMagnitude(XYChart chart) {
     double max = Double.NEGATIVE_INFINITY;
     double min = Double.POSITIVE_INFINITY;
     for (Curve c : curves) {
@@ -184,14 +187,16 @@ public final class BodePlot {
     if (max - min > MAGNITUDE_RANGE_DB) {
       chart.getStyler().setYAxisMin(max - MAGNITUDE_RANGE_DB);
     }
-    // Labels sit at the top of the magnitude panel, centred a little right of their line so the
-    // line does not cross the text: about 70 px on a log axis spread over the plot width.
+    // Labels sit at the top of the magnitude panel with their left edge just right of their line:
+    // AnnotationText centres on x, so shift by half the text width (about 3.6 px a character) plus
+    // a small gap, converted to a frequency factor on the log axis over the plot's width.
     double labelY = Double.isFinite(max) ? max : 0;
-    double decades = decadesShown();
+    double decadesPerPixel = decadesShown() / Math.max(300, width - 120);
     for (Marker m : markers) {
       if (m.label() != null && !m.label().isBlank()) {
-        double shift = Math.pow(10, decades * 70.0 / Math.max(300, width - 120));
-        chart.addAnnotation(new AnnotationText(m.label(), m.frequencyHz() * shift, labelY, false));
+        double pixels = 6 + 3.6 * m.label().length();
+        double x = m.frequencyHz() * Math.pow(10, pixels * decadesPerPixel);
+        chart.addAnnotation(new AnnotationText(m.label(), x, labelY, false));
       }
     }
   }
