@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DatasetBenchCommand.class,
       AnalysisBenchCommand.class,
+      ModelBenchCommand.class,
       GenerateBenchCommand.class,
       GedBenchCommand.class
     })

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import org.zged.InputException;
 import org.zged.model.DjlEnvironment;
 import org.zged.model.ModelConfig;
 import org.zged.model.ZgedModel;
@@ -18,13 +19,51 @@ import picocli.CommandLine.Parameters;
     name = "model",
     mixinStandardHelpOptions = true,
     description = "Inspect model files.",
-    subcommands = {ModelCommand.Info.class})
+    subcommands = {ModelCommand.Info.class, ModelCommand.Export.class})
 public final class ModelCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code zged model export CKPT OUT}: a checkpoint's weights as a plain model file. */
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write a checkpoint's weights as a model file (no optimizer state or history).",
+        "This is how the shipped model is made from runs/production/best.ckpt."
+      })
+  public static final class Export implements Runnable {
+    @Parameters(index = "0", paramLabel = "CKPT", description = "Checkpoint or model file.")
+    Path from;
+
+    @Parameters(index = "1", paramLabel = "OUT", description = "Model file to write.")
+    Path to;
+
+    @Override
+    public void run() {
+      DjlEnvironment.prepare();
+      try (ZgedModel model = ZgedModel.load(from)) {
+        model.save(to);
+      } catch (java.io.IOException e) {
+        throw new InputException(to.toString(), "cannot write: " + e.getMessage());
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "wrote %s (%,d parameters, %,d bytes)%n",
+          to,
+          model(to),
+          to.toFile().length());
+    }
+
+    private static long model(Path p) {
+      try (ZgedModel m = ZgedModel.load(p)) {
+        return m.parameterCounts().get("total");
+      }
+    }
   }
 
   /** {@code zged model info [FILE] [--json]}: architecture and parameter counts per part. */

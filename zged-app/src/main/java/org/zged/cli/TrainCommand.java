@@ -116,6 +116,16 @@ public final class TrainCommand implements Runnable {
     }
 
     @Override
+    public void stepSkipped(int epoch, int step, double gradientNorm) {
+      System.err.printf(
+          Locale.ROOT,
+          "warning: epoch %d step %d skipped (gradient norm %.3g)%n",
+          epoch + 1,
+          step + 1,
+          gradientNorm);
+    }
+
+    @Override
     public void epochDone(EpochStats s) {
       if (bar != null) {
         bar.close();

@@ -13,6 +13,7 @@ import org.zged.circuit.CircuitGraph;
 import org.zged.circuit.Edge;
 import org.zged.circuit.EdgeClass;
 import org.zged.circuit.ElementKind;
+import org.zged.model.nn.Tensors;
 
 /**
  * A batch of circuits as dense, padded tensors on a grid of {@code n = maxNodes} node slots. Node
@@ -122,14 +123,14 @@ public final class GraphBatch {
   /** The encoder inputs, in the order {@link org.zged.model.nn.ZgedNetwork} expects them. */
   public NDList inputs(NDManager m) {
     return new NDList(
-        m.create(nodeTypes, new Shape(size, n, 4)),
-        m.create(nodeMask, new Shape(size, n)),
-        m.create(edgeValues, new Shape(size, n, n, 3)),
-        m.create(edgePresence, new Shape(size, n, n, 3)),
-        m.create(poles, new Shape(size, maxPoles, 2)),
-        m.create(poleMask, new Shape(size, maxPoles)),
-        m.create(zeros, new Shape(size, maxZeros, 2)),
-        m.create(zeroMask, new Shape(size, maxZeros)));
+        Tensors.of(m, nodeTypes, new Shape(size, n, 4)),
+        Tensors.of(m, nodeMask, new Shape(size, n)),
+        Tensors.of(m, edgeValues, new Shape(size, n, n, 3)),
+        Tensors.of(m, edgePresence, new Shape(size, n, n, 3)),
+        Tensors.of(m, poles, new Shape(size, maxPoles, 2)),
+        Tensors.of(m, poleMask, new Shape(size, maxPoles)),
+        Tensors.of(m, zeros, new Shape(size, maxZeros, 2)),
+        Tensors.of(m, zeroMask, new Shape(size, maxZeros)));
   }
 
   /** One-hot node slot targets [B,n,5]. */
@@ -138,7 +139,7 @@ public final class GraphBatch {
     for (int i = 0; i < size * n; i++) {
       t[i * 5 + nodeClass[i]] = 1f;
     }
-    return m.create(t, new Shape(size, n, 5));
+    return Tensors.of(m, t, new Shape(size, n, 5));
   }
 
   /** One-hot joint edge class targets [B,n,n,8]. */
@@ -147,7 +148,7 @@ public final class GraphBatch {
     for (int i = 0; i < size * n * n; i++) {
       t[i * EdgeClass.COUNT + edgeClass[i]] = 1f;
     }
-    return m.create(t, new Shape(size, n, n, EdgeClass.COUNT));
+    return Tensors.of(m, t, new Shape(size, n, n, EdgeClass.COUNT));
   }
 
   /** 1 for ordered pairs (i ≠ j) of two real nodes, else 0 [B,n,n]. */
@@ -162,7 +163,7 @@ public final class GraphBatch {
         }
       }
     }
-    return m.create(t, new Shape(size, n, n));
+    return Tensors.of(m, t, new Shape(size, n, n));
   }
 
   public int nodeClass(int b, int i) {

@@ -140,10 +140,10 @@ public final class ZgedModel implements AutoCloseable {
               .tfEncoder()
               .apply(
                   store,
-                  sub.create(p, new Shape(1, cfg.maxPoles(), 2)),
-                  sub.create(pm, new Shape(1, cfg.maxPoles())),
-                  sub.create(z, new Shape(1, cfg.maxZeros(), 2)),
-                  sub.create(zm, new Shape(1, cfg.maxZeros())),
+                  org.zged.model.nn.Tensors.of(sub, p, new Shape(1, cfg.maxPoles(), 2)),
+                  org.zged.model.nn.Tensors.of(sub, pm, new Shape(1, cfg.maxPoles())),
+                  org.zged.model.nn.Tensors.of(sub, z, new Shape(1, cfg.maxZeros(), 2)),
+                  org.zged.model.nn.Tensors.of(sub, zm, new Shape(1, cfg.maxZeros())),
                   false);
       return out.get(":, :" + cfg.tfDims()).toFloatArray();
     }
@@ -230,7 +230,7 @@ public final class ZgedModel implements AutoCloseable {
       }
       System.arraycopy(zs[i], 0, flat, i * dims, dims);
     }
-    return sub.create(flat, new Shape(zs.length, dims));
+    return org.zged.model.nn.Tensors.of(sub, flat, new Shape(zs.length, dims));
   }
 
   private static float[][] rows(NDArray a) {
@@ -285,7 +285,7 @@ public final class ZgedModel implements AutoCloseable {
                 + ", expected "
                 + expected);
       }
-      p.getValue().getArray().set(t.values());
+      org.zged.model.nn.Tensors.copyInto(p.getValue().getArray(), t.values());
     }
   }
 

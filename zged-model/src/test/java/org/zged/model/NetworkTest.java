@@ -139,6 +139,35 @@ class NetworkTest {
   }
 
   @Test
+  void separateEdgeHeadGivesNormalisedJointProbabilities() {
+    ModelConfig c = ModelConfig.standard();
+    ModelConfig sep =
+        new ModelConfig(
+            c.maxNodes(),
+            c.hidden(),
+            c.messageLayers(),
+            c.topologyDims(),
+            c.valueDims(),
+            c.tfDims(),
+            c.tokensPerPart(),
+            c.tokenDim(),
+            c.decoderHidden(),
+            c.maxPoles(),
+            c.maxZeros(),
+            ModelConfig.SEPARATE);
+    try (ZgedModel s = ZgedModel.create(sep, 3);
+        NDManager m = s.manager().newSubManager()) {
+      NDArray z = m.create(new float[] {1, 0, -1, 0.5f, 0, 0.3f, -0.2f, 2}, new Shape(1, 8));
+      NDArray logProbs = s.network().decoder().apply(s.parameterStore(), z, false).get(1);
+      float[] total = logProbs.exp().sum(new int[] {-1}).toFloatArray();
+      for (float t : total) {
+        assertEquals(1f, t, 1e-5f);
+      }
+      assertTrue(s.parameterCounts().get("decoder") != model.parameterCounts().get("decoder"));
+    }
+  }
+
+  @Test
   void parameterBudget() {
     long total = model.parameterCounts().get("total");
     assertTrue(total <= 100_000, "total parameters " + total);

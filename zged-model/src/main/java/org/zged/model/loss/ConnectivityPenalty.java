@@ -3,6 +3,7 @@ package org.zged.model.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.zged.model.nn.Tensors;
 
 /**
  * A differentiable penalty for decodes that cannot be a working filter. From a soft adjacency A
@@ -39,7 +40,7 @@ public final class ConnectivityPenalty {
       }
     }
     NDArray pairs = nodeMask.expandDims(2).mul(nodeMask.expandDims(1));
-    NDArray upper = adjacency.mul(m.create(triu, new Shape(1, n, n))).mul(pairs);
+    NDArray upper = adjacency.mul(Tensors.of(m, triu, new Shape(1, n, n))).mul(pairs);
     NDArray a = upper.add(upper.transpose(0, 2, 1));
     NDArray noEdge = a.neg().add(1f); // [B,n,n]
 
@@ -48,7 +49,7 @@ public final class ConnectivityPenalty {
     for (int i = 0; i < b; i++) {
       start[i * n + 1] = 1f; // VIN is slot 1
     }
-    NDArray reach = m.create(start, new Shape(b, n));
+    NDArray reach = Tensors.of(m, start, new Shape(b, n));
     for (int step = 0; step < n - 1; step++) {
       NDArray unreached = reach.neg().add(1f);
       for (int j = 0; j < n; j++) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
+import org.zged.model.nn.Tensors;
 
 /**
  * Straight-through Gumbel-softmax: the forward value is the one-hot argmax of {@code (log p + g)/τ}
@@ -20,7 +21,7 @@ public final class GumbelSoftmax {
       double u = Math.max(rng.nextDouble(), 1e-12);
       g[i] = (float) -Math.log(-Math.log(u) + 1e-12);
     }
-    return m.create(g, shape);
+    return Tensors.of(m, g, shape);
   }
 
   /** A straight-through sample over the last axis of {@code logProbs}. */

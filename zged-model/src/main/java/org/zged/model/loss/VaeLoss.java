@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.zged.circuit.EdgeClass;
 import org.zged.model.GraphBatch;
+import org.zged.model.nn.Tensors;
 
 /**
  * The training objective: reconstruction (node cross-entropy + class-weighted joint edge
@@ -47,7 +48,10 @@ public final class VaeLoss {
     java.util.Arrays.fill(classWeight, 1f);
     classWeight[0] = (float) w.noEdgeWeight();
     NDArray pairWeight =
-        edgeTargets.matMul(m.create(classWeight).expandDims(1)).squeeze(-1).mul(pairMask);
+        edgeTargets
+            .matMul(Tensors.of(m, classWeight, new ai.djl.ndarray.types.Shape(EdgeClass.COUNT, 1)))
+            .squeeze(-1)
+            .mul(pairMask);
     NDArray edgeCe = edgeLogProbs.mul(edgeTargets).sum(new int[] {-1}).neg();
     NDArray edge = edgeCe.mul(pairWeight).sum().div(pairWeight.sum().maximum(1e-6f));
 

@@ -90,9 +90,13 @@ public final class LatentGuidedDecoder extends ZgedBlock {
     }
     NDArray tokens = NDArrays.concat(1, tokenParts); // [B,T,d]
 
+    // Ops on a parameter would attach their results to the model's manager, where they would pile
+    // up step after step; attach the slot views to the caller's (per-step) manager instead.
     NDArray s = value(ps, slots, z, training); // [n,d]
     NDArray si = s.expandDims(1); // [n,1,d]
     NDArray sj = s.expandDims(0); // [1,n,d]
+    si.attach(z.getManager());
+    sj.attach(z.getManager());
     NDArray symmetric = NDArrays.concat(-1, si.add(sj), si.mul(sj)); // [n,n,2d]
     NDArray query =
         Activation.relu(

@@ -8,7 +8,7 @@ import ai.djl.util.PairList;
 
 /** Layer normalisation over the last axis with a learned scale and shift. */
 public final class LayerNormBlock extends ZgedBlock {
-  private static final float EPS = 1e-5f;
+  private static final float EPS = 1e-3f;
   private final Parameter gamma;
   private final Parameter beta;
 

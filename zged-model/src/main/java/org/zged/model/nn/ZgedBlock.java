@@ -55,7 +55,7 @@ public abstract class ZgedBlock extends AbstractBlock {
         for (int i = 0; i < w.length; i++) {
           w[i] = (float) ((rng.nextDouble() * 2 - 1) * limit);
         }
-        p.getArray().set(w);
+        Tensors.copyInto(p.getArray(), w);
       }
     }
     for (var child : getChildren().values()) {

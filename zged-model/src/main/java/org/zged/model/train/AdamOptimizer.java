@@ -2,6 +2,7 @@ package org.zged.model.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.zged.InputException;
 import org.zged.model.ModelFile;
+import org.zged.model.nn.Tensors;
 
 /**
  * Adam with global-norm gradient clipping and explicit state. DJL's {@code Adam} keeps its moment
@@ -24,7 +26,12 @@ public final class AdamOptimizer {
   private final PairList<String, Parameter> params;
   private final Map<String, NDArray> m = new LinkedHashMap<>();
   private final Map<String, NDArray> v = new LinkedHashMap<>();
+
+  /** Gradient norms above this are treated as corrupted, not as large. */
+  static final double MAX_NORM = 1e6;
+
   private long step;
+  private long skipped;
 
   public AdamOptimizer(PairList<String, Parameter> params, NDManager manager) {
     this.params = params;
@@ -38,23 +45,37 @@ public final class AdamOptimizer {
     return step;
   }
 
+  /** Steps skipped so far because their gradient was not finite or absurdly large. */
+  public long skipped() {
+    return skipped;
+  }
+
   /**
    * One update from the gradients the last backward pass left on the parameters; clears them.
    *
    * @return the global gradient norm before clipping
    */
   public double update(double learningRate, double clip, NDManager scratch) {
-    step++;
     double sq = 0;
     Map<String, NDArray> grads = new LinkedHashMap<>();
     for (Pair<String, Parameter> p : params) {
       NDArray g = p.getValue().getArray().getGradient();
       g.attach(scratch);
       grads.put(p.getKey(), g);
-      NDArray s = g.square().sum();
-      sq += s.getFloat();
+      // in float64: a float32 sum of squares overflows long before the gradient is unusable
+      sq += g.toType(DataType.FLOAT64, false).square().sum().getDouble();
     }
     double norm = Math.sqrt(sq);
+    if (!(norm <= MAX_NORM)) {
+      // A corrupted gradient (see docs/model.md, "Known issue"): skip the step entirely, so
+      // neither the weights nor the moments see it.
+      for (NDArray g : grads.values()) {
+        Tensors.clear(g);
+      }
+      skipped++;
+      return norm;
+    }
+    step++;
     float scale = (float) (clip > 0 && norm > clip ? clip / norm : 1.0);
     float c1 = (float) (1 - Math.pow(BETA1, step));
     float c2 = (float) (1 - Math.pow(BETA2, step));
@@ -70,7 +91,7 @@ public final class AdamOptimizer {
       NDArray delta = mi.div(c1);
       delta.attach(scratch);
       p.getValue().getArray().subi(delta.div(denom.sqrt().add(EPS)).mul(lr));
-      grads.get(p.getKey()).muli(0f);
+      Tensors.clear(grads.get(p.getKey()));
     }
     return norm;
   }
@@ -89,10 +110,10 @@ public final class AdamOptimizer {
 
   public void restore(Map<String, ModelFile.Tensor> state, long steps, String where) {
     for (var e : m.entrySet()) {
-      e.getValue().set(need(state, "m/" + e.getKey(), where).values());
+      Tensors.copyInto(e.getValue(), need(state, "m/" + e.getKey(), where).values());
     }
     for (var e : v.entrySet()) {
-      e.getValue().set(need(state, "v/" + e.getKey(), where).values());
+      Tensors.copyInto(e.getValue(), need(state, "v/" + e.getKey(), where).values());
     }
     this.step = steps;
   }

@@ -32,6 +32,7 @@ import org.zged.model.ZgedModel;
 import org.zged.model.loss.GumbelSoftmax;
 import org.zged.model.loss.LossTerms;
 import org.zged.model.loss.VaeLoss;
+import org.zged.model.nn.Tensors;
 
 /**
  * The training loop, kept apart from the network's maths. Every random draw (initial weights,
@@ -175,6 +176,7 @@ public final class ModelTrainer {
     listener.epochStarted(epoch, steps);
     Map<String, Double> sums = new LinkedHashMap<>();
     MetricCounter metrics = new MetricCounter();
+    int skippedSteps = 0;
     double temperature = cfg.temperature(epoch);
     double klFactor = cfg.klFactor(epoch);
     ModelConfig mc = cfg.model();
@@ -198,7 +200,11 @@ public final class ModelTrainer {
           terms = loss.compute(out, batch, gumbel, temperature, klFactor);
           gc.backward(terms.total());
         }
-        adam.update(cfg.learningRate(), cfg.gradClip(), sub);
+        double norm = adam.update(cfg.learningRate(), cfg.gradClip(), sub);
+        if (!(norm <= AdamOptimizer.MAX_NORM)) {
+          skippedSteps++;
+          listener.stepSkipped(epoch, step, norm);
+        }
         accumulate(sums, terms, items.size());
         metrics.add(batch, out.get(3).toFloatArray(), out.get(4).toFloatArray(), mc.maxNodes());
         listener.stepDone(epoch, step, terms.raw().get("total"));
@@ -206,6 +212,7 @@ public final class ModelTrainer {
     }
     Map<String, Double> stats = averaged(sums, train.size());
     metrics.putInto(stats);
+    stats.put("skipped_steps", (double) skippedSteps);
     return stats;
   }
 
@@ -274,7 +281,7 @@ public final class ModelTrainer {
       double u2 = rng.nextDouble();
       e[i] = (float) (Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
     }
-    return m.create(e, shape);
+    return Tensors.of(m, e, shape);
   }
 
   static int[] shuffled(int n, SplittableRandom rng) {

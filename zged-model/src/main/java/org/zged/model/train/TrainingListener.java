@@ -7,4 +7,7 @@ public interface TrainingListener {
   default void stepDone(int epoch, int step, double loss) {}
 
   default void epochDone(EpochStats stats) {}
+
+  /** A step whose gradient norm was not finite or absurdly large was skipped (no update). */
+  default void stepSkipped(int epoch, int step, double gradientNorm) {}
 }

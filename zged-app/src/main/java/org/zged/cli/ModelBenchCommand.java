@@ -1,0 +1,114 @@
+package org.zged.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.zged.dataset.CircuitRecord;
+import org.zged.dataset.Datasets;
+import org.zged.model.DecodeResult;
+import org.zged.model.DjlEnvironment;
+import org.zged.model.ModelExample;
+import org.zged.model.ZgedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code zged bench model}: batched encode/decode throughput against the one-at-a-time baseline,
+ * and single-decode latency (what interactive generation waits for).
+ */
+@Command(
+    name = "model",
+    mixinStandardHelpOptions = true,
+    description = "Model speed: batched vs one-at-a-time encode/decode, decode latency.")
+public final class ModelBenchCommand implements Runnable {
+  @Option(names = "--model", paramLabel = "FILE", description = "Model file (default: shipped).")
+  Path model;
+
+  @Option(
+      names = "--samples",
+      defaultValue = "10000",
+      description = "Prior samples to decode in the batched run (default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Option(
+      names = "--single",
+      defaultValue = "500",
+      description = "Items for the one-at-a-time baseline runs (default: ${DEFAULT-VALUE}).")
+  int single;
+
+  @Override
+  public void run() {
+    DjlEnvironment.prepare();
+    try (ZgedModel m = model == null ? ZgedModel.loadDefault() : ZgedModel.load(model)) {
+      List<ModelExample> examples = new ArrayList<>();
+      for (CircuitRecord r : Datasets.full().records()) {
+        examples.add(new ModelExample(r.circuit(), r.poles(), r.zeros()));
+      }
+      int dims = m.config().latentDims();
+      SplittableRandom rng = new SplittableRandom(1);
+      float[][] prior = new float[samples][dims];
+      for (float[] z : prior) {
+        for (int d = 0; d < dims; d++) {
+          z[d] = (float) rng.nextGaussian();
+        }
+      }
+      // warm-up: first calls pay for native initialisation
+      m.encodeAll(examples.subList(0, 64));
+      m.decodeAll(Arrays.copyOf(prior, 64));
+
+      System.out.println(
+          "zged bench model  (" + Runtime.getRuntime().availableProcessors() + " cores)");
+      long t = System.nanoTime();
+      m.encodeAll(examples);
+      double batchedEncode = (System.nanoTime() - t) / 1e3 / examples.size();
+      int n1 = Math.min(single, examples.size());
+      t = System.nanoTime();
+      for (int i = 0; i < n1; i++) {
+        m.encode(examples.get(i));
+      }
+      double singleEncode = (System.nanoTime() - t) / 1e3 / n1;
+      row("encode (μ)", examples.size(), batchedEncode, n1, singleEncode);
+
+      t = System.nanoTime();
+      List<DecodeResult> decoded = m.decodeAll(prior);
+      double batchedDecode = (System.nanoTime() - t) / 1e3 / samples;
+      int n2 = Math.min(single, samples);
+      double[] lat = new double[n2];
+      for (int i = 0; i < n2; i++) {
+        long s = System.nanoTime();
+        m.decode(prior[i]);
+        lat[i] = (System.nanoTime() - s) / 1e3;
+      }
+      double singleDecode = Arrays.stream(lat).average().orElse(Double.NaN);
+      row("decode (argmax)", samples, batchedDecode, n2, singleDecode);
+      Arrays.sort(lat);
+      System.out.printf(
+          Locale.ROOT,
+          "single decode latency: median %.0f µs, p95 %.0f µs%n",
+          lat[n2 / 2],
+          lat[(int) (n2 * 0.95)]);
+      long valid = decoded.stream().filter(DecodeResult::valid).count();
+      System.out.printf(
+          Locale.ROOT,
+          "prior samples decoded to valid filters: %d / %d (%.1f%%)%n",
+          valid,
+          samples,
+          100.0 * valid / samples);
+    }
+  }
+
+  private static void row(String what, int nb, double batched, int ns, double single) {
+    System.out.printf(
+        Locale.ROOT,
+        "%-16s batched %7.1f µs/item (%d items)   one at a time %7.1f µs/item (%d items)   x%.1f%n",
+        what,
+        batched,
+        nb,
+        single,
+        ns,
+        single / batched);
+  }
+}
