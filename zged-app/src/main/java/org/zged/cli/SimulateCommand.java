@@ -148,14 +148,7 @@ public final class SimulateCommand implements Callable<Integer> {
       int n = pointsPerDecade == null ? base.pointsPerDecade() : pointsPerDecade;
       double f0 = fStartHz == null ? base.fStartHz() : fStartHz;
       double f1 = fStopHz == null ? base.fStopHz() : fStopHz;
-      if (!(f1 > f0)) {
-        throw new InputException(
-            fStopHz != null ? "--fstop" : "--fstart",
-            "the grid must run upwards: fstart "
-                + SiFormat.format(f0, "Hz")
-                + " is not below fstop "
-                + SiFormat.format(f1, "Hz"));
-      }
+      requireUpwards(fStopHz != null ? "--fstop" : "--fstart", f0, f1);
       if (Math.log10(f1 / f0) * n > 1_000_000) {
         throw new InputException(
             "--points-per-decade", "the grid would have over a million points");
@@ -171,15 +164,21 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     Double f0 = fStart == null ? null : SpiceNumber.parsePositive(fStart, "--fstart");
     Double f1 = fStop == null ? null : SpiceNumber.parsePositive(fStop, "--fstop");
-    if (f0 != null && f1 != null && !(f1 > f0)) {
-      throw new InputException(
-          "--fstop",
-          "the grid must run upwards: fstart "
-              + SiFormat.format(f0, "Hz")
-              + " is not below fstop "
-              + SiFormat.format(f1, "Hz"));
+    if (f0 != null && f1 != null) {
+      requireUpwards("--fstop", f0, f1);
     }
     return new GridFlags(pointsPerDecade, f0, f1);
+  }
+
+  private static void requireUpwards(String where, double fStartHz, double fStopHz) {
+    if (!(fStopHz > fStartHz)) {
+      throw new InputException(
+          where,
+          "the grid must run upwards: fstart "
+              + SiFormat.format(fStartHz, "Hz")
+              + " is not below fstop "
+              + SiFormat.format(fStopHz, "Hz"));
+    }
   }
 
   /** Renders and writes --csv and --plot (all or nothing); returns one note per file written. */
