@@ -66,4 +66,15 @@ public record ExperimentResult(
     }
     return share < 0 ? null : best;
   }
+
+  /** 1-based first epoch whose train or validation total is not finite (NaN), or -1. */
+  public int firstDivergedEpoch() {
+    for (EpochStats s : history) {
+      if (!Double.isFinite(s.train().getOrDefault("total", 0.0))
+          || !Double.isFinite(s.val().getOrDefault("total", 0.0))) {
+        return s.epoch() + 1;
+      }
+    }
+    return -1;
+  }
 }

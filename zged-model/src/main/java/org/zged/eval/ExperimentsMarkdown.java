@@ -226,6 +226,21 @@ public final class ExperimentsMarkdown {
           .append(dominant)
           .append(".\n");
     }
+    for (ExperimentResult r : results) {
+      int diverged = r.firstDivergedEpoch();
+      if (diverged > 0) {
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "- **%s diverged**: its loss became NaN at epoch %d of %d (see its loss curves);"
+                    + " the kept model is the best epoch before that (%d), so its row describes"
+                    + " that model.%n",
+                r.experiment().name(),
+                diverged,
+                r.history().size(),
+                r.bestEpoch() + 1));
+      }
+    }
     Optional<ExperimentResult> prod = find(results, PRODUCTION);
     if (prod.isPresent()) {
       EvalReport p = prod.get().eval();
