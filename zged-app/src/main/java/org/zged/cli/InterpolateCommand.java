@@ -73,9 +73,20 @@ public final class InterpolateCommand implements Callable<Integer> {
     }
     List<Map<String, Object>> points = new ArrayList<>();
     List<Integer> changes = new ArrayList<>();
+    var data = Datasets.full();
+    // Check both names before the model is loaded, so a typo fails fast.
+    for (String[] nameAndFlag : new String[][] {{from, "--from"}, {to, "--to"}}) {
+      String key = nameAndFlag[0].trim();
+      boolean known =
+          FilterFamily.ids().stream().anyMatch(id -> id.equalsIgnoreCase(key.replace('-', '_')))
+              || data.records().stream().anyMatch(r -> r.id().equals(key));
+      if (!known) {
+        throw unknown(nameAndFlag[0], nameAndFlag[1]);
+      }
+    }
     try (ZgedModel model =
         modelFile == null ? ZgedModel.loadDefault() : ZgedModel.load(modelFile)) {
-      ReferenceSet ref = ReferenceSet.encode(model, Datasets.full());
+      ReferenceSet ref = ReferenceSet.encode(model, data);
       float[] a = latent(ref, from, "--from");
       float[] b = latent(ref, to, "--to");
       float[][] zs = new float[steps][];
@@ -152,14 +163,18 @@ public final class InterpolateCommand implements Callable<Integer> {
     }
     ReferenceSet.Entry e = ref.byId(key);
     if (e == null) {
-      throw new InputException(
-          flag,
-          "'"
-              + name
-              + "' is neither a family ("
-              + String.join(", ", FilterFamily.ids())
-              + ") nor a dataset id");
+      throw unknown(name, flag);
     }
     return e.mu();
+  }
+
+  private static InputException unknown(String name, String flag) {
+    return new InputException(
+        flag,
+        "'"
+            + name
+            + "' is neither a family ("
+            + String.join(", ", FilterFamily.ids())
+            + ") nor a dataset id");
   }
 }
