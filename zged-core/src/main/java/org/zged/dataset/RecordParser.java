@@ -226,7 +226,7 @@ final class RecordParser {
     for (int i = 0; i < edges.size(); i++) {
       JsonNode e = edges.get(i);
       requireObject(e, "edge");
-      checkKeys(e, Set.of("a", "b", "class", "admittance"), "edge");
+      checkKeys(e, Set.of("a", "b", "nodes", "class", "admittance"), "edge");
       Edge want = graph.edges().get(i);
       String where = "edges[" + i + "]";
       if (integer(e, "a") != want.a() || integer(e, "b") != want.b()) {
@@ -240,6 +240,15 @@ final class RecordParser {
                 + want.a()
                 + "-"
                 + want.b());
+      }
+      JsonNode ends = field(e, "nodes");
+      String a = graph.nodeNames().get(want.a());
+      String b = graph.nodeNames().get(want.b());
+      if (!ends.isArray()
+          || ends.size() != 2
+          || !a.equals(ends.get(0).asText())
+          || !b.equals(ends.get(1).asText())) {
+        throw bad(where + ".nodes must be [\"" + a + "\", \"" + b + "\"]");
       }
       if (!want.edgeClass().name().equals(text(e, "class"))) {
         throw bad(

@@ -113,6 +113,10 @@ final class RecordWriter implements AutoCloseable {
       gen.writeStartObject();
       gen.writeNumberField("a", e.a());
       gen.writeNumberField("b", e.b());
+      gen.writeArrayFieldStart("nodes"); // the names too, for people and jq
+      gen.writeString(g.nodeNames().get(e.a()));
+      gen.writeString(g.nodeNames().get(e.b()));
+      gen.writeEndArray();
       gen.writeStringField("class", e.edgeClass().name());
       gen.writeArrayFieldStart("admittance");
       writeLabel(e.g());

@@ -134,6 +134,12 @@ class DatasetReaderTest {
   }
 
   @Test
+  void edgeNodeNamesNotTheCircuits() throws IOException {
+    edit(2, n -> ((ArrayNode) n.get("edges").get(1).get("nodes")).set(0, "vout"));
+    assertError(2, "edges[1].nodes must be [\"vin\", \"vout\"]");
+  }
+
+  @Test
   void gainNotTheCircuits() throws IOException {
     edit(5, n -> n.put("gain", n.get("gain").asDouble() * 1.001));
     assertError(5, "gain");
