@@ -149,6 +149,19 @@ class SimulateErrorsTest {
   }
 
   @Test
+  void folderAsOutputFileIsRejectedAndNothingIsWritten() throws IOException {
+    Path file = good();
+    Path folder = Files.createDirectory(dir.resolve("out"));
+    SimulateRun run =
+        simulate(file, "--plot", dir.resolve("r.png").toString(), "--csv", folder.toString());
+    assertOneLineError(run, "error: --csv: " + folder + " is a folder");
+    assertOnlyInputLeft(file, folder);
+    try (Stream<Path> s = Files.list(folder)) {
+      assertEquals(0, s.count());
+    }
+  }
+
+  @Test
   void sameFileForCsvAndPlotIsRejected() throws IOException {
     Path file = good();
     String out = dir.resolve("r.out").toString();
