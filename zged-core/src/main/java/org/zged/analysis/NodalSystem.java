@@ -46,22 +46,11 @@ final class NodalSystem {
   /** The frequency scale ω0 in rad/s: the polynomials are in s̃ = s/ω0. */
   final double omega0;
 
-  final boolean touchesVin;
-  final boolean touchesGround;
-
-  private NodalSystem(
-      double[][][] a,
-      double[][][] aLo,
-      double[][] b,
-      double omega0,
-      boolean touchesVin,
-      boolean touchesGround) {
+  private NodalSystem(double[][][] a, double[][][] aLo, double[][] b, double omega0) {
     this.a = a;
     this.aLo = aLo;
     this.b = b;
     this.omega0 = omega0;
-    this.touchesVin = touchesVin;
-    this.touchesGround = touchesGround;
   }
 
   int size() {
@@ -157,7 +146,7 @@ final class NodalSystem {
         addTo(b[ia], y);
       }
     }
-    return new NodalSystem(a, aLo, b, omega0, touchesVin, touchesGround);
+    return new NodalSystem(a, aLo, b, omega0);
   }
 
   /** (hi, lo)[k] += y as a double-double sum (Knuth's TwoSum). */
