@@ -35,14 +35,21 @@ public final class OutputFiles {
 
   /** Checks every target's folder before anything is written. */
   public void check() {
-    for (Map.Entry<Path, String> e : options.entrySet()) {
-      Path dir = e.getKey().getParent();
-      if (dir == null || !Files.isDirectory(dir)) {
-        throw new InputException(e.getValue(), "folder " + dir + " does not exist");
-      }
-      if (Files.isDirectory(e.getKey())) {
-        throw new InputException(e.getValue(), e.getKey() + " is a folder");
-      }
+    options.forEach((target, option) -> checkTarget(option, target));
+  }
+
+  /**
+   * Checks that {@code target} can be an output file (its folder exists, it is not a folder), so
+   * that a command can fail before doing expensive work for an output it cannot write.
+   */
+  public static void checkTarget(String option, Path target) {
+    Path abs = target.toAbsolutePath().normalize();
+    Path dir = abs.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new InputException(option, "folder " + dir + " does not exist");
+    }
+    if (Files.isDirectory(abs)) {
+      throw new InputException(option, abs + " is a folder");
     }
   }
 

@@ -100,6 +100,12 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() {
     Netlist netlist = readNetlist();
     GridFlags flags = gridFlags();
+    if (csv != null) {
+      OutputFiles.checkTarget("--csv", csv);
+    }
+    if (plot != null) {
+      OutputFiles.checkTarget("--plot", plot);
+    }
     Analysis analysis;
     try {
       analysis = CircuitAnalyzer.analyze(netlist.circuit());
