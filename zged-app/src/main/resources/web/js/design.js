@@ -160,7 +160,8 @@ function candidateCard(c, index, target, request, targetHz) {
   const achieved = c.achieved || {};
   const error = c.error || {};
   const shownError = snap?.error || error;
-  const worst = Math.max(0, ...Object.values(shownError).filter((x) => typeof x === 'number'));
+  // Errors may arrive as "Infinity"/"NaN" strings (a spec the circuit does not have): count as ∞.
+  const worst = Math.max(0, ...Object.values(shownError).map((x) => (Number.isNaN(Number(x)) ? Infinity : Number(x))));
   const title = `${elements.length} elements · ${SOURCES[c.source] || c.source || 'candidate'}`;
   card.innerHTML = `
     <header>

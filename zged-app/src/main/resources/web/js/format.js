@@ -26,7 +26,10 @@ export function hz(value) { return eng(value, 'Hz', 4); }
 
 /** A relative error as a percentage with sensible precision. */
 export function pct(rel) {
-  if (rel === null || rel === undefined || !Number.isFinite(rel)) return '—';
+  if (rel === null || rel === undefined) return '—';
+  rel = Number(rel); // the server writes an infinite error as the string "Infinity"
+  if (Number.isNaN(rel)) return '—';
+  if (!Number.isFinite(rel)) return '∞';
   const p = Math.abs(rel) * 100;
   if (p === 0) return '0 %';
   if (p < 0.001) return '< 0.001 %';
