@@ -80,6 +80,25 @@ class TrainingTest {
     }
   }
 
+  /** The ablation switches train too: separate edge head, no Gumbel, connectivity off. */
+  @Test
+  void ablationSwitchesTrain(@TempDir Path dir) throws Exception {
+    String yaml =
+        Files.readString(TestModels.configs().resolve("tiny.yaml"))
+            .replace("edge_head: joint", "edge_head: separate")
+            .replace("gumbel: true", "gumbel: false")
+            .replace("connectivity: 5.0", "connectivity: 0.0")
+            .replace("epochs: 5", "epochs: 2");
+    TrainConfig cfg = TrainConfig.parse(yaml, "ablation");
+    TrainingResult r = ModelTrainer.builder().build().run(cfg, TRAIN, VAL, dir, false);
+    assertEquals(ModelConfig.SEPARATE, r.model().config().edgeHead());
+    assertEquals(0.0, r.history().get(1).train().get("share_connectivity"), 0.0);
+    assertTrue(
+        r.history().get(1).train().get("total") < r.history().get(0).train().get("total"),
+        "training loss falls");
+    r.model().close();
+  }
+
   @Test
   void resumeWithAnotherConfigIsRefused(@TempDir Path dir) {
     ModelTrainer.builder()
