@@ -37,17 +37,8 @@ class GenerateCommandTest {
     return new Run(code, out.toString(), err.toString());
   }
 
-  static void needShippedModel() {
-    // TODO(remove once the shipped model is committed): skip rather than fail before it lands.
-    assumeTrue(
-        org.zged.model.ZgedModel.class.getResource(org.zged.model.ZgedModel.DEFAULT_RESOURCE)
-            != null,
-        "no shipped model yet");
-  }
-
   @Test
   void theReadmeCommandPrintsAVerifiedCircuitAndWritesItsFiles() throws Exception {
-    needShippedModel();
     Path nl = dir.resolve("netlists");
     Path svg = dir.resolve("best.svg");
     Path png = dir.resolve("bode.png");
@@ -85,13 +76,14 @@ class GenerateCommandTest {
 
   @Test
   void jsonIsOneObjectWithTargetAndCandidates() throws Exception {
-    needShippedModel();
     Run r =
         zged("generate", "--type", "bandstop", "--fc", "50k", "--q", "2", "--count", "2", "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertEquals(50e3, j.at("/target/fc_hz").asDouble());
-    assertEquals(2, j.get("candidates").size());
+    // Only topologies that can meet the spec are shown; a notch may have just one.
+    int n = j.get("candidates").size();
+    assertTrue(n >= 1 && n <= 2, r.out());
     JsonNode best = j.at("/candidates/0");
     assertEquals("bandstop", best.at("/achieved/response_class").asText());
     assertTrue(best.at("/error/q").asDouble() < 1e-3, best.toString());

@@ -16,7 +16,6 @@ class LatentCommandsTest {
 
   @Test
   void sampleReportsValidityNoveltyAndIsSeeded() throws Exception {
-    GenerateCommandTest.needShippedModel();
     var r = zged("sample", "--count", "200", "--seed", "5", "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out());
@@ -33,7 +32,6 @@ class LatentCommandsTest {
 
   @Test
   void interpolationEndsAtItsEndpointsAndReportsChanges() throws Exception {
-    GenerateCommandTest.needShippedModel();
     var r =
         zged(
             "interpolate",
@@ -59,7 +57,6 @@ class LatentCommandsTest {
 
   @Test
   void reconstructDecodesADatasetCircuit() {
-    GenerateCommandTest.needShippedModel();
     var r = zged("reconstruct", "--id", "rlc_lowpass-3");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("record rlc_lowpass-3 (rlc_lowpass"), r.out());
@@ -86,7 +83,6 @@ class LatentCommandsTest {
 
   @Test
   void benchGeneratePrintsTheComparison() {
-    GenerateCommandTest.needShippedModel();
     var r = zged("bench", "generate", "--targets", "12", "--snap", "3", "--ngspice", "2");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("zged pipeline (VAE + fit + verify)"), r.out());

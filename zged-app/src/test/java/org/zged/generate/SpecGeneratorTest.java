@@ -29,9 +29,6 @@ class SpecGeneratorTest {
 
   @BeforeAll
   static void load() {
-    // TODO(remove once the shipped model is committed): skip rather than fail before it lands.
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        ZgedModel.class.getResource(ZgedModel.DEFAULT_RESOURCE) != null, "no shipped model yet");
     model = ZgedModel.loadDefault();
     generator = SpecGenerator.builder().setModel(model).build();
   }
