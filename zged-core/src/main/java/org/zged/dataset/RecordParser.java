@@ -22,7 +22,8 @@ import org.zged.circuit.ElementKind;
 /**
  * Turns one parsed JSON line back into a header or a {@link CircuitRecord}, checking its shape:
  * every key present with the right type, no unknown keys, a known family, a valid circuit with the
- * family's topology, and graph edges that are the circuit's. Problems are thrown as {@link
+ * family's topology and tied values, and graph edges that are the circuit's. The labels are checked
+ * against the circuit separately ({@link LabelCheck}). Problems are thrown as {@link
  * BadRecordException} with a one-line reason; the reader adds the file position.
  */
 final class RecordParser {
