@@ -132,17 +132,17 @@ public final class GenerateBenchCommand implements Callable<Integer> {
               m.cpuP50Ms(),
               m.cpuP95Ms()));
     }
-    sb.append("\nno valid circuit / wrong response class: ");
+    sb.append("\nmisses counted as infinite errors (no valid circuit / wrong response class):\n");
     for (GenerationBenchmark.MethodStats m : r.methods()) {
       sb.append(
           String.format(
               Locale.ROOT,
-              "%s %.1f%% / %.1f%%; ",
-              m.method().split(" ")[0],
+              "  %-46s %5.1f%% / %5.1f%%%n",
+              m.method(),
               100 * m.invalid(),
               100 * m.wrongClass()));
     }
-    sb.append("\npipeline's best candidate came from: ").append(r.pipelineSources()).append('\n');
+    sb.append("pipeline's best candidate came from: ").append(r.pipelineSources()).append('\n');
     for (GenerationBenchmark.SnapStats s : r.eSeries()) {
       sb.append(
           String.format(

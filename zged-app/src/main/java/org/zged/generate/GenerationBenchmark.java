@@ -25,6 +25,7 @@ import org.zged.spice.NgspiceAc;
  * single-threaded, after a warm-up. Every figure is measured, none is asserted.
  *
  * <ul>
+ *   <li>ablation — the pipeline's own search and blend decode without refinement;
  *   <li>pipeline — {@link SpecGenerator} with one candidate requested (search, decode, refine,
  *       verify);
  *   <li>reference method — the reference's K-NN (linear Q distance, k = 5) latent blend decoded
@@ -94,6 +95,8 @@ public final class GenerationBenchmark {
     List<Double> pipeCpu = new ArrayList<>();
     List<Double> knnCpu = new ArrayList<>();
     List<Double> closedCpu = new ArrayList<>();
+    List<double[]> blend = new ArrayList<>();
+    List<Double> blendCpu = new ArrayList<>();
     for (BenchTarget bt : targets) {
       SpecTarget t = bt.target();
       long c0 = CPU.getCurrentThreadCpuTime();
@@ -116,6 +119,13 @@ public final class GenerationBenchmark {
       knn.add(row(t, c, ms, v));
       c0 = CPU.getCurrentThreadCpuTime();
       t0 = System.nanoTime();
+      Circuit b = blendOnly(t);
+      FitResult bv = b == null ? null : generator.fitter().verify(b, t);
+      ms = (System.nanoTime() - t0) / 1e6;
+      blendCpu.add((CPU.getCurrentThreadCpuTime() - c0) / 1e6);
+      blend.add(row(t, b, ms, bv));
+      c0 = CPU.getCurrentThreadCpuTime();
+      t0 = System.nanoTime();
       Circuit d = FamilyDesign.ofId(bt.family().id()).design(t);
       FitResult dv = generator.fitter().verify(d, t);
       ms = (System.nanoTime() - t0) / 1e6;
@@ -126,6 +136,7 @@ public final class GenerationBenchmark {
         List.of(
             stats("zged pipeline (VAE + fit + verify)", pipe, pipeCpu),
             stats("reference method (K-NN blend, no refinement)", knn, knnCpu),
+            stats("zged search + blend decode, no refinement", blend, blendCpu),
             stats("closed-form design of the target's family", closed, closedCpu));
     List<SnapStats> snaps = new ArrayList<>();
     List<FitResult> toSnap =
@@ -137,6 +148,25 @@ public final class GenerationBenchmark {
     double prior = priorValidity(1000, seed);
     double[] ng = ngspiceCheck(pipelineResults, ngspiceSample);
     return new Report(n, seed, widen, methods, sources, snaps, prior, 1000, (int) ng[0], ng[1]);
+  }
+
+  /**
+   * Ablation: the pipeline's own search (log-Q distance, class filter) and blend decode, values as
+   * decoded — what refinement adds.
+   */
+  Circuit blendOnly(SpecTarget t) {
+    List<NeighbourSearch.Neighbour> nn = NeighbourSearch.nearest(generator.reference(), t, 5, 0);
+    if (nn.isEmpty()) {
+      return null;
+    }
+    float[] z = new float[nn.get(0).entry().mu().length];
+    for (NeighbourSearch.Neighbour n : nn) {
+      for (int i = 0; i < z.length; i++) {
+        z[i] += (float) (n.weight() * n.entry().mu()[i]);
+      }
+    }
+    DecodeResult d = generator.model().decode(z);
+    return d.valid() ? d.circuit() : null;
   }
 
   /** The reference's generation: K-NN blend of latents (linear-Q distance), one decode. */
