@@ -30,7 +30,7 @@ public final class SchematicSvg {
   private static final int ROW_Y = 0;
   private static final int GROUND_Y = 170;
   private static final int LANE = 60;
-  private static final int SHUNT_STEP = 70;
+  private static final int SHUNT_STEP = 95;
   private static final int SYMBOL = 56;
   private static final int SOURCE_X = 80;
 
