@@ -85,6 +85,12 @@ public final class SimulateCommand implements Callable<Integer> {
   Path plot;
 
   @Option(
+      names = "--check-ngspice",
+      description =
+          "Also run ngspice over the grid and report its largest deviation from the exact H.")
+  boolean checkNgspice;
+
+  @Option(
       names = "--in",
       paramLabel = "NODE",
       description = "The input node (default: the AC source's node, or 'vin').")
@@ -117,12 +123,24 @@ public final class SimulateCommand implements Callable<Integer> {
       base = AutoSweep.of(analysis, flags.pointsPerDecade == null ? 100 : flags.pointsPerDecade);
     }
     AcSweep sweep = flags.applyTo(base);
+    NgspiceCheck check =
+        checkNgspice
+            ? NgspiceCheck.run(netlist.circuit(), analysis.transferFunction(), sweep)
+            : null;
     List<String> written = writeFiles(netlist, analysis, sweep);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(toJson(SimulationReport.of(netlist, analysis, sweep)));
+      out.println(toJson(SimulationReport.of(netlist, analysis, sweep, check)));
     } else {
       out.print(new SimulationText(netlist, analysis).render());
+      if (check != null) {
+        out.printf(
+            Locale.ROOT,
+            "%nngspice check: %d points, largest relative deviation %.3g (at %s)%n",
+            check.points(),
+            check.maxRelativeError(),
+            SiFormat.format(check.worstFrequencyHz(), "Hz"));
+      }
     }
     // With --json, stdout holds only the JSON object; the notes go to stderr.
     PrintWriter notes = json ? spec.commandLine().getErr() : out;

@@ -36,7 +36,8 @@ public record SimulationReport(
     @JsonProperty("pole_q") Double poleQ,
     @JsonProperty("pole_f0_hz") Double poleF0Hz,
     boolean lossless,
-    Sweep sweep) {
+    Sweep sweep,
+    Ngspice ngspice) {
 
   /** H(s) = numerator(s)/denominator(s), ascending powers of s, s in rad/s. */
   public record Coefficients(double[] numerator, double[] denominator) {}
@@ -47,7 +48,18 @@ public record SimulationReport(
       @JsonProperty("fstart_hz") double fStartHz,
       @JsonProperty("fstop_hz") double fStopHz) {}
 
+  /** The --check-ngspice result (null without the flag). */
+  public record Ngspice(
+      int points,
+      @JsonProperty("max_relative_error") double maxRelativeError,
+      @JsonProperty("worst_frequency_hz") double worstFrequencyHz) {}
+
   public static SimulationReport of(Netlist netlist, Analysis a, AcSweep sweep) {
+    return of(netlist, a, sweep, null);
+  }
+
+  public static SimulationReport of(
+      Netlist netlist, Analysis a, AcSweep sweep, NgspiceCheck check) {
     FilterSpecs s = a.specs();
     return new SimulationReport(
         netlist.source(),
@@ -70,7 +82,10 @@ public record SimulationReport(
         finite(s.poleQ()),
         finite(s.poleF0Hz()),
         s.lossless(),
-        new Sweep(sweep.pointsPerDecade(), sweep.fStartHz(), sweep.fStopHz()));
+        new Sweep(sweep.pointsPerDecade(), sweep.fStartHz(), sweep.fStopHz()),
+        check == null
+            ? null
+            : new Ngspice(check.points(), check.maxRelativeError(), check.worstFrequencyHz()));
   }
 
   static List<double[]> pairs(List<Complex> roots) {

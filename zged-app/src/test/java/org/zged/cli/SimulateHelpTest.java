@@ -31,6 +31,7 @@ class SimulateHelpTest {
             "--plot",
             "--in",
             "--out",
+            "--check-ngspice",
             "FILE.cir")) {
       assertTrue(run.out().contains(option), () -> option + " missing from\n" + run.out());
     }
