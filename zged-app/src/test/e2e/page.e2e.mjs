@@ -112,6 +112,17 @@ try {
   check('candidate opened in Simulate shows the same fc', !!simFc && Math.abs(Number(simFc[1]) - 10) < 0.01, simFacts);
   await page.click('button[data-tab=design]');
 
+  // E24: the table shows ideal / snapped / error and the snapped circuit still meets fc within 1.5 %.
+  await page.selectOption('#f-series', 'E24');
+  await page.fill('#f-count', '1');
+  await page.click('#design-form button[type=submit]');
+  await page.locator('.candidate table.components th', { hasText: 'Snapped' }).first().waitFor({ timeout: 60000 });
+  const snappedFc = await page.locator('.candidate').first().locator('td.snapped').nth(1).textContent();
+  const sfc = snappedFc.match(/^([\d.]+)\s*kHz$/);
+  check('E24 snapped circuit within 1.5% of 10 kHz', !!sfc && Math.abs(Number(sfc[1]) - 10) / 10 <= 0.015, snappedFc);
+  await page.selectOption('#f-series', 'none');
+  await page.click('button[data-tab=design]');
+
   // Simulate view: the example RC lowpass (1 kΩ, 10 nF) has fc = 1/(2π·RC) = 15.915 kHz.
   await page.click('button[data-tab=simulate]');
   await page.fill('#f-netlist', '* RC lowpass\nV1 vin 0 AC 1\nR1 vin vout 1k\nC1 vout 0 10n\n.end\n');
