@@ -95,8 +95,13 @@ final class PolynomialRoots {
       root[0] = zr[k];
       root[1] = zi[k];
       polish(t, root);
-      re[at + k] = root[0] * rho;
-      im[at + k] = root[1] * rho;
+      zr[k] = root[0];
+      zi[k] = root[1];
+    }
+    MultipleRoots.merge(t, zr, zi);
+    for (int k = 0; k < m; k++) {
+      re[at + k] = zr[k] * rho;
+      im[at + k] = zi[k] * rho;
     }
   }
 

@@ -23,6 +23,7 @@ final class SpecCalculator {
   private final double[] n;
   private final double[] d;
   private final double c;
+  private List<Double> stationary;
 
   private SpecCalculator(PoleZeroSet pz) {
     this.pz = pz;
@@ -185,16 +186,8 @@ final class SpecCalculator {
     }
     double level = reference * reference * HALF_POWER;
     List<Double> roots = crossings(level);
-    double target = reference * Math.sqrt(HALF_POWER);
-    double fLow = refine(pick(roots, 0, centreX, false), target);
-    double fHigh = refine(pick(roots, centreX, Double.POSITIVE_INFINITY, true), target);
-    // a response so sharp that the two edges merged into a complex root pair: walk out from f0
-    if (Double.isNaN(fLow)) {
-      fLow = walkOut(f0, target, -1);
-    }
-    if (Double.isNaN(fHigh)) {
-      fHigh = walkOut(f0, target, +1);
-    }
+    double fLow = pick(roots, 0, centreX, false);
+    double fHigh = pick(roots, centreX, Double.POSITIVE_INFINITY, true);
     Double lo = Double.isNaN(fLow) ? null : fLow;
     Double hi = Double.isNaN(fHigh) ? null : fHigh;
     Double bw = lo != null && hi != null ? hi - lo : null;
@@ -203,9 +196,65 @@ final class SpecCalculator {
         rc, null, f0, q, bw, lo, hi, reference, poleBased[0], poleBased[1], lossless);
   }
 
-  /** Positive x̃ where |H|² = level: the positive real roots of N − (level/c)·D. */
+  /**
+   * Every positive x̃ where |H|² = level, exact. The positive real roots of N − (level/c)·D are
+   * only estimates (two crossings of a very sharp response form a near-double root known to about
+   * 1e-8, or even a complex pair), so they serve as breakpoints together with the stationary points
+   * (|H| is monotone between consecutive ones) and the frequencies of all poles and zeros; |H| −
+   * level is evaluated from the roots (accurate at every frequency) at each breakpoint, and every
+   * sign change between neighbours is bisected to full precision.
+   */
   private List<Double> crossings(double level) {
-    return positiveRealRoots(Polynomials.subtractScaled(n, level / c, d));
+    double target = Math.sqrt(level);
+    List<Double> points =
+        new ArrayList<>(positiveRealRoots(Polynomials.subtractScaled(n, level / c, d)));
+    points.addAll(stationaryPoints());
+    addRootFrequencies(points, pz.poleRe, pz.poleIm);
+    addRootFrequencies(points, pz.zeroRe, pz.zeroIm);
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (double x : points) {
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
+    if (points.isEmpty()) {
+      lo = 1;
+      hi = 1;
+    }
+    points.add(lo * 1e-12);
+    points.add(hi * 1e12);
+    points.sort(null);
+    List<Double> out = new ArrayList<>();
+    double prevW = Double.NaN;
+    boolean prevAbove = false;
+    for (double x : points) {
+      double w = Math.sqrt(x) * pz.scale;
+      if (!(w > 0) || w == prevW) {
+        continue;
+      }
+      boolean above = magnitudeAt(w) > target;
+      if (!Double.isNaN(prevW) && above != prevAbove) {
+        double wc = bisect(prevW, w, target);
+        out.add((wc / pz.scale) * (wc / pz.scale));
+      }
+      prevW = w;
+      prevAbove = above;
+    }
+    return out;
+  }
+
+  /** Adds |root|² and Im(root)² in x̃ units: where each factor of |H| changes fastest. */
+  private void addRootFrequencies(List<Double> points, double[] re, double[] im) {
+    for (int i = 0; i < re.length; i++) {
+      double m = Polynomials.abs(re[i], im[i]) / pz.scale;
+      double b = im[i] / pz.scale;
+      if (m > 0) {
+        points.add(m * m);
+      }
+      if (b > 0) {
+        points.add(b * b);
+      }
+    }
   }
 
   /**
@@ -213,51 +262,7 @@ final class SpecCalculator {
    * {@code lowest}, else the highest; NaN when there is none.
    */
   private double crossing(double level, double from, double to, boolean lowest) {
-    return refine(pick(crossings(level), from, to, lowest), Math.sqrt(level));
-  }
-
-  /**
-   * Polishes a crossing found as a polynomial root to full precision on |H| itself (from the roots,
-   * accurate at every frequency): the nearest sign change of |H| − target around the estimate is
-   * bracketed and bisected. Needed for very sharp responses, where two crossings form a near-double
-   * polynomial root known only to about 1e-8.
-   */
-  private double refine(double estimateHz, double target) {
-    if (Double.isNaN(estimateHz)) {
-      return estimateHz;
-    }
-    double w = 2 * Math.PI * estimateHz;
-    double g = magnitudeAt(w) - target;
-    if (g == 0) {
-      return estimateHz;
-    }
-    for (double delta = 1e-14; delta < 1e-2; delta *= 4) {
-      for (int side = -1; side <= 1; side += 2) {
-        double wt = w * (1 + side * delta);
-        if ((magnitudeAt(wt) - target > 0) != (g > 0)) {
-          return bisect(Math.min(w, wt), Math.max(w, wt), target) / (2 * Math.PI);
-        }
-      }
-    }
-    return estimateHz;
-  }
-
-  /**
-   * The nearest frequency below (direction −1) or above (+1) the centre where |H| crosses target,
-   * by steps that double in log-frequency, then bisection; NaN when there is none.
-   */
-  private double walkOut(double centreHz, double target, int direction) {
-    double w0 = 2 * Math.PI * centreHz;
-    boolean inside = magnitudeAt(w0) > target;
-    double previous = w0;
-    for (double delta = 1e-14; delta < 60; delta *= 2) {
-      double w = w0 * Math.exp(direction * delta);
-      if ((magnitudeAt(w) > target) != inside) {
-        return bisect(Math.min(previous, w), Math.max(previous, w), target) / (2 * Math.PI);
-      }
-      previous = w;
-    }
-    return Double.NaN;
+    return pick(crossings(level), from, to, lowest);
   }
 
   /** Bisection in ω (rad/s) on |H| − target, given a sign change between lo and hi. */
@@ -307,15 +312,7 @@ final class SpecCalculator {
         }
       }
     }
-    double[] stationary =
-        Polynomials.subtractScaled(
-            Polynomials.multiply(Polynomials.derivative(n), d),
-            1,
-            Polynomials.multiply(n, Polynomials.derivative(d)));
-    if (Polynomials.degree(stationary) < 1) {
-      return e;
-    }
-    for (double x : positiveRealRoots(stationary)) {
+    for (double x : stationaryPoints()) {
       if (atAxisPole(x)) {
         continue; // a lossless pole, already counted as an infinite peak
       }
@@ -330,6 +327,19 @@ final class SpecCalculator {
       }
     }
     return e;
+  }
+
+  /** Positive x̃ where d|H|²/dx = 0: the positive real roots of N'D − ND' (computed once). */
+  private List<Double> stationaryPoints() {
+    if (stationary == null) {
+      double[] poly =
+          Polynomials.subtractScaled(
+              Polynomials.multiply(Polynomials.derivative(n), d),
+              1,
+              Polynomials.multiply(n, Polynomials.derivative(d)));
+      stationary = positiveRealRoots(poly);
+    }
+    return stationary;
   }
 
   /** True when x̃ is the squared frequency of a pole on the jω axis (to 1e-9). */
