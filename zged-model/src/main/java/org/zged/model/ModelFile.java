@@ -82,9 +82,20 @@ public final class ModelFile {
           zip.closeEntry();
         }
       }
+      readableByAll(tmp);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Temporary files are created owner-only; a model file is meant to be shared (rw-r--r--). */
+  public static void readableByAll(Path p) throws IOException {
+    try {
+      Files.setPosixFilePermissions(
+          p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: keep the default permissions
     }
   }
 

@@ -311,6 +311,7 @@ public final class ModelTrainer {
         Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
     try {
       Files.writeString(tmp, text);
+      ModelFile.readableByAll(tmp);
       Files.move(
           tmp,
           file,
