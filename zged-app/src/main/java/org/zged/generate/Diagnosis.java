@@ -36,6 +36,18 @@ final class Diagnosis {
         miss(parts, "fc", e.fc(), acceptance);
         miss(parts, "Q", e.q(), acceptance);
         miss(parts, "gain", e.gain(), acceptance);
+      } else if (best.transferFunction() != null
+          && (best.transferFunction().poles().size() != t.poles().size()
+              || best.transferFunction().zeros().size() != t.zeros().size())) {
+        parts.add(
+            String.format(
+                Locale.ROOT,
+                "the target has %d poles and %d zeros, the closest circuit %d and %d (the known"
+                    + " families are first and second order)",
+                t.poles().size(),
+                t.zeros().size(),
+                best.transferFunction().poles().size(),
+                best.transferFunction().zeros().size()));
       } else if (best.chamferAfter() > acceptance) {
         parts.add(
             String.format(

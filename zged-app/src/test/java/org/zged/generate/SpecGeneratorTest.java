@@ -109,6 +109,23 @@ class SpecGeneratorTest {
   }
 
   @Test
+  void aFourthOrderPoleTargetIsExplainedByItsOrder() {
+    SpecTarget t =
+        SpecTarget.builder()
+            .optPoles(
+                List.of(
+                    new Complex(-1000, 0),
+                    new Complex(-2000, 0),
+                    new Complex(-3000, 4000),
+                    new Complex(-3000, -4000)))
+            .build();
+    Generation g = generator.generate(t, 1, 1);
+    assertNotNull(g.diagnosis());
+    assertTrue(g.diagnosis().contains("the target has 4 poles"), g.diagnosis());
+    assertTrue(g.best().circuit().isValid());
+  }
+
+  @Test
   void fitsAPoleZeroTarget() {
     // Two complex poles at |p| = 2π·2 kHz with Q = 3, a zero at the origin: a band-pass.
     double w0 = 2 * Math.PI * 2e3;
