@@ -265,18 +265,44 @@ final class SpecCalculator {
     return pick(crossings(level), from, to, lowest);
   }
 
-  /** Bisection in ω (rad/s) on |H| − target, given a sign change between lo and hi. */
+  /**
+   * The root of |H(ω)| − target between lo and hi (rad/s), where it changes sign: the Illinois
+   * variant of regula falsi (superlinear), with a plain bisection step whenever two steps together
+   * did not halve the bracket, down to a bracket of a few ulps.
+   */
   private double bisect(double lo, double hi, double target) {
-    boolean loAbove = magnitudeAt(lo) > target;
-    for (int i = 0; i < 200 && hi - lo > 2 * Math.ulp(hi); i++) {
-      double mid = 0.5 * (lo + hi);
-      if ((magnitudeAt(mid) > target) == loAbove) {
-        lo = mid;
-      } else {
-        hi = mid;
+    double a = lo;
+    double b = hi;
+    double fa = magnitudeAt(a) - target;
+    double fb = magnitudeAt(b) - target;
+    double width = Math.abs(b - a);
+    double widthTwoStepsAgo = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < 300 && Math.abs(b - a) > 4 * Math.ulp(Math.max(a, b)); i++) {
+      double x;
+      boolean secant =
+          Double.isFinite(fa) && Double.isFinite(fb) && width <= 0.5 * widthTwoStepsAgo;
+      if (i % 2 == 0) {
+        widthTwoStepsAgo = width;
       }
+      x = secant ? b - fb * (b - a) / (fb - fa) : 0.5 * (a + b);
+      if (!(x > Math.min(a, b) && x < Math.max(a, b))) {
+        x = 0.5 * (a + b);
+      }
+      double fx = magnitudeAt(x) - target;
+      if (fx == 0) {
+        return x;
+      }
+      if ((fx > 0) == (fb > 0)) {
+        fa *= 0.5; // Illinois: keep the old end, halve its weight
+      } else {
+        a = b;
+        fa = fb;
+      }
+      b = x;
+      fb = fx;
+      width = Math.abs(b - a);
     }
-    return 0.5 * (lo + hi);
+    return 0.5 * (a + b);
   }
 
   private double pick(List<Double> roots, double from, double to, boolean lowest) {
