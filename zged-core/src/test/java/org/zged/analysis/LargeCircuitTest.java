@@ -10,9 +10,9 @@ import org.zged.circuit.CircuitException;
 
 /**
  * Bigger circuits: a ladder of identical-time-constant sections (its numerator is K·(s + R/L)^n, an
- * n-fold zero) stays exact to 1e-8 up to 6 sections (12 poles; 3e-10 measured); beyond that the expanded
- * coefficients themselves limit accuracy (documented in docs/specs.md). More unknown nodes than the
- * determinant handles is a clear error.
+ * n-fold zero) stays exact to 1e-8 up to 6 sections (12 poles; 3e-10 measured); beyond that the
+ * expanded coefficients themselves limit accuracy (documented in docs/specs.md). More unknown nodes
+ * than the determinant handles is a clear error.
  */
 class LargeCircuitTest {
   /** An RLC ladder of the given number of sections: n internal nodes plus VOUT. */
