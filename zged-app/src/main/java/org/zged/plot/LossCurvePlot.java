@@ -92,11 +92,15 @@ public final class LossCurvePlot {
             .build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
-    chart.getStyler().setYAxisLogarithmic(allPositive(train) && allPositive(val));
-    chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
-    chart.getStyler().setYAxisDecimalPattern("0.###");
+    boolean log = allPositive(train) && allPositive(val);
+    chart.getStyler().setYAxisLogarithmic(log);
+    // Over more than ~1.5 decades label only the decades, in scientific notation; intermediate
+    // labels would overlap and round to 0.
+    boolean wide = log && decades(train, val) > 1.5;
+    chart.getStyler().setYAxisLogarithmicDecadeOnly(wide);
+    chart.getStyler().setYAxisDecimalPattern(wide ? "0E0" : "0.###");
     chart.getStyler().setXAxisDecimalPattern("#");
-    chart.getStyler().setXAxisMaxLabelCount(10);
+    chart.getStyler().setXAxisTickMarkSpacingHint(60);
     add(chart, "train", train, TRAIN, new BasicStroke(2f));
     add(
         chart,
@@ -121,6 +125,24 @@ public final class LossCurvePlot {
     s.setLineStyle(stroke);
     s.setMarker(v.length > 30 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
     s.setMarkerColor(color);
+  }
+
+  /** log10(max / min) over the finite values of both series. */
+  private static double decades(double[] a, double[] b) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (double[] v : new double[][] {a, b}) {
+      if (v == null) {
+        continue;
+      }
+      for (double x : v) {
+        if (x > 0 && Double.isFinite(x)) {
+          lo = Math.min(lo, x);
+          hi = Math.max(hi, x);
+        }
+      }
+    }
+    return hi > 0 ? Math.log10(hi / lo) : 0;
   }
 
   private static boolean allPositive(double[] v) {

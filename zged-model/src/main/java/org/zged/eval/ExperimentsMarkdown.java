@@ -32,7 +32,10 @@ public final class ExperimentsMarkdown {
         "Metrics are measured on the validation split of each run's own data (the \"val\" column"
             + " gives its size) with `zged eval`'s code: encode → μ → argmax decode. Loss shares"
             + " are the weighted terms' parts of the validation total at the kept (best) epoch."
-            + " Definitions: docs/evaluation.md.\n\n");
+            + " Definitions: docs/evaluation.md. Each run is one training with one seed, so a"
+            + " difference of a few points between two runs is a single observation, not an"
+            + " established effect. Training time: wall-clock of the training for a run trained by"
+            + " this invocation, the sum of its recorded epoch times for a reused or loaded run.\n\n");
     s.append(
         "| experiment | config | val | epochs (best) | val loss | recon share | TF share | KL share |"
             + " conn. share | topology match | component-type acc. | edge-count match | VIN / VOUT"
