@@ -26,7 +26,7 @@ public final class GumbelSoftmax {
 
   /** A straight-through sample over the last axis of {@code logProbs}. */
   public static NDArray sample(NDArray logProbs, NDArray gumbel, double temperature) {
-    NDArray soft = logProbs.add(gumbel).div((float) temperature).softmax(-1);
+    NDArray soft = Tensors.div(logProbs.add(gumbel), temperature).softmax(-1);
     int last = soft.getShape().dimension() - 1;
     NDArray hard =
         soft.argMax(last).oneHot((int) soft.getShape().get(last)).toType(soft.getDataType(), false);

@@ -63,10 +63,12 @@ public final class VaeLoss {
 
     NDArray poleChamfer = ChamferDistance.between(out.get(7), in.get(4), in.get(5)).mean();
     NDArray zeroChamfer = ChamferDistance.between(out.get(9), in.get(6), in.get(7)).mean();
-    NDArray presenceLoss = bce(out.get(8), in.get(5)).add(bce(out.get(10), in.get(7))).div(2f);
+    NDArray presenceLoss =
+        Tensors.div(bce(out.get(8), in.get(5)).add(bce(out.get(10), in.get(7))), 2);
 
     NDArray kl =
-        logVar.add(1f).sub(mu.square()).sub(logVar.exp()).sum(new int[] {1}).mul(-0.5f).mean();
+        Tensors.mul(logVar.add(1f).sub(mu.square()).sub(logVar.exp()).sum(new int[] {1}), -0.5)
+            .mean();
 
     NDArray edgeSample =
         w.gumbel() ? GumbelSoftmax.sample(edgeLogProbs, gumbel, temperature) : edgeLogProbs.exp();
@@ -75,10 +77,10 @@ public final class VaeLoss {
 
     NDArray recon = node.add(edge).add(value);
     NDArray tf = poleChamfer.add(zeroChamfer).add(presenceLoss);
-    NDArray reconW = recon.mul((float) w.reconstruction());
-    NDArray tfW = tf.mul((float) w.transferFunction());
-    NDArray klW = kl.mul((float) (w.kl() * klFactor));
-    NDArray connW = connectivity.mul((float) w.connectivity());
+    NDArray reconW = Tensors.mul(recon, w.reconstruction());
+    NDArray tfW = Tensors.mul(tf, w.transferFunction());
+    NDArray klW = Tensors.mul(kl, w.kl() * klFactor);
+    NDArray connW = Tensors.mul(connectivity, w.connectivity());
     NDArray total = reconW.add(tfW).add(klW).add(connW);
 
     Map<String, Double> weighted = new LinkedHashMap<>();

@@ -58,7 +58,7 @@ public final class HierarchicalEncoder extends ZgedBlock {
     }
     NDArray sum = h.sum(new int[] {1});
     NDArray mean = sum.div(mask.sum(new int[] {1}).maximum(1f));
-    NDArray pooled = NDArrays.concat(-1, mean, sum.div(cfg.maxNodes()));
+    NDArray pooled = NDArrays.concat(-1, mean, Tensors.div(sum, cfg.maxNodes()));
     NDArray topo = topo2.apply(ps, Activation.relu(topo1.apply(ps, pooled, training)), training);
 
     NDArray count = presence.sum(new int[] {1, 2}); // [B,3]

@@ -108,7 +108,7 @@ public final class LatentGuidedDecoder extends ZgedBlock {
     NDArray k = keys.apply(ps, tokens, training);
     NDArray v = values.apply(ps, tokens, training);
     NDArray attention =
-        flatQuery.batchMatMul(k.transpose(0, 2, 1)).div((float) Math.sqrt(d)).softmax(-1);
+        Tensors.div(flatQuery.batchMatMul(k.transpose(0, 2, 1)), Math.sqrt(d)).softmax(-1);
     NDArray context = attention.batchMatMul(v).reshape(b, n, n, d);
 
     NDArray f = Activation.relu(pair1.apply(ps, NDArrays.concat(-1, query, context), training));

@@ -84,7 +84,7 @@ public final class ZgedNetwork extends ZgedBlock {
     NDList enc = encoder.apply(ps, inputs, training);
     NDArray mu = enc.get(0);
     NDArray logVar = enc.get(1);
-    NDArray z = mu.add(logVar.mul(0.5f).exp().mul(eps));
+    NDArray z = mu.add(Tensors.mul(logVar, 0.5).exp().mul(eps));
     NDList out = new NDList(mu, logVar, z);
     out.addAll(decoder.apply(ps, z, training));
     out.addAll(tfHead.apply(ps, z, training));

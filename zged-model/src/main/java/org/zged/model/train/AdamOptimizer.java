@@ -67,7 +67,7 @@ public final class AdamOptimizer {
     }
     double norm = Math.sqrt(sq);
     if (!(norm <= MAX_NORM)) {
-      // A corrupted gradient (see docs/model.md, "Known issue"): skip the step entirely, so
+      // A corrupted gradient (see docs/model.md, "Found and fixed"): skip the step entirely, so
       // neither the weights nor the moments see it.
       for (NDArray g : grads.values()) {
         Tensors.clear(g);
