@@ -52,7 +52,7 @@ class TrainingTest {
     System.out.println("resume test: skipped steps in both runs: " + skipped);
     assumeTrue(
         skipped == 0,
-        "a corrupted gradient step was skipped (docs/model.md, "Found and fixed"): runs legitimately"
+        "a corrupted gradient step was skipped (docs/model.md, Found and fixed): runs legitimately"
             + " differ");
     try (ZgedModel a = ZgedModel.load(dir.resolve("a/last.ckpt"));
         ZgedModel b = ZgedModel.load(dir.resolve("b/last.ckpt"))) {
