@@ -132,8 +132,8 @@ class TrainingTest {
   }
 
   /**
-   * A short run on four hand-made families must learn them: a broken encoder, decoder or loss
-   * fails this (an untrained model scores about 0% exact match). Stated accuracy on the validation
+   * A short run on four hand-made families must learn them: a broken encoder, decoder or loss fails
+   * this (an untrained model scores about 0% exact match). Stated accuracy on the validation
    * circuits after 15 epochs: node accuracy 100%, component accuracy ≥ 90%, exact match ≥ 50%,
    * every decode with VIN and VOUT connected (measured: 100%, 98.9%, 72.5%, 100%).
    */
