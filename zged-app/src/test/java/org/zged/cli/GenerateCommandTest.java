@@ -74,6 +74,44 @@ class GenerateCommandTest {
     assertEquals(Math.sqrt(0.5), ratio, Math.sqrt(0.5) * 1e-3);
   }
 
+  /** |H| at exactly {@code f}, from ngspice running the netlist file. */
+  private static double ngspiceMagnitude(Circuit c, double f) {
+    NgspiceAc ac = Ngspice.ac(c, new AcSweep(20, f, 2 * f));
+    assertEquals(f, ac.frequencyHz()[0], f * 1e-9);
+    return ac.h()[0].norm();
+  }
+
+  @Test
+  void aBandpassNetlistHasItsCentreAndQInNgspice() throws Exception {
+    Path nl = dir.resolve("bp");
+    Run r =
+        zged(
+            "generate",
+            "--type",
+            "bandpass",
+            "--fc",
+            "20k",
+            "--q",
+            "5",
+            "--count",
+            "1",
+            "--netlist-dir",
+            nl.toString());
+    assertEquals(0, r.code(), r.err());
+    assumeTrue(Ngspice.available());
+    Circuit c = NetlistReader.read(nl.resolve("candidate-1.cir"), null, null);
+    // A second-order band-pass K·s/(s² + s·ω0/Q + ω0²) is 3 dB down from its peak at
+    // f0·(√(1 + 1/(4Q²)) ∓ 1/(2Q)); the peak is at f0.
+    double f0 = 20e3;
+    double q = 5;
+    double root = Math.sqrt(1 + 1 / (4 * q * q));
+    double peak = ngspiceMagnitude(c, f0);
+    assertTrue(peak > ngspiceMagnitude(c, f0 * 1.001) && peak > ngspiceMagnitude(c, f0 / 1.001));
+    for (double edge : new double[] {f0 * (root - 1 / (2 * q)), f0 * (root + 1 / (2 * q))}) {
+      assertEquals(Math.sqrt(0.5), ngspiceMagnitude(c, edge) / peak, Math.sqrt(0.5) * 1e-3);
+    }
+  }
+
   @Test
   void jsonIsOneObjectWithTargetAndCandidates() throws Exception {
     Run r =
