@@ -90,7 +90,9 @@ public final class ESeriesSnapper {
           c = bestPairOrSingle(c, target, order.subList(done + 1, order.size()));
           score = score(fitter.verify(c, target));
         }
-        if (score < bestScore) {
+        // The first trial is kept even when every score is infinite (no trial verifies), so a
+        // hopeless snap still returns its closest circuit instead of failing.
+        if (bestCircuit == null || score < bestScore) {
           bestScore = score;
           bestCircuit = c;
         }

@@ -35,6 +35,22 @@ class ESeriesSnapperTest {
   }
 
   @Test
+  void aCircuitThatCannotMeetTheTargetStillSnapsToItsClosestSeriesValues() {
+    // An RLC low-pass asked to be a high-pass: every trial misses the class, so every score is
+    // infinite; the snapper must still hand back a snapped circuit rather than fail.
+    SpecTarget lowpass =
+        SpecTarget.builder().optType("lowpass").optFc(10_000.0).optQ(0.707).build();
+    Circuit ideal = FamilyDesign.RLC_LOWPASS.design(lowpass);
+    SpecTarget highpass =
+        SpecTarget.builder().optType("highpass").optFc(10_000.0).optQ(0.707).build();
+    SnapResult r = ESeriesSnapper.builder().setSeries(ESeries.E24).build().snap(ideal, highpass);
+    assertEquals(ideal.elements().size(), r.result().circuit().elements().size());
+    for (var e : r.result().circuit().elements()) {
+      assertTrue(inSeries(e.value(), ESeries.E24), e.toString());
+    }
+  }
+
+  @Test
   void e24SnappingKeepsTheCutoffOfSecondOrderDesignsWithinOnePointFivePercent() {
     SplittableRandom rnd = new SplittableRandom(3);
     double worst = 0;
