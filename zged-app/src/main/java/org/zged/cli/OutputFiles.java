@@ -1,15 +1,15 @@
 package org.zged.cli;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.zged.InputException;
+import org.zged.io.AtomicFile;
 
 /**
  * Writes a command's output files all or nothing: every file goes to a temporary file next to its
@@ -60,31 +60,19 @@ public final class OutputFiles {
     try {
       for (Map.Entry<Path, byte[]> e : files.entrySet()) {
         Path target = e.getKey();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path tmp = AtomicFile.temporarySibling(target);
         moves.add(new Path[] {tmp, target});
-        Files.write(tmp, e.getValue());
+        Files.write(tmp, e.getValue(), StandardOpenOption.CREATE_NEW);
       }
       for (Path[] m : moves) {
-        move(m[0], m[1]);
+        AtomicFile.moveIntoPlace(m[0], m[1]);
       }
     } catch (IOException e) {
       for (Path[] m : moves) {
-        try {
-          Files.deleteIfExists(m[0]);
-        } catch (IOException ignored) {
-          // Best effort: the write already failed and that is what the user needs to hear.
-        }
+        AtomicFile.deleteQuietly(m[0]);
       }
       String option = moves.isEmpty() ? "output" : options.get(moves.get(moves.size() - 1)[1]);
       throw new InputException(option, "cannot write: " + e.getMessage());
-    }
-  }
-
-  private static void move(Path tmp, Path target) throws IOException {
-    try {
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 }

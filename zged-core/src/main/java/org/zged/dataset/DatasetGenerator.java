@@ -16,6 +16,7 @@ import org.zged.analysis.Analysis;
 import org.zged.analysis.CircuitAnalyzer;
 import org.zged.analysis.FrequencyResponse;
 import org.zged.circuit.Circuit;
+import org.zged.io.AtomicFile;
 import org.zged.netlist.AcSweep;
 
 /**

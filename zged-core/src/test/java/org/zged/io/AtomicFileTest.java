@@ -1,4 +1,4 @@
-package org.zged.dataset;
+package org.zged.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,6 +20,15 @@ class AtomicFileTest {
     AtomicFile.write(target, out -> out.write("hello\n".getBytes(StandardCharsets.UTF_8)));
     assertEquals("hello\n", Files.readString(target));
     assertEquals(List.of(target), list());
+  }
+
+  @Test
+  void theFinishedFileHasTheUsualPermissionsNotOwnerOnly() throws IOException {
+    Path plain = Files.createFile(dir.resolve("plain.txt"));
+    Path written = dir.resolve("written.txt");
+    AtomicFile.write(written, "x".getBytes(StandardCharsets.UTF_8));
+    // Same folder, same umask: the atomic write must not narrow what an ordinary file gets.
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(written));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.zged.dataset;
+package org.zged.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -15,21 +15,22 @@ import java.nio.file.StandardOpenOption;
  * which is moved over the target only when complete. A failure, or the JVM being stopped (Ctrl-C)
  * while writing, deletes the temporary file, so no half-written file is ever left behind.
  */
-final class AtomicFile {
+public final class AtomicFile {
   /** The content writer; the stream is buffered and closed by {@link #write}. */
   @FunctionalInterface
-  interface Body {
+  public interface Body {
     void writeTo(OutputStream out) throws IOException;
   }
 
   private AtomicFile() {}
 
-  static void write(Path target, Body body) {
+  public static void write(Path target, byte[] content) {
+    write(target, out -> out.write(content));
+  }
+
+  public static void write(Path target, Body body) {
     Path dir = target.toAbsolutePath().getParent();
-    // Not Files.createTempFile: its owner-only permissions would stay on the finished file.
-    Path tmp =
-        dir.resolve(
-            "." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+    Path tmp = temporarySibling(target);
     Thread cleanup = new Thread(() -> deleteQuietly(tmp), "zged-tmp-cleanup");
     boolean hooked = false;
     try {
@@ -41,12 +42,7 @@ final class AtomicFile {
               Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW), 1 << 16)) {
         body.writeTo(out);
       }
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      moveIntoPlace(tmp, target);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -61,7 +57,27 @@ final class AtomicFile {
     }
   }
 
-  private static void deleteQuietly(Path p) {
+  /**
+   * A hidden, not yet existing path next to {@code target} for staging its content. Not
+   * Files.createTempFile: its owner-only permissions would stay on the finished file.
+   */
+  public static Path temporarySibling(Path target) {
+    Path abs = target.toAbsolutePath();
+    return abs.getParent()
+        .resolve("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+  }
+
+  /** Moves a finished temporary file over its target, atomically where the file system can. */
+  public static void moveIntoPlace(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Deletes a file if it exists, ignoring failures (used on paths that are already failing). */
+  public static void deleteQuietly(Path p) {
     try {
       Files.deleteIfExists(p);
     } catch (IOException ignored) {
