@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.zged.InputException;
 import org.zged.analysis.CircuitAnalyzer;
@@ -22,6 +23,7 @@ import org.zged.generate.GenerateResponse;
 import org.zged.generate.GenerationText;
 import org.zged.generate.SpecGenerator;
 import org.zged.model.ZgedModel;
+import org.zged.netlist.AcSweep;
 import org.zged.netlist.SpiceNumber;
 import org.zged.plot.BodePlot;
 import org.zged.plot.SchematicSvg;
@@ -157,6 +159,13 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "Model file (default: the shipped model).")
   Path modelFile;
 
+  @Option(
+      names = "--check-ngspice",
+      description =
+          "Also simulate every candidate's netlist in ngspice (6 decades around the target, 100"
+              + " points/decade) and report its largest deviation from the exact response.")
+  boolean checkNgspice;
+
   @Override
   public Integer call() {
     GenerateRequest request =
@@ -196,10 +205,40 @@ public final class GenerateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? toJson(response) + "\n" : GenerationText.render(response));
     PrintWriter notes = json ? spec.commandLine().getErr() : out;
+    if (checkNgspice) {
+      ngspiceChecks(response).forEach(notes::println);
+    }
     written.forEach(notes::println);
     out.flush();
     notes.flush();
     return response.candidates().isEmpty() ? 1 : 0;
+  }
+
+  /**
+   * One line per candidate: ngspice's response against the exact one over the band that matters.
+   * Agreement to ~1e-9 everywhere means every spec printed above is also what ngspice simulates.
+   */
+  private static List<String> ngspiceChecks(GenerateResponse r) {
+    List<String> lines = new ArrayList<>();
+    for (CandidateReport c : r.candidates()) {
+      Circuit circuit = circuitOf(c);
+      double centre = r.target().fcHz() != null ? r.target().fcHz() : centreOf(c);
+      AcSweep sweep = new AcSweep(100, centre / 1e3, centre * 1e3);
+      NgspiceCheck check =
+          NgspiceCheck.run(circuit, CircuitAnalyzer.transferFunction(circuit), sweep);
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "ngspice check #%d: %d points, %s to %s, largest |H| deviation from the exact"
+                  + " response %.2g (relative)%s",
+              c.rank(),
+              check.points(),
+              SiFormat.format(sweep.fStartHz(), "Hz"),
+              SiFormat.format(sweep.fStopHz(), "Hz"),
+              check.maxRelativeError(),
+              check.maxRelativeError() < 1e-6 ? ", agrees" : ", DISAGREES"));
+    }
+    return lines;
   }
 
   private static final java.util.regex.Pattern DECIMAL =

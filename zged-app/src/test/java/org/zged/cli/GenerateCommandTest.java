@@ -74,6 +74,32 @@ class GenerateCommandTest {
     assertEquals(Math.sqrt(0.5), ratio, Math.sqrt(0.5) * 1e-3);
   }
 
+  @Test
+  void checkNgspiceComparesEveryCandidateWithTheRealSimulator() {
+    assumeTrue(Ngspice.available());
+    Run r =
+        zged(
+            "generate",
+            "--type",
+            "bandpass",
+            "--fc",
+            "50k",
+            "--q",
+            "4",
+            "--count",
+            "2",
+            "--check-ngspice");
+    assertEquals(0, r.code(), r.err());
+    long agreeing =
+        r.out()
+            .lines()
+            .filter(l -> l.startsWith("ngspice check #") && l.endsWith(", agrees"))
+            .count();
+    long candidates = r.out().lines().filter(l -> l.matches("#\\d+ .*")).count();
+    assertTrue(candidates >= 1, r.out());
+    assertEquals(candidates, agreeing, r.out());
+  }
+
   /** |H| at exactly {@code f}, from ngspice running the netlist file. */
   private static double ngspiceMagnitude(Circuit c, double f) {
     NgspiceAc ac = Ngspice.ac(c, new AcSweep(20, f, 2 * f));
