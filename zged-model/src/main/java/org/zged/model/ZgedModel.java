@@ -49,7 +49,7 @@ public final class ZgedModel implements AutoCloseable {
     DjlEnvironment.prepare();
     NDManager m = NDManager.newBaseManager();
     ZgedNetwork net = new ZgedNetwork(cfg);
-    net.create(m, seed);
+    NoGrad.run(() -> net.create(m, seed));
     return new ZgedModel(m, net);
   }
 
@@ -118,10 +118,13 @@ public final class ZgedModel implements AutoCloseable {
       return new float[0][];
     }
     GraphBatch batch = GraphBatch.of(examples, config());
-    try (NDManager sub = manager.newSubManager()) {
-      NDArray mu = network.encoder().apply(store, batch.inputs(sub), false).get(0);
-      return rows(mu);
-    }
+    return NoGrad.call(
+        () -> {
+          try (NDManager sub = manager.newSubManager()) {
+            NDArray mu = network.encoder().apply(store, batch.inputs(sub), false).get(0);
+            return rows(mu);
+          }
+        });
   }
 
   /** The 4-D μ of the transfer-function part for a set of poles and zeros (rad/s). */
@@ -133,6 +136,10 @@ public final class ZgedModel implements AutoCloseable {
     float[] zm = new float[cfg.maxZeros()];
     GraphBatch.putRoots(poles, p, pm, 0, cfg.maxPoles());
     GraphBatch.putRoots(zeros, z, zm, 0, cfg.maxZeros());
+    return NoGrad.call(() -> tfMean(cfg, p, pm, z, zm));
+  }
+
+  private float[] tfMean(ModelConfig cfg, float[] p, float[] pm, float[] z, float[] zm) {
     try (NDManager sub = manager.newSubManager()) {
       NDArray out =
           network
@@ -173,6 +180,10 @@ public final class ZgedModel implements AutoCloseable {
 
   private synchronized List<DecodeResult> decodeInternal(
       float[][] zs, double temperature, SplittableRandom rng) {
+    return NoGrad.call(() -> decodeBatch(zs, temperature, rng));
+  }
+
+  private List<DecodeResult> decodeBatch(float[][] zs, double temperature, SplittableRandom rng) {
     List<DecodeResult> out = new ArrayList<>(zs.length);
     if (zs.length == 0) {
       return out;
@@ -202,6 +213,10 @@ public final class ZgedModel implements AutoCloseable {
 
   /** The poles and zeros the transfer-function head reads from z. */
   public synchronized TfPrediction predictTransferFunction(float[] z) {
+    return NoGrad.call(() -> tfPrediction(z));
+  }
+
+  private TfPrediction tfPrediction(float[] z) {
     ModelConfig cfg = config();
     try (NDManager sub = manager.newSubManager()) {
       NDList tf = network.tfHead().apply(store, latents(sub, new float[][] {z}), false);
@@ -269,6 +284,10 @@ public final class ZgedModel implements AutoCloseable {
   }
 
   public synchronized void setParameters(Map<String, ModelFile.Tensor> values, String where) {
+    NoGrad.run(() -> copyParameters(values, where));
+  }
+
+  private void copyParameters(Map<String, ModelFile.Tensor> values, String where) {
     for (Pair<String, Parameter> p : network.getParameters()) {
       ModelFile.Tensor t = values.get(p.getKey());
       if (t == null) {

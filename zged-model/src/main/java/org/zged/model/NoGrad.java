@@ -1,0 +1,37 @@
+package org.zged.model;
+
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.function.Supplier;
+
+/**
+ * Runs model work with PyTorch's autograd switched off on the calling thread. The switch is per
+ * thread and DJL turns it off only on the thread that starts the engine, so on any other thread (a
+ * web worker, a background loader) filling weights in place would fail and every inference would
+ * build a graph nobody reads. The previous state is restored, so a caller inside a training step
+ * keeps its gradients.
+ */
+final class NoGrad {
+  private NoGrad() {}
+
+  static <T> T call(Supplier<T> body) {
+    boolean was = JniUtils.isGradMode();
+    if (was) {
+      JniUtils.setGradMode(false);
+    }
+    try {
+      return body.get();
+    } finally {
+      if (was) {
+        JniUtils.setGradMode(true);
+      }
+    }
+  }
+
+  static void run(Runnable body) {
+    call(
+        () -> {
+          body.run();
+          return null;
+        });
+  }
+}
