@@ -19,6 +19,7 @@ import org.zged.circuit.NodeType;
  * coefficients and reports, rather than repairs, anything that is not a working filter.
  */
 final class GraphDecoder {
+  private static final int INTERNAL = NodeType.INTERNAL.ordinal();
   private final int n;
 
   GraphDecoder(ModelConfig cfg) {
@@ -38,31 +39,15 @@ final class GraphDecoder {
       double temperature,
       SplittableRandom rng) {
     List<String> problems = new ArrayList<>();
-    int[] slotClass = new int[n];
-    for (int i = 0; i < n; i++) {
-      slotClass[i] = pick(nodeLogits, i * 5, 5, temperature, rng);
-    }
-    // Canonical order: GND, VIN, VOUT, then internal nodes in slot order.
-    List<Integer> order = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    boolean[] taken = new boolean[3];
-    for (NodeType t : new NodeType[] {NodeType.GND, NodeType.VIN, NodeType.VOUT}) {
-      for (int i = 0; i < n; i++) {
-        if (slotClass[i] == t.ordinal()) {
-          if (taken[t.ordinal()]) {
-            problems.add("more than one node decoded as " + t + "; extra ones made internal");
-            slotClass[i] = NodeType.INTERNAL.ordinal();
-          } else {
-            taken[t.ordinal()] = true;
-            order.add(i);
-            names.add(nameOf(t));
-          }
-        }
-      }
-    }
+    // The graph order fixes the terminals in slots 0-2 (GND, VIN, VOUT) in every training circuit;
+    // a later slot is either an internal node or padding. Decoding only within that vocabulary
+    // keeps a sampled decode from inventing a second VIN or losing GND.
+    List<Integer> order = new ArrayList<>(List.of(0, 1, 2));
+    List<String> names = new ArrayList<>(List.of(Circuit.GND, Circuit.VIN, Circuit.VOUT));
     int internal = 0;
-    for (int i = 0; i < n; i++) {
-      if (slotClass[i] == NodeType.INTERNAL.ordinal()) {
+    for (int i = 3; i < n; i++) {
+      int internalOrPad = INTERNAL + pick(nodeLogits, i * 5 + INTERNAL, 2, temperature, rng);
+      if (internalOrPad == INTERNAL) {
         order.add(i);
         names.add("n" + ++internal);
       }
@@ -101,24 +86,9 @@ final class GraphDecoder {
       circuit = graph.toCircuit();
       problems.addAll(circuit.problems());
     }
-    int vin = names.indexOf(Circuit.VIN);
-    int vout = names.indexOf(Circuit.VOUT);
-    int gnd = names.indexOf(Circuit.GND);
-    if (gnd < 0) {
-      problems.add("no GND node was decoded");
-    }
-    boolean vinOk = vin >= 0 && gnd >= 0 && joined(graph, vin, gnd);
-    boolean voutOk = vout >= 0 && vin >= 0 && joined(graph, vout, vin);
+    boolean vinOk = joined(graph, 1, 0);
+    boolean voutOk = joined(graph, 2, 1);
     return new DecodeResult(graph, circuit, problems, vinOk, voutOk);
-  }
-
-  private static String nameOf(NodeType t) {
-    return switch (t) {
-      case GND -> Circuit.GND;
-      case VIN -> Circuit.VIN;
-      case VOUT -> Circuit.VOUT;
-      case INTERNAL -> throw new IllegalArgumentException("internal nodes are numbered");
-    };
   }
 
   private static boolean joined(CircuitGraph g, int from, int to) {

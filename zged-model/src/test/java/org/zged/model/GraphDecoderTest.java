@@ -9,6 +9,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.zged.circuit.Edge;
 import org.zged.circuit.EdgeClass;
+import org.zged.circuit.NodeType;
 
 /** Decoding hand-made decoder outputs: what comes out, and what is reported. */
 class GraphDecoderTest {
@@ -69,6 +70,29 @@ class GraphDecoderTest {
       assertTrue(edge.a() != edge.b());
     }
     assertEquals(2, r.graph().edges().size());
+  }
+
+  @Test
+  void laterSlotsAreInternalNodesOrPaddingNeverASecondTerminal() {
+    float[] nodeLogits = nodes(0, 1, 2, 1, 0); // slots 3 and 4 lean to VIN and GND
+    nodeLogits[3 * 5 + NodeType.INTERNAL.ordinal()] = 9f;
+    float[] e =
+        edges(
+            new int[][] {
+              {1, 3, EdgeClass.R.ordinal()},
+              {3, 2, EdgeClass.L.ordinal()},
+              {2, 0, EdgeClass.C.ordinal()}
+            });
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+    for (int k = 0; k < 200; k++) {
+      DecodeResult r = decoder.decode(nodeLogits, e, new float[N * N * 3], 1.0, rng);
+      java.util.List<String> names = r.graph().nodeNames();
+      assertEquals(java.util.List.of("0", "vin", "vout"), names.subList(0, 3));
+      for (String name : names.subList(3, names.size())) {
+        assertTrue(name.startsWith("n"), names.toString());
+      }
+      assertTrue(r.problems().isEmpty(), r.problems().toString());
+    }
   }
 
   @Test
