@@ -1,14 +1,17 @@
 package org.zged.analysis;
 
+import java.util.Arrays;
+
 /**
- * Evaluates H(jω) from its factors, the allocation-free hot path of the frequency response.
+ * Evaluates H(jω) from its factors, the hot path of the frequency response.
  *
  * <p>Each real root r gives the factor (jω − r) and each conjugate pair z, z̄ the real quadratic
  * (|z|² − ω²) − j·2Re(z)·ω, stored as value = (c0 + c2·ω²) + j·c1·ω. Everything is in units of the
  * set's frequency scale, so that factors stay near 1 and the products N and D of numerator and
  * denominator factors cannot overflow; the scale and the gain K go into a constant dB offset. Per
- * frequency that leaves products, one logarithm and one arctangent: the factored form is also
- * accurate at every frequency, where expanded coefficients lose digits far from the roots.
+ * frequency that leaves products, one logarithm ({@link FastLog}) and one arctangent ({@link
+ * FastAtan2}): the factored form is also accurate at every frequency, where expanded coefficients
+ * lose digits far from the roots.
  */
 final class FactoredResponse {
   private final double scale;
@@ -53,44 +56,75 @@ final class FactoredResponse {
   }
 
   /**
-   * Writes 20·log10|H| (dB) and arg H (degrees, in (−180, 180]) for each frequency in Hz. Nothing
-   * is allocated.
+   * Points per block. The work is split into passes over a block (factor products, then logarithms,
+   * then arctangents) because short loops with independent iterations let the JIT vectorise the
+   * products and the CPU overlap the long latency chains of consecutive points; one loop doing all
+   * of it per point was about a third slower. 64 points keep the six scratch arrays (3 KB) in L1.
+   */
+  private static final int BLOCK = 64;
+
+  /**
+   * Writes 20·log10|H| (dB) and arg H (degrees, in (−180, 180]) for each frequency in Hz. Only six
+   * small scratch arrays are allocated, whatever the grid size.
    */
   void evaluate(double[] freqHz, double[] magnitudeDb, double[] phaseDeg) {
     final double toRadScaled = 2 * Math.PI / scale;
     final double toDeg = 180 / Math.PI;
-    final double[] num = this.num;
-    final double[] den = this.den;
-    for (int f = 0; f < freqHz.length; f++) {
-      double w = toRadScaled * freqHz[f];
-      double w2 = w * w;
-      double nr = 1;
-      double ni = 0;
-      for (int b = 0; b < num.length; b += 3) {
-        double fr = num[b] + num[b + 2] * w2;
-        double fi = num[b + 1] * w;
-        double t = nr * fr - ni * fi;
-        ni = nr * fi + ni * fr;
-        nr = t;
+    // FastLog gives ln, and 10·log10 r = ln r · 10/ln 10 costs one multiplication more
+    final double dbPerNeper = 10 / Math.log(10);
+    final double sign = negativeGain ? -1 : 1;
+    double[] w = new double[BLOCK];
+    double[] w2 = new double[BLOCK];
+    double[] nr = new double[BLOCK];
+    double[] ni = new double[BLOCK];
+    double[] dr = new double[BLOCK];
+    double[] di = new double[BLOCK];
+    for (int start = 0; start < freqHz.length; start += BLOCK) {
+      int n = Math.min(BLOCK, freqHz.length - start);
+      for (int i = 0; i < n; i++) {
+        double v = toRadScaled * freqHz[start + i];
+        w[i] = v;
+        w2[i] = v * v;
       }
-      double dr = 1;
-      double di = 0;
-      for (int b = 0; b < den.length; b += 3) {
-        double fr = den[b] + den[b + 2] * w2;
-        double fi = den[b + 1] * w;
-        double t = dr * fr - di * fi;
-        di = dr * fi + di * fr;
-        dr = t;
+      multiplyFactors(num, w, w2, nr, ni, n);
+      multiplyFactors(den, w, w2, dr, di, n);
+      // H ∝ N/D = N·conj(D)/|D|²: the phase needs no division; w and w2 are free again and take
+      // Re and Im of N·conj(D)
+      for (int i = 0; i < n; i++) {
+        double a = nr[i];
+        double b = ni[i];
+        double c = dr[i];
+        double d = di[i];
+        magnitudeDb[start + i] = (a * a + b * b) / (c * c + d * d);
+        w[i] = sign * (a * c + b * d);
+        w2[i] = sign * (b * c - a * d);
       }
-      // H ∝ N/D = N·conj(D)/|D|²: the phase needs no division
-      double hr = nr * dr + ni * di;
-      double hi = ni * dr - nr * di;
-      if (negativeGain) {
-        hr = -hr;
-        hi = -hi;
+      for (int i = 0; i < n; i++) {
+        magnitudeDb[start + i] = gainDb + dbPerNeper * FastLog.ln(magnitudeDb[start + i]);
       }
-      magnitudeDb[f] = gainDb + 10 * Math.log10((nr * nr + ni * ni) / (dr * dr + di * di));
-      phaseDeg[f] = FastAtan2.atan2(hi, hr) * toDeg;
+      for (int i = 0; i < n; i++) {
+        phaseDeg[start + i] = FastAtan2.atan2(w2[i], w[i]) * toDeg;
+      }
+    }
+  }
+
+  /** re + j·im = Π factor(jω) over the first n points, factor by factor. */
+  private static void multiplyFactors(
+      double[] factors, double[] w, double[] w2, double[] re, double[] im, int n) {
+    Arrays.fill(re, 0, n, 1.0);
+    Arrays.fill(im, 0, n, 0.0);
+    for (int b = 0; b < factors.length; b += 3) {
+      double c0 = factors[b];
+      double c1 = factors[b + 1];
+      double c2 = factors[b + 2];
+      for (int i = 0; i < n; i++) {
+        double fr = c0 + c2 * w2[i];
+        double fi = c1 * w[i];
+        double r = re[i];
+        double m = im[i];
+        re[i] = r * fr - m * fi;
+        im[i] = r * fi + m * fr;
+      }
     }
   }
 }

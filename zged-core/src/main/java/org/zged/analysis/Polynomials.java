@@ -16,7 +16,18 @@ final class Polynomials {
    */
   static double abs(double re, double im) {
     double s = re * re + im * im;
-    return s > 1e-290 && s < 1e290 ? Math.sqrt(s) : Math.hypot(re, im);
+    if (s > 1e-290 && s < 1e290) {
+      return Math.sqrt(s);
+    }
+    // exact zeros are common (an exact conjugate pair, a root at the origin evaluated at ω = 0)
+    // and on an axis the modulus is exact without hypot
+    if (re == 0) {
+      return Math.abs(im);
+    }
+    if (im == 0) {
+      return Math.abs(re);
+    }
+    return Math.hypot(re, im);
   }
 
   /** The degree: index of the highest non-zero coefficient, or -1 for the zero polynomial. */
