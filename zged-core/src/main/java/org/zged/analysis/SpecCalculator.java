@@ -352,7 +352,43 @@ final class SpecCalculator {
         e.minValue = value;
       }
     }
+    polishSharpExtremes(e);
     return e;
+  }
+
+  /**
+   * The coefficients of N'D − ND' lose digits when the response is very sharp (a resonance with Q
+   * above about 1e4): a peak or notch only ω/Q wide can come out a few parts in 1e9 off, and beyond
+   * Q ≈ 1e6 its near-double root turns into a complex pair and the notch is missed. Around every
+   * sharp root frequency and every stationary point next to one, a local search on |H| itself
+   * (accurate at any frequency) looks for a clearly more extreme value; the exact stationary points
+   * of ordinary responses are kept as they are.
+   */
+  private void polishSharpExtremes(Extremes e) {
+    List<Double> seeds = new ArrayList<>(stationaryPoints());
+    addRootFrequencies(seeds, pz.poleRe, pz.poleIm);
+    addRootFrequencies(seeds, pz.zeroRe, pz.zeroIm);
+    for (double x : seeds) {
+      double w = Math.sqrt(x) * pz.scale;
+      double h = SharpExtremum.relativeHalfWidth(w, pz);
+      if (!(w > 0) || !(h < SharpExtremum.SHARP) || atAxisPole(x)) {
+        continue;
+      }
+      if (e.maxValue < Double.POSITIVE_INFINITY) {
+        double[] m = SharpExtremum.find(this::magnitudeAt, w, h, true);
+        if (m != null && (Double.isNaN(e.maxX) || m[1] > e.maxValue * (1 + 1e-12))) {
+          e.maxX = (m[0] / pz.scale) * (m[0] / pz.scale);
+          e.maxValue = m[1];
+        }
+      }
+      if (e.minValue > 0) {
+        double[] m = SharpExtremum.find(this::magnitudeAt, w, h, false);
+        if (m != null && (Double.isNaN(e.minX) || m[1] < e.minValue * (1 - 1e-12))) {
+          e.minX = (m[0] / pz.scale) * (m[0] / pz.scale);
+          e.minValue = m[1];
+        }
+      }
+    }
   }
 
   /** Positive x̃ where d|H|²/dx = 0: the positive real roots of N'D − ND' (computed once). */
