@@ -358,7 +358,10 @@ class WebApiTest {
     assertEquals("highpass", best.get("achieved").get("response_class").asText());
     JsonNode snap = best.get("e_series");
     assertEquals("E24", snap.get("series").asText(), best.toString());
-    assertEquals(best.get("elements").size(), snap.get("table").size());
+    // one table row per snapped part: every ideal element, plus a parallel trim part when single
+    // series values miss by more than 1 %
+    assertEquals(snap.get("elements").size(), snap.get("table").size(), snap.toString());
+    assertTrue(snap.get("elements").size() >= best.get("elements").size(), snap.toString());
   }
 
   @Test
