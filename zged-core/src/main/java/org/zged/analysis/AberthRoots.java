@@ -30,7 +30,7 @@ final class AberthRoots {
         }
         double xr = zr[i];
         double xi = zi[i];
-        horner(p, xr, xi, v);
+        Polynomials.hornerWithDerivative(p, xr, xi, v);
         double pr = v[0];
         double pim = v[1];
         double dr = v[2];
@@ -122,27 +122,5 @@ final class AberthRoots {
   /** Cross product sign of (i→j) × (i→k) in the (k, log|c|) plane. */
   private static double cross(int i, int j, int k, double[] logc) {
     return (j - i) * (logc[k] - logc[i]) - (logc[j] - logc[i]) * (k - i);
-  }
-
-  /** out = {Re p(x), Im p(x), Re p'(x), Im p'(x)}. */
-  private static void horner(double[] p, double xr, double xi, double[] out) {
-    double pr = 0;
-    double pi = 0;
-    double dr = 0;
-    double di = 0;
-    for (int k = p.length - 1; k >= 0; k--) {
-      double ndr = dr * xr - di * xi + pr;
-      double ndi = dr * xi + di * xr + pi;
-      dr = ndr;
-      di = ndi;
-      double npr = pr * xr - pi * xi + p[k];
-      double npi = pr * xi + pi * xr;
-      pr = npr;
-      pi = npi;
-    }
-    out[0] = pr;
-    out[1] = pi;
-    out[2] = dr;
-    out[3] = di;
   }
 }

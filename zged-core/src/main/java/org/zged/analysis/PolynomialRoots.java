@@ -134,7 +134,7 @@ final class PolynomialRoots {
     double xr = root[0];
     double xi = root[1];
     double[] val = new double[4];
-    horner(t, xr, xi, val);
+    Polynomials.hornerWithDerivative(t, xr, xi, val);
     // max-norm: comparisons only, and no underflow of squares next to a root
     double best = Math.max(Math.abs(val[0]), Math.abs(val[1]));
     for (int it = 0; it < 30 && best > 0; it++) {
@@ -148,7 +148,7 @@ final class PolynomialRoots {
       double si = (val[1] * dr - val[0] * di) / den;
       double nr = xr - sr;
       double ni = xi - si;
-      horner(t, nr, ni, val);
+      Polynomials.hornerWithDerivative(t, nr, ni, val);
       double mag = Math.max(Math.abs(val[0]), Math.abs(val[1]));
       if (!(mag < best)) {
         break;
@@ -162,28 +162,6 @@ final class PolynomialRoots {
     }
     root[0] = xr;
     root[1] = xi;
-  }
-
-  /** out = {Re p(x), Im p(x), Re p'(x), Im p'(x)}. */
-  private static void horner(double[] p, double xr, double xi, double[] out) {
-    double pr = 0;
-    double pi = 0;
-    double dr = 0;
-    double di = 0;
-    for (int k = p.length - 1; k >= 0; k--) {
-      double ndr = dr * xr - di * xi + pr;
-      double ndi = dr * xi + di * xr + pi;
-      dr = ndr;
-      di = ndi;
-      double npr = pr * xr - pi * xi + p[k];
-      double npi = pr * xi + pi * xr;
-      pr = npr;
-      pi = npi;
-    }
-    out[0] = pr;
-    out[1] = pi;
-    out[2] = dr;
-    out[3] = di;
   }
 
   /**

@@ -125,4 +125,28 @@ final class Polynomials {
     }
     return p;
   }
+
+  /**
+   * p and p′ at a complex point in one Horner pass: out = {Re p(x), Im p(x), Re p′(x), Im p′(x)}.
+   */
+  static void hornerWithDerivative(double[] p, double xr, double xi, double[] out) {
+    double pr = 0;
+    double pi = 0;
+    double dr = 0;
+    double di = 0;
+    for (int k = p.length - 1; k >= 0; k--) {
+      double ndr = dr * xr - di * xi + pr;
+      double ndi = dr * xi + di * xr + pi;
+      dr = ndr;
+      di = ndi;
+      double npr = pr * xr - pi * xi + p[k];
+      double npi = pr * xi + pi * xr;
+      pr = npr;
+      pi = npi;
+    }
+    out[0] = pr;
+    out[1] = pi;
+    out[2] = dr;
+    out[3] = di;
+  }
 }
