@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,22 +21,10 @@ import org.zged.dataset.FilterFamily;
 class DatasetCommandTest {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  static Run zged(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cl = ZgedCli.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void seedPresetWritesOneHundredTwentyCircuits() {
     Path file = dir.resolve("seed.jsonl");
-    Run r = zged("dataset", "--preset", "seed", "--out", file.toString());
+    CliRun r = CliRun.zged("dataset", "--preset", "seed", "--out", file.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("120 circuits (6 families x 20, preset seed, seed 42)"), r.out());
     Dataset d = DatasetReader.read(file);
@@ -50,8 +36,8 @@ class DatasetCommandTest {
   void fullPresetStatsShowEveryFamilyAsNamed() throws IOException {
     Path file = dir.resolve("full.jsonl");
     Path png = dir.resolve("fq.png");
-    assertEquals(0, zged("dataset", "--out", file.toString()).code());
-    Run s = zged("dataset", "stats", file.toString(), "--plot", png.toString());
+    assertEquals(0, CliRun.zged("dataset", "--out", file.toString()).code());
+    CliRun s = CliRun.zged("dataset", "stats", file.toString(), "--plot", png.toString());
     assertEquals(0, s.code(), s.err());
     assertTrue(s.out().contains("2,400 circuits, 12 families, preset full, seed 42"), s.out());
     assertTrue(s.out().contains("splits: train 1,920  val 240  test 240"), s.out());
@@ -75,8 +61,8 @@ class DatasetCommandTest {
     Path one = dir.resolve("one.jsonl");
     Path two = dir.resolve("two.jsonl");
     String[] common = {"dataset", "--families", "tank_bandpass,rl_highpass", "--per-family", "600"};
-    assertEquals(0, zged(concat(common, "--threads", "1", "--out", one.toString())).code());
-    assertEquals(0, zged(concat(common, "--threads", "2", "--out", two.toString())).code());
+    assertEquals(0, CliRun.zged(concat(common, "--threads", "1", "--out", one.toString())).code());
+    assertEquals(0, CliRun.zged(concat(common, "--threads", "2", "--out", two.toString())).code());
     assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two));
     assertTrue(Files.readString(one).contains("\"preset\":\"custom\""));
   }
@@ -94,7 +80,7 @@ class DatasetCommandTest {
       })
   void badFlagsAreOneLineErrorsAndWriteNothing(String flags, String message) throws IOException {
     Path file = dir.resolve("never.jsonl");
-    Run r = zged(concat(("dataset " + flags).split(" "), "--out", file.toString()));
+    CliRun r = CliRun.zged(concat(("dataset " + flags).split(" "), "--out", file.toString()));
     assertEquals(2, r.code());
     assertTrue(r.err().startsWith(message), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -106,12 +92,12 @@ class DatasetCommandTest {
   @Test
   void statsOfACorruptFileNamesTheLine() throws IOException {
     Path file = dir.resolve("seed.jsonl");
-    assertEquals(0, zged("dataset", "--preset", "seed", "--out", file.toString()).code());
+    assertEquals(0, CliRun.zged("dataset", "--preset", "seed", "--out", file.toString()).code());
     List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
     lines.set(2, lines.get(2).replace("\"kind\":\"R\"", "\"kind\":\"X\""));
     Files.write(file, lines);
     Path png = dir.resolve("never.png");
-    Run r = zged("dataset", "stats", file.toString(), "--plot", png.toString());
+    CliRun r = CliRun.zged("dataset", "stats", file.toString(), "--plot", png.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().startsWith("error: " + file + ":3: element R1: unknown kind 'X'"), r.err());
     assertFalse(Files.exists(png));
@@ -119,19 +105,19 @@ class DatasetCommandTest {
 
   @Test
   void statsOfAMissingFile() {
-    Run r = zged("dataset", "stats", dir.resolve("none.jsonl").toString());
+    CliRun r = CliRun.zged("dataset", "stats", dir.resolve("none.jsonl").toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("none.jsonl: no such file"), r.err());
   }
 
   @Test
   void benchPrintsItsFigures() {
-    Run r = zged("bench", "dataset", "--count", "2400", "--threads", "2");
+    CliRun r = CliRun.zged("bench", "dataset", "--count", "2400", "--threads", "2");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("2,400 circuits (12 families x 200), 2 thread(s)"), r.out());
     assertTrue(r.out().matches("(?s).*all: 2,400 circuits in [0-9.]+ s = [0-9,]+ circuits/s.*"));
     assertTrue(r.out().contains("heap in use after GC"), r.out());
-    Run bad = zged("bench", "dataset", "--count", "5");
+    CliRun bad = CliRun.zged("bench", "dataset", "--count", "5");
     assertEquals(2, bad.code());
     assertTrue(bad.err().startsWith("error: --count: must be between 12"), bad.err());
   }

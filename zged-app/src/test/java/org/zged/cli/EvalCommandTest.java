@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,18 +19,6 @@ class EvalCommandTest {
   @TempDir static Path dir;
   private static Path modelFile;
 
-  record Run(int code, String out, String err) {}
-
-  static Run zged(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cl = ZgedCli.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @BeforeAll
   static void saveModel() throws Exception {
     modelFile = dir.resolve("random.zged");
@@ -44,8 +30,8 @@ class EvalCommandTest {
   @Test
   void jsonOnTheValidationSplitWithPlots() throws Exception {
     Path out = dir.resolve("report");
-    Run r =
-        zged(
+    CliRun r =
+        CliRun.zged(
             "eval",
             "--model",
             modelFile.toString(),
@@ -74,7 +60,7 @@ class EvalCommandTest {
 
   @Test
   void badSplitIsAnInputError() {
-    Run r = zged("eval", "--model", modelFile.toString(), "--split", "holdout");
+    CliRun r = CliRun.zged("eval", "--model", modelFile.toString(), "--split", "holdout");
     assertEquals(2, r.code());
     assertTrue(r.err().startsWith("error: --split: "), r.err());
   }
@@ -82,7 +68,9 @@ class EvalCommandTest {
   @Test
   void missingModelFileIsAnInputErrorAndWritesNothing() {
     Path out = dir.resolve("never");
-    Run r = zged("eval", "--model", dir.resolve("nope.zged").toString(), "--out", out.toString());
+    CliRun r =
+        CliRun.zged(
+            "eval", "--model", dir.resolve("nope.zged").toString(), "--out", out.toString());
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().startsWith("error: "), r.err());
     assertFalse(Files.exists(out.resolve("eval.md")));

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,23 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ExperimentsCommandTest {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  static Run zged(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cl = ZgedCli.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void quickRunWritesTheTableFromTheRecordedHistories() throws Exception {
     Path runs = dir.resolve("runs");
     Path reports = dir.resolve("reports");
-    Run r = zged("experiments", "--quick", "--runs", runs.toString(), "--out", reports.toString());
+    CliRun r =
+        CliRun.zged(
+            "experiments", "--quick", "--runs", runs.toString(), "--out", reports.toString());
     assertEquals(0, r.code(), r.err());
     String md = Files.readString(reports.resolve("experiments.md"));
     for (String name :
@@ -63,7 +51,7 @@ class ExperimentsCommandTest {
   @Test
   void badEpochCountIsAnInputErrorAndWritesNothing() {
     Path reports = dir.resolve("r2");
-    Run r = zged("experiments", "--ablation-epochs", "0", "--out", reports.toString());
+    CliRun r = CliRun.zged("experiments", "--ablation-epochs", "0", "--out", reports.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().startsWith("error: --ablation-epochs: "), r.err());
     assertFalse(Files.exists(reports));

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,25 +23,13 @@ import org.zged.spice.NgspiceAc;
 class GenerateCommandTest {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  static Run zged(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cl = ZgedCli.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void theReadmeCommandPrintsAVerifiedCircuitAndWritesItsFiles() throws Exception {
     Path nl = dir.resolve("netlists");
     Path svg = dir.resolve("best.svg");
     Path png = dir.resolve("bode.png");
-    Run r =
-        zged(
+    CliRun r =
+        CliRun.zged(
             "generate",
             "--type",
             "lowpass",
@@ -77,8 +63,8 @@ class GenerateCommandTest {
   @Test
   void checkNgspiceComparesEveryCandidateWithTheRealSimulator() {
     assumeTrue(Ngspice.available());
-    Run r =
-        zged(
+    CliRun r =
+        CliRun.zged(
             "generate",
             "--type",
             "bandpass",
@@ -110,8 +96,8 @@ class GenerateCommandTest {
   @Test
   void aBandpassNetlistHasItsCentreAndQInNgspice() throws Exception {
     Path nl = dir.resolve("bp");
-    Run r =
-        zged(
+    CliRun r =
+        CliRun.zged(
             "generate",
             "--type",
             "bandpass",
@@ -140,8 +126,9 @@ class GenerateCommandTest {
 
   @Test
   void jsonIsOneObjectWithTargetAndCandidates() throws Exception {
-    Run r =
-        zged("generate", "--type", "bandstop", "--fc", "50k", "--q", "2", "--count", "2", "--json");
+    CliRun r =
+        CliRun.zged(
+            "generate", "--type", "bandstop", "--fc", "50k", "--q", "2", "--count", "2", "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertEquals(50e3, j.at("/target/fc_hz").asDouble());
@@ -179,7 +166,7 @@ class GenerateCommandTest {
   void badInputIsOneLineNamingTheFlagAndWritesNothing(String args, String expected) {
     Path nl = dir.resolve("never");
     String[] argv = ("generate " + args + " --netlist-dir " + nl).split(" ");
-    Run r = zged(argv);
+    CliRun r = CliRun.zged(argv);
     assertEquals(2, r.code(), r.out() + r.err());
     assertTrue(r.err().startsWith("error: " + expected), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /** {@code zged sample}, {@code interpolate}, {@code reconstruct} and {@code bench generate}. */
 class LatentCommandsTest {
 
-  private static GenerateCommandTest.Run zged(String... args) {
-    return GenerateCommandTest.zged(args);
+  private static CliRun zged(String... args) {
+    return CliRun.zged(args);
   }
 
   @Test
@@ -70,7 +70,7 @@ class LatentCommandsTest {
     var c = zged("sample", "--count", "0");
     var d = zged("sample", "--temperature", "-1");
     var e = zged("bench", "generate", "--targets", "0");
-    for (var r : new GenerateCommandTest.Run[] {a, b, c, d, e}) {
+    for (var r : new CliRun[] {a, b, c, d, e}) {
       assertEquals(2, r.code(), r.err());
       assertEquals(1, r.err().strip().lines().count(), r.err());
     }
