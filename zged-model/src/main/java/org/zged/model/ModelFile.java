@@ -12,13 +12,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.zged.InputException;
+import org.zged.io.AtomicFile;
 
 /**
  * The on-disk form of models and checkpoints: a zip holding {@code header.json} (format, version,
@@ -68,35 +68,21 @@ public final class ModelFile {
   }
 
   public void write(Path file) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-    try {
-      try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
-        zip.putNextEntry(new ZipEntry("header.json"));
-        zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(header));
-        zip.closeEntry();
-        for (var s : sections.entrySet()) {
-          zip.putNextEntry(new ZipEntry(s.getKey() + ".bin"));
-          writeTensors(zip, s.getValue());
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    AtomicFile.write(
+        file,
+        out -> {
+          ZipOutputStream zip = new ZipOutputStream(out);
+          zip.putNextEntry(new ZipEntry("header.json"));
+          zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(header));
           zip.closeEntry();
-        }
-      }
-      readableByAll(tmp);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
-
-  /** Temporary files are created owner-only; a model file is meant to be shared (rw-r--r--). */
-  public static void readableByAll(Path p) throws IOException {
-    try {
-      Files.setPosixFilePermissions(
-          p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: keep the default permissions
-    }
+          for (var s : sections.entrySet()) {
+            zip.putNextEntry(new ZipEntry(s.getKey() + ".bin"));
+            writeTensors(zip, s.getValue());
+            zip.closeEntry();
+          }
+          zip.finish(); // AtomicFile closes the stream underneath
+        });
   }
 
   public static ModelFile read(Path file) {

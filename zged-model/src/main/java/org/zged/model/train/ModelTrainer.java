@@ -23,6 +23,7 @@ import org.zged.circuit.EdgeClass;
 import org.zged.dataset.CircuitRecord;
 import org.zged.dataset.Dataset;
 import org.zged.dataset.Split;
+import org.zged.io.AtomicFile;
 import org.zged.model.DecodeResult;
 import org.zged.model.GraphBatch;
 import org.zged.model.ModelConfig;
@@ -306,20 +307,8 @@ public final class ModelTrainer {
     return h ^ (h >>> 31);
   }
 
-  static void writeAtomically(Path file, String text) throws IOException {
-    Path tmp =
-        Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, text);
-      ModelFile.readableByAll(tmp);
-      Files.move(
-          tmp,
-          file,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+  static void writeAtomically(Path file, String text) {
+    AtomicFile.write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** Options: a progress listener, and stopping early (after N epochs of this invocation). */
