@@ -91,18 +91,7 @@ final class SpecCalculator {
     boolean lossless = pz.hasAxisPole();
     if (nz > np || Polynomials.evaluate(d, 0) == 0) {
       // not a proper passive response: unbounded at DC or at infinity
-      return new FilterSpecs(
-          ResponseClass.OTHER,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          poleBased[0],
-          poleBased[1],
-          lossless);
+      return withoutFrequencies(ResponseClass.OTHER, null, poleBased, lossless);
     }
     double h0 = dcGain();
     double hInf = nz < np ? 0 : Math.abs(pz.gain);
@@ -129,18 +118,14 @@ final class SpecCalculator {
       return band(ResponseClass.BANDPASS, ext.maxX, ext.maxValue, poleBased, lossless);
     }
     ResponseClass rc = dip ? ResponseClass.OTHER : ResponseClass.ALLPASS;
+    return withoutFrequencies(rc, dip ? null : g, poleBased, lossless);
+  }
+
+  /** A response with no cutoff, centre or band: only its passband gain and dominant pole pair. */
+  private static FilterSpecs withoutFrequencies(
+      ResponseClass rc, Double passbandGain, Double[] poleBased, boolean lossless) {
     return new FilterSpecs(
-        rc,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        dip ? null : g,
-        poleBased[0],
-        poleBased[1],
-        lossless);
+        rc, null, null, null, null, null, null, passbandGain, poleBased[0], poleBased[1], lossless);
   }
 
   private static FilterSpecs cutoff(
@@ -166,18 +151,7 @@ final class SpecCalculator {
   private FilterSpecs band(
       ResponseClass rc, double centreX, double reference, Double[] poleBased, boolean lossless) {
     if (Double.isNaN(centreX)) {
-      return new FilterSpecs(
-          ResponseClass.OTHER,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          poleBased[0],
-          poleBased[1],
-          lossless);
+      return withoutFrequencies(ResponseClass.OTHER, null, poleBased, lossless);
     }
     double f0 = hz(centreX);
     if (Double.isInfinite(reference)) {
