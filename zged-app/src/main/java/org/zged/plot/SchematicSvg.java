@@ -1,17 +1,13 @@
 package org.zged.plot;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.zged.circuit.Circuit;
 import org.zged.circuit.Element;
 import org.zged.circuit.ElementKind;
+import org.zged.circuit.NodeOrder;
 import org.zged.fit.Units;
 
 /**
@@ -129,34 +125,9 @@ public final class SchematicSvg {
         + "</g>\n</svg>\n";
   }
 
-  /** VIN first, VOUT last, internal nodes between them in breadth-first order from VIN. */
+  /** VIN first, VOUT last, internal nodes between them; see {@link NodeOrder#row}. */
   public static List<String> rowOrder(Circuit c) {
-    Map<String, List<String>> adj = new LinkedHashMap<>();
-    for (Element e : c.elements()) {
-      adj.computeIfAbsent(e.nodeA(), k -> new ArrayList<>()).add(e.nodeB());
-      adj.computeIfAbsent(e.nodeB(), k -> new ArrayList<>()).add(e.nodeA());
-    }
-    Map<String, Integer> depth = new HashMap<>();
-    Deque<String> todo = new ArrayDeque<>();
-    depth.put(Circuit.VIN, 0);
-    todo.add(Circuit.VIN);
-    while (!todo.isEmpty()) {
-      String n = todo.poll();
-      for (String m : adj.getOrDefault(n, List.of())) {
-        if (!m.equals(Circuit.GND) && depth.putIfAbsent(m, depth.get(n) + 1) == null) {
-          todo.add(m);
-        }
-      }
-    }
-    List<String> internal = new ArrayList<>(c.internalNodes());
-    internal.sort(
-        Comparator.<String>comparingInt(n -> depth.getOrDefault(n, Integer.MAX_VALUE))
-            .thenComparing(n -> n));
-    List<String> row = new ArrayList<>();
-    row.add(Circuit.VIN);
-    row.addAll(internal);
-    row.add(Circuit.VOUT);
-    return row;
+    return NodeOrder.row(c);
   }
 
   /** An element from (x1, y1) to (x2, y2), horizontal or vertical, with its symbol centred. */

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.zged.circuit.Circuit;
 import org.zged.circuit.Element;
 import org.zged.circuit.ElementKind;
-import org.zged.plot.SchematicSvg;
+import org.zged.circuit.NodeOrder;
 
 /**
  * Puts a decoded circuit into the form a designer expects, without changing H(s): elements directly
@@ -30,7 +30,7 @@ final class CircuitTidy {
     if (kept.isEmpty() || !pruned.isValid()) {
       pruned = c;
     }
-    List<String> row = SchematicSvg.rowOrder(pruned);
+    List<String> row = NodeOrder.row(pruned);
     List<Element> oriented = new ArrayList<>();
     for (Element e : pruned.elements()) {
       boolean swap =
