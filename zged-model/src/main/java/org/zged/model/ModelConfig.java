@@ -1,5 +1,6 @@
 package org.zged.model;
 
+import java.util.Map;
 import org.zged.InputException;
 
 /**
@@ -36,21 +37,39 @@ public record ModelConfig(
   public static final String JOINT = "joint";
   public static final String SEPARATE = "separate";
 
+  /**
+   * Upper bounds of every size, checked before anything is allocated (a config or a model file
+   * header that asks for more is refused by name); docs/limits.md lists them.
+   */
+  public static final Map<String, Integer> MAX =
+      Map.ofEntries(
+          Map.entry("max_nodes", 16),
+          Map.entry("hidden", 256),
+          Map.entry("message_layers", 8),
+          Map.entry("topology_dims", 32),
+          Map.entry("value_dims", 32),
+          Map.entry("tf_dims", 32),
+          Map.entry("tokens_per_part", 16),
+          Map.entry("token_dim", 128),
+          Map.entry("decoder_hidden", 256),
+          Map.entry("max_poles", 32),
+          Map.entry("max_zeros", 32));
+
+  /** The smallest grid: GND, VIN and VOUT. */
+  public static final int MIN_NODES = 3;
+
   public ModelConfig {
-    positive("model.max_nodes", maxNodes);
-    positive("model.hidden", hidden);
-    positive("model.message_layers", messageLayers);
-    positive("model.topology_dims", topologyDims);
-    positive("model.value_dims", valueDims);
-    positive("model.tf_dims", tfDims);
-    positive("model.tokens_per_part", tokensPerPart);
-    positive("model.token_dim", tokenDim);
-    positive("model.decoder_hidden", decoderHidden);
-    positive("model.max_poles", maxPoles);
-    positive("model.max_zeros", maxZeros);
-    if (maxNodes < 3) {
-      throw new InputException("model.max_nodes", "must be at least 3 (GND, VIN, VOUT)");
-    }
+    bounded("max_nodes", maxNodes, MIN_NODES);
+    bounded("hidden", hidden, 1);
+    bounded("message_layers", messageLayers, 1);
+    bounded("topology_dims", topologyDims, 1);
+    bounded("value_dims", valueDims, 1);
+    bounded("tf_dims", tfDims, 1);
+    bounded("tokens_per_part", tokensPerPart, 1);
+    bounded("token_dim", tokenDim, 1);
+    bounded("decoder_hidden", decoderHidden, 1);
+    bounded("max_poles", maxPoles, 1);
+    bounded("max_zeros", maxZeros, 1);
     if (!JOINT.equals(edgeHead) && !SEPARATE.equals(edgeHead)) {
       throw new InputException(
           "decoder.edge_head", "must be 'joint' or 'separate', got '" + edgeHead + "'");
@@ -75,9 +94,11 @@ public record ModelConfig(
     return SEPARATE.equals(edgeHead);
   }
 
-  private static void positive(String key, int v) {
-    if (v <= 0) {
-      throw new InputException(key, "must be > 0, got " + v);
+  private static void bounded(String key, int v, int min) {
+    int max = MAX.get(key);
+    if (v < min || v > max) {
+      throw new InputException(
+          "model." + key, "must be an integer in [" + min + ", " + max + "], got " + v);
     }
   }
 }

@@ -3,7 +3,6 @@ package org.zged.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -31,6 +30,14 @@ public final class ModelFile {
   public static final String FORMAT = "zged-model";
   public static final int VERSION = 1;
   static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Limits of what a model file may ask a reader to hold (docs/limits.md). */
+  public static final long MAX_FILE_BYTES = 64L << 20;
+
+  public static final long MAX_ENTRY_BYTES = 64L << 20;
+  public static final long MAX_INFLATED_BYTES = 128L << 20;
+  public static final long MAX_HEADER_BYTES = 1L << 20;
+  public static final int MAX_ENTRIES = 16;
 
   /** A named tensor: shape and values in row-major order. */
   public record Tensor(long[] shape, float[] values) {}
@@ -60,10 +67,19 @@ public final class ModelFile {
   }
 
   public ModelConfig config(String where) {
+    JsonNode c = header.get("config");
+    if (c == null || !c.isObject()) {
+      throw new InputException(where, "header.json has no model config");
+    }
     try {
-      return JSON.treeToValue(header.get("config"), ModelConfig.class);
+      return JSON.treeToValue(c, ModelConfig.class);
     } catch (IOException | IllegalArgumentException e) {
-      throw new InputException(where, "bad model config: " + e.getMessage());
+      Throwable cause = e;
+      while (cause.getCause() != null && !(cause instanceof InputException)) {
+        cause = cause.getCause();
+      }
+      String why = cause instanceof InputException ? cause.getMessage() : firstLine(e);
+      throw new InputException(where, "bad model config: " + why);
     }
   }
 
@@ -89,6 +105,15 @@ public final class ModelFile {
     if (!Files.isRegularFile(file)) {
       throw new InputException(file.toString(), "no such file");
     }
+    try {
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        throw new InputException(
+            file.toString(), "model file of " + size + " bytes, the limit is " + MAX_FILE_BYTES);
+      }
+    } catch (IOException e) {
+      throw new InputException(file.toString(), "cannot read: " + e.getMessage());
+    }
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, file.toString());
     } catch (IOException e) {
@@ -96,26 +121,60 @@ public final class ModelFile {
     }
   }
 
+  /**
+   * Reads a model file from a stream, bounded before anything is allocated: the file, each entry's
+   * inflated size and the sum of them have limits; the zip must end in an intact central directory
+   * that lists exactly the entries read (a cut-off file is refused, not half-read); the header's
+   * sizes are validated by {@link ModelConfig}; every tensor value must be finite.
+   */
   public static ModelFile read(InputStream raw, String where) {
+    byte[] bytes;
+    try {
+      bytes = readBounded(raw, MAX_FILE_BYTES, where, "model file");
+    } catch (IOException e) {
+      throw new InputException(where, "cannot read: " + e.getMessage());
+    }
+    int listed = ZipDirectory.entryCount(bytes, where);
     ObjectNode header = null;
     Map<String, Map<String, Tensor>> sections = new LinkedHashMap<>();
-    try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(raw))) {
+    int entries = 0;
+    long inflated = 0;
+    try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
       ZipEntry e;
       while ((e = zip.getNextEntry()) != null) {
-        byte[] bytes = zip.readAllBytes();
-        if (e.getName().equals("header.json")) {
-          JsonNode node = JSON.readTree(bytes);
+        if (++entries > MAX_ENTRIES) {
+          throw new InputException(where, "more than " + MAX_ENTRIES + " zip entries");
+        }
+        String name = e.getName();
+        boolean isHeader = name.equals("header.json");
+        if (!isHeader && !name.endsWith(".bin")) {
+          continue; // not ours: skipped unread
+        }
+        long limit = isHeader ? MAX_HEADER_BYTES : MAX_ENTRY_BYTES;
+        byte[] entry = readBounded(zip, limit, where + ":" + name, "entry");
+        inflated += entry.length;
+        if (inflated > MAX_INFLATED_BYTES) {
+          throw new InputException(
+              where, "entries inflate to more than " + MAX_INFLATED_BYTES + " bytes");
+        }
+        if (isHeader) {
+          JsonNode node = JSON.readTree(entry);
           if (!(node instanceof ObjectNode o)) {
             throw new InputException(where, "header.json is not an object");
           }
           header = o;
-        } else if (e.getName().endsWith(".bin")) {
-          String name = e.getName().substring(0, e.getName().length() - 4);
-          sections.put(name, readTensors(bytes, where + ":" + e.getName()));
+        } else {
+          String section = name.substring(0, name.length() - 4);
+          sections.put(section, readTensors(entry, where + ":" + name));
         }
       }
     } catch (IOException ex) {
-      throw new InputException(where, "not a zged model file (" + ex.getMessage() + ")");
+      throw new InputException(where, "not a zged model file (" + firstLine(ex) + ")");
+    }
+    if (entries != listed) {
+      throw new InputException(
+          where,
+          "damaged zip: the central directory lists " + listed + " entries, found " + entries);
     }
     if (header == null || !FORMAT.equals(header.path("format").asText())) {
       throw new InputException(where, "not a zged model file (no zged header)");
@@ -124,7 +183,32 @@ public final class ModelFile {
       throw new InputException(
           where, "model file version " + header.path("version").asInt() + ", expected " + VERSION);
     }
-    return new ModelFile(header, sections);
+    ModelFile file = new ModelFile(header, sections);
+    file.config(where); // validates the sizes before any caller allocates a network for them
+    return file;
+  }
+
+  /** At most {@code limit} bytes of {@code in}; more is an input error, not an allocation. */
+  private static byte[] readBounded(InputStream in, long limit, String where, String what)
+      throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buf = new byte[1 << 16];
+    long total = 0;
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      total += n;
+      if (total > limit) {
+        throw new InputException(where, what + " larger than the limit of " + limit + " bytes");
+      }
+      out.write(buf, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  private static String firstLine(Exception e) {
+    String s = String.valueOf(e.getMessage());
+    int i = s.indexOf('\n');
+    return i < 0 ? s : s.substring(0, i);
   }
 
   private static void writeTensors(OutputStream raw, Map<String, Tensor> tensors)
@@ -166,15 +250,28 @@ public final class ModelFile {
       long size = 1;
       for (int r = 0; r < rank; r++) {
         shape[r] = in.readLong();
+        if (shape[r] < 0 || shape[r] > bytes.length) {
+          throw new InputException(where, "tensor " + name + " has dimension " + shape[r]);
+        }
         size *= shape[r];
+        if (size > bytes.length) {
+          throw new InputException(where, "tensor " + name + " is larger than its entry");
+        }
       }
       int len = in.readInt();
       if (len != size) {
         throw new InputException(where, "tensor " + name + " has " + len + " values for its shape");
       }
+      if ((long) len * Float.BYTES > in.available()) {
+        throw new InputException(where, "tensor " + name + " is cut off");
+      }
       float[] v = new float[len];
       for (int k = 0; k < len; k++) {
         v[k] = in.readFloat();
+        if (!Float.isFinite(v[k])) {
+          throw new InputException(
+              where, "tensor " + name + " has a non-finite value (" + v[k] + ") at index " + k);
+        }
       }
       out.put(name, new Tensor(shape, v));
     }

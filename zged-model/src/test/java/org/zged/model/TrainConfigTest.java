@@ -69,4 +69,140 @@ class TrainConfigTest {
         assertThrows(InputException.class, () -> TrainConfig.load(Path.of("/nope/none.yaml")));
     assertTrue(e.getMessage().endsWith("no such file"));
   }
+
+  private static InputException refused(String text) {
+    return assertThrows(InputException.class, () -> TrainConfig.parse(text, "x.yaml"));
+  }
+
+  @Test
+  void integersAreReadExactlyNotWrapped() throws Exception {
+    // 4294967297 = 2^32 + 1 used to wrap to 1 epoch
+    assertEquals(
+        "x.yaml: training.epochs: must be an integer in [1, 100000], got 4294967297",
+        refused(tinyText().replace("epochs: 5", "epochs: 4294967297")).getMessage());
+    // a seed beyond 32 bits is a 64-bit seed, not seed 7
+    assertEquals(
+        4294967303L,
+        TrainConfig.parse(tinyText().replace("seed: 7", "seed: 4294967303"), "x").seed());
+    assertEquals(
+        Long.MIN_VALUE,
+        TrainConfig.parse(tinyText().replace("seed: 7", "seed: -9223372036854775808"), "x").seed());
+    // a 23-digit seed does not fit 64 bits: refused, not wrapped negative
+    assertEquals(
+        "x.yaml: seed: must be an integer in [-9223372036854775808, 9223372036854775807], got"
+            + " 12345678901234567890123",
+        refused(tinyText().replace("seed: 7", "seed: 12345678901234567890123")).getMessage());
+  }
+
+  @Test
+  void duplicateKeysAreRefusedByName() throws Exception {
+    InputException e = refused(tinyText() + "seed: 8\n");
+    assertTrue(e.getMessage().startsWith("x.yaml:"), e.getMessage());
+    assertTrue(e.getMessage().contains("duplicate key seed"), e.getMessage());
+    InputException nested =
+        refused(tinyText().replace("  hidden: 64\n", "  hidden: 64\n  hidden: 32\n"));
+    assertTrue(nested.getMessage().contains("duplicate key hidden"), nested.getMessage());
+  }
+
+  @Test
+  void nonFiniteAndOutOfRangeNumbersAreRefusedByName() throws Exception {
+    assertEquals(
+        "x.yaml: training.learning_rate: must be in (0, 1.0], got 1.0E300",
+        refused(tinyText().replace("learning_rate: 3.0e-3", "learning_rate: 1e300")).getMessage());
+    for (String v : new String[] {".nan", ".inf", "-.inf", "1e999"}) {
+      InputException e = refused(tinyText().replace("kl: 0.01", "kl: " + v));
+      assertTrue(
+          e.getMessage().startsWith("x.yaml: loss.kl: must be a finite number"),
+          v + ": " + e.getMessage());
+    }
+    for (String v : new String[] {"NaN", "Infinity"}) { // text Java would parse, YAML does not
+      assertEquals(
+          "x.yaml: loss.kl: must be a number, got '" + v + "'",
+          refused(tinyText().replace("kl: 0.01", "kl: " + v)).getMessage());
+    }
+    assertTrue(
+        refused(tinyText().replace("grad_clip: 5.0", "grad_clip: 0x1p3"))
+            .getMessage()
+            .startsWith("x.yaml: training.grad_clip: must be a number"));
+    assertTrue(
+        refused(tinyText().replace("temperature_end: 0.5", "temperature_end: 0"))
+            .getMessage()
+            .startsWith("x.yaml: decoder.temperature_end: must be in"));
+    assertTrue(
+        refused(tinyText().replace("kl_warmup_epochs: 0", "kl_warmup_epochs: -1"))
+            .getMessage()
+            .startsWith("x.yaml: loss.kl_warmup_epochs: must be an integer in [0,"));
+  }
+
+  @Test
+  void sizesBeyondTheLimitsAreRefusedBeforeAllocation() throws Exception {
+    assertEquals(
+        "x.yaml: model.hidden: must be an integer in [1, 256], got 1000000000",
+        refused(tinyText().replace("hidden: 64", "hidden: 1000000000")).getMessage());
+    assertEquals(
+        "x.yaml: model.tf_dims: must be an integer in [1, 32], got 200000",
+        refused(tinyText().replace("tf_dims: 4", "tf_dims: 200000")).getMessage());
+    assertEquals(
+        "x.yaml: model.max_nodes: must be an integer in [3, 16], got 2",
+        refused(tinyText().replace("max_nodes: 5", "max_nodes: 2")).getMessage());
+    InputException batch =
+        refused(
+            tinyText()
+                .replace("max_nodes: 5", "max_nodes: 16")
+                .replace("decoder_hidden: 64", "decoder_hidden: 256")
+                .replace("batch_size: 16", "batch_size: 1024"));
+    assertTrue(
+        batch.getMessage().startsWith("x.yaml: training.batch_size: batch_size × max_nodes²"),
+        batch.getMessage());
+  }
+
+  @Test
+  void anchorsAliasesAndMergeKeysAreYaml() throws Exception {
+    String anchored =
+        tinyText()
+            .replace("temperature_start: 1.0", "temperature_start: &t 0.75")
+            .replace("temperature_end: 0.5", "temperature_end: *t");
+    TrainConfig c = TrainConfig.parse(anchored, "x.yaml");
+    assertEquals(0.75, c.temperatureStart());
+    assertEquals(0.75, c.temperatureEnd());
+    String merged =
+        "base: &b {max_nodes: 5, hidden: 64}\n"
+            + tinyText().replace("  max_nodes: 5\n  hidden: 64\n", "  <<: *b\n");
+    InputException e = refused(merged); // the anchor's own key is not a config key
+    assertEquals("x.yaml: base: unknown key", e.getMessage());
+    TrainConfig m =
+        TrainConfig.parse(
+            tinyText()
+                .replace(
+                    "model:\n  max_nodes: 5\n  hidden: 64\n",
+                    "model:\n  <<: {max_nodes: 5, hidden: 48}\n"),
+            "x.yaml");
+    assertEquals(48, m.model().hidden());
+  }
+
+  @Test
+  void hugeInputIsRefusedBeforeItIsParsed(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    // a 100 MB YAML string once took minutes; the size limit answers at once
+    String big = tinyText() + "note: \"" + "x".repeat(3 << 20) + "\"\n";
+    Path file = dir.resolve("big.yaml");
+    Files.writeString(file, big);
+    InputException e = assertThrows(InputException.class, () -> TrainConfig.load(file));
+    assertEquals(
+        file + ": config file of " + Files.size(file) + " bytes, the limit is 1048576",
+        e.getMessage());
+    assertTrue(refused(big).getMessage().contains("the limit is 1048576"));
+    // a billion-laughs file is small but expands without bound: the alias limit stops it
+    StringBuilder laughs = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 12; i++) {
+      laughs.append("a").append(i).append(": &a").append(i).append(" [");
+      for (int k = 0; k < 10; k++) {
+        laughs.append(k == 0 ? "" : ", ").append("*a").append(i - 1);
+      }
+      laughs.append("]\n");
+    }
+    InputException l = refused(laughs.toString());
+    assertTrue(l.getMessage().startsWith("x.yaml:"), l.getMessage());
+    assertTrue(l.getMessage().contains("not valid YAML"), l.getMessage());
+  }
 }

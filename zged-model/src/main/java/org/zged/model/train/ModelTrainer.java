@@ -47,6 +47,7 @@ public final class ModelTrainer {
 
   private final TrainingListener listener;
   private final int stopAfter;
+  private final TrainingFaults faults = TrainingFaults.fromSystemProperty();
 
   private ModelTrainer(Builder b) {
     this.listener = b.listener;
@@ -93,8 +94,10 @@ public final class ModelTrainer {
     if (val.isEmpty()) {
       throw new InputException("data", "the validation split is empty");
     }
-    long started = System.nanoTime();
     ModelConfig mc = cfg.model();
+    checkFits(train, mc);
+    checkFits(val, mc);
+    long started = System.nanoTime();
     ZgedModel model = ZgedModel.create(mc, cfg.seed());
     AdamOptimizer adam = new AdamOptimizer(model.network().getParameters(), model.manager());
     List<EpochStats> history = new ArrayList<>();
@@ -121,8 +124,14 @@ public final class ModelTrainer {
           break;
         }
         long t0 = System.nanoTime();
-        Map<String, Double> trainStats = trainEpoch(cfg, model, adam, loss, train, epoch);
-        Map<String, Double> valStats = evaluate(cfg, model, loss, val, epoch);
+        Map<String, Double> trainStats;
+        Map<String, Double> valStats;
+        try {
+          trainStats = trainEpoch(cfg, model, adam, loss, train, epoch);
+          valStats = evaluate(cfg, model, loss, val, epoch);
+        } catch (NonFiniteLoss e) {
+          throw new InputException(runDir.toString(), e.getMessage() + "; " + kept(last, epoch));
+        }
         EpochStats stats =
             new EpochStats(
                 epoch,
@@ -164,6 +173,25 @@ public final class ModelTrainer {
     }
   }
 
+  /** Refuses, before anything is allocated or written, data the model's grid cannot hold. */
+  private static void checkFits(List<ModelExample> examples, ModelConfig mc) {
+    for (ModelExample ex : examples) {
+      int nodes = org.zged.circuit.CircuitGraph.of(ex.circuit()).nodeCount();
+      if (nodes > mc.maxNodes()) {
+        String name = ex.circuit().title().isEmpty() ? "a circuit" : ex.circuit().title();
+        throw new InputException(
+            "model.max_nodes",
+            mc.maxNodes() + " is too small for the data: " + name + " has " + nodes + " nodes");
+      }
+    }
+  }
+
+  private static String kept(Path last, int epoch) {
+    return epoch == 0
+        ? "stopped before the first checkpoint"
+        : "stopped; " + last + " keeps the last good epoch (" + epoch + ")";
+  }
+
   private Map<String, Double> trainEpoch(
       TrainConfig cfg,
       ZgedModel model,
@@ -199,6 +227,9 @@ public final class ModelTrainer {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
           out = model.network().forward(model.parameterStore(), inputs, true);
           terms = loss.compute(out, batch, gumbel, temperature, klFactor);
+          NonFiniteLoss.check(
+              faults.loss(terms.raw().get("total"), epoch, step),
+              "epoch " + (epoch + 1) + " step " + (step + 1));
           gc.backward(terms.total());
         }
         double norm = adam.update(cfg.learningRate(), cfg.gradClip(), sub);
@@ -235,6 +266,7 @@ public final class ModelTrainer {
         NDList out = model.network().forward(model.parameterStore(), inputs, false);
         LossTerms terms =
             loss.compute(out, batch, gumbel, cfg.temperature(epoch), cfg.klFactor(epoch));
+        NonFiniteLoss.check(terms.raw().get("total"), "epoch " + (epoch + 1) + " validation");
         accumulate(sums, terms, items.size());
         metrics.add(batch, out.get(3).toFloatArray(), out.get(4).toFloatArray(), mc.maxNodes());
         float[] mu = out.get(0).toFloatArray();

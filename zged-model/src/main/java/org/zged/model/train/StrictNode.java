@@ -15,6 +15,8 @@ final class StrictNode {
   private final JsonNode node;
   private final String file;
   private final String path;
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
   private final Set<String> used = new HashSet<>();
 
   StrictNode(JsonNode node, String file, String path) {
@@ -30,27 +32,59 @@ final class StrictNode {
     return new StrictNode(required(key), file, dotted(key));
   }
 
-  int integer(String key) {
+  /**
+   * An integer in [min, max]. The range is checked on the exact value (YAML integers of any size
+   * arrive as BigInteger), so 4294967297 is refused rather than wrapped to 1.
+   */
+  long integer(String key, long min, long max) {
     JsonNode v = required(key);
     if (!v.isIntegralNumber()) {
       throw bad(key, "must be an integer, got '" + v.asText() + "'");
     }
-    return v.asInt();
+    java.math.BigInteger b = v.bigIntegerValue();
+    if (b.compareTo(java.math.BigInteger.valueOf(min)) < 0
+        || b.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+      throw bad(key, "must be an integer in [" + min + ", " + max + "], got " + b);
+    }
+    return b.longValue();
   }
 
-  double number(String key) {
+  int integer(String key, int min, int max) {
+    return (int) integer(key, (long) min, (long) max);
+  }
+
+  /** A finite number in [min, max]; text is read only when it is a plain decimal number. */
+  double number(String key, double min, double max) {
+    double d = finite(key);
+    if (!(d >= min && d <= max)) {
+      throw bad(key, "must be in [" + min + ", " + max + "], got " + d);
+    }
+    return d;
+  }
+
+  /** A finite number in (0, max]. */
+  double positive(String key, double max) {
+    double d = finite(key);
+    if (!(d > 0 && d <= max)) {
+      throw bad(key, "must be in (0, " + max + "], got " + d);
+    }
+    return d;
+  }
+
+  private double finite(String key) {
     JsonNode v = required(key);
+    double d;
     if (v.isNumber()) {
-      return v.asDouble();
+      d = v.asDouble();
+    } else if (v.isTextual() && DECIMAL.matcher(v.asText().strip()).matches()) {
+      d = Double.parseDouble(v.asText().strip());
+    } else {
+      throw bad(key, "must be a number, got '" + v.asText() + "'");
     }
-    if (v.isTextual()) {
-      try {
-        return Double.parseDouble(v.asText());
-      } catch (NumberFormatException e) {
-        // fall through
-      }
+    if (!Double.isFinite(d)) {
+      throw bad(key, "must be a finite number, got " + v.asText());
     }
-    throw bad(key, "must be a number, got '" + v.asText() + "'");
+    return d;
   }
 
   boolean bool(String key) {

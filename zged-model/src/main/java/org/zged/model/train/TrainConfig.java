@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,8 +12,9 @@ import org.zged.model.ModelConfig;
 import org.zged.model.loss.LossWeights;
 
 /**
- * A training run's configuration, read from YAML with a closed schema: every key below is required
- * and any other key is an error naming it.
+ * A training run's configuration, read from YAML with a closed schema: every key below is required,
+ * any other key is an error naming it, and every value is range-checked by name before anything is
+ * allocated or written (integers exactly, numbers finite; the bounds are listed in docs/limits.md).
  *
  * <pre>
  * seed, data.preset (seed|full), model.{max_nodes, hidden, message_layers, topology_dims,
@@ -44,31 +44,28 @@ public record TrainConfig(
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+  /** Largest batch: with {@link #MAX_BATCH_CELLS} it bounds the decoder's pair tensors. */
+  public static final int MAX_BATCH = 1024;
+
+  /** batch_size × max_nodes² × decoder_hidden, the size of one pair activation, at most. */
+  public static final long MAX_BATCH_CELLS = 1L << 25;
+
+  public static final int MAX_EPOCHS = 100_000;
+
+  /** Loss weights, gradient clip: beyond this a value is a typo, not a setting. */
+  public static final double MAX_WEIGHT = 1e6;
+
   public static TrainConfig load(Path file) {
-    String where = file.toString();
-    if (!Files.isRegularFile(file)) {
-      throw new InputException(where, "no such file");
-    }
-    JsonNode root;
-    try {
-      root = YAML.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new InputException(where, "not valid YAML: " + firstLine(e.getMessage()));
-    }
-    return parse(root, where);
+    return parse(ConfigYaml.read(file), file.toString());
   }
 
   public static TrainConfig parse(String yaml, String where) {
-    try {
-      return parse(YAML.readTree(yaml), where);
-    } catch (IOException e) {
-      throw new InputException(where, "not valid YAML: " + firstLine(e.getMessage()));
-    }
+    return parse(ConfigYaml.parse(yaml, where), where);
   }
 
   static TrainConfig parse(JsonNode root, String where) {
     StrictNode top = new StrictNode(root, where, "");
-    long seed = top.integer("seed");
+    long seed = top.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
     StrictNode data = top.section("data");
     String preset = data.text("preset");
     if (!preset.equals("seed") && !preset.equals("full")) {
@@ -82,17 +79,17 @@ public record TrainConfig(
     try {
       model =
           new ModelConfig(
-              m.integer("max_nodes"),
-              m.integer("hidden"),
-              m.integer("message_layers"),
-              m.integer("topology_dims"),
-              m.integer("value_dims"),
-              m.integer("tf_dims"),
-              m.integer("tokens_per_part"),
-              m.integer("token_dim"),
-              m.integer("decoder_hidden"),
-              m.integer("max_poles"),
-              m.integer("max_zeros"),
+              size(m, "max_nodes", ModelConfig.MIN_NODES),
+              size(m, "hidden", 1),
+              size(m, "message_layers", 1),
+              size(m, "topology_dims", 1),
+              size(m, "value_dims", 1),
+              size(m, "tf_dims", 1),
+              size(m, "tokens_per_part", 1),
+              size(m, "token_dim", 1),
+              size(m, "decoder_hidden", 1),
+              size(m, "max_poles", 1),
+              size(m, "max_zeros", 1),
               d.text("edge_head"));
     } catch (InputException e) {
       if (e.getMessage().startsWith(where)) {
@@ -102,47 +99,42 @@ public record TrainConfig(
     }
     m.finish();
     boolean gumbel = d.bool("gumbel");
-    double t0 = d.number("temperature_start");
-    double t1 = d.number("temperature_end");
-    if (!(t0 > 0) || !(t1 > 0)) {
-      throw d.bad("temperature_start", "temperatures must be > 0");
-    }
+    double t0 = d.number("temperature_start", 1e-3, 100);
+    double t1 = d.number("temperature_end", 1e-3, 100);
     d.finish();
 
     StrictNode l = top.section("loss");
-    double recon = nonNegative(l, "reconstruction");
-    double tf = nonNegative(l, "transfer_function");
-    double kl = nonNegative(l, "kl");
-    int warm = l.integer("kl_warmup_epochs");
-    if (warm < 0) {
-      throw l.bad("kl_warmup_epochs", "must be >= 0");
-    }
-    double conn = nonNegative(l, "connectivity");
-    double noEdge = nonNegative(l, "no_edge_weight");
+    double recon = l.number("reconstruction", 0, MAX_WEIGHT);
+    double tf = l.number("transfer_function", 0, MAX_WEIGHT);
+    double kl = l.number("kl", 0, MAX_WEIGHT);
+    int warm = l.integer("kl_warmup_epochs", 0, MAX_EPOCHS);
+    double conn = l.number("connectivity", 0, MAX_WEIGHT);
+    double noEdge = l.number("no_edge_weight", 0, MAX_WEIGHT);
     l.finish();
 
     StrictNode t = top.section("training");
-    int epochs = t.integer("epochs");
-    int batch = t.integer("batch_size");
-    double lr = t.number("learning_rate");
-    double clip = t.number("grad_clip");
-    if (epochs <= 0) {
-      throw t.bad("epochs", "must be > 0");
+    int epochs = t.integer("epochs", 1, MAX_EPOCHS);
+    int batch = t.integer("batch_size", 1, MAX_BATCH);
+    long cells = (long) batch * model.maxNodes() * model.maxNodes() * model.decoderHidden();
+    if (cells > MAX_BATCH_CELLS) {
+      throw t.bad(
+          "batch_size",
+          "batch_size × max_nodes² × decoder_hidden = "
+              + cells
+              + ", the limit is "
+              + MAX_BATCH_CELLS);
     }
-    if (batch <= 0) {
-      throw t.bad("batch_size", "must be > 0");
-    }
-    if (!(lr > 0)) {
-      throw t.bad("learning_rate", "must be > 0");
-    }
-    if (!(clip >= 0)) {
-      throw t.bad("grad_clip", "must be >= 0 (0 disables clipping)");
-    }
+    double lr = t.positive("learning_rate", 1.0);
+    double clip = t.number("grad_clip", 0, MAX_WEIGHT);
     t.finish();
     top.finish();
     return new TrainConfig(
         seed, preset, model, gumbel, t0, t1, recon, tf, kl, warm, conn, noEdge, epochs, batch, lr,
         clip);
+  }
+
+  private static int size(StrictNode m, String key, int min) {
+    return m.integer(key, min, ModelConfig.MAX.get(key));
   }
 
   public TrainConfig withSeed(long newSeed) {
@@ -251,21 +243,5 @@ public record TrainConfig(
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static double nonNegative(StrictNode n, String key) {
-    double v = n.number(key);
-    if (!(v >= 0)) {
-      throw n.bad(key, "must be >= 0, got " + v);
-    }
-    return v;
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int i = s.indexOf('\n');
-    return i < 0 ? s : s.substring(0, i);
   }
 }
