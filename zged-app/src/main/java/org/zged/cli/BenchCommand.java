@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       AnalysisBenchCommand.class,
       ModelBenchCommand.class,
       GenerateBenchCommand.class,
-      GedBenchCommand.class
+      GedBenchCommand.class,
+      TopologyBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       SimulateCommand.class,
+      TopologyCommand.class,
       DatasetCommand.class,
       BenchCommand.class,
       ServeCommand.class,

@@ -74,7 +74,7 @@ public final class ReconstructionTally {
     if (d.joined(SLOT_VOUT, SLOT_VIN)) {
       voutConnected++;
     }
-    if (TopologySignature.of(truth).equals(TopologySignature.of(decoded))) {
+    if (TopologySignature.exact(truth).equals(TopologySignature.exact(decoded))) {
       topologyMatches++;
     }
   }
