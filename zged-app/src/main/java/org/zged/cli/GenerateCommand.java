@@ -123,6 +123,36 @@ public final class GenerateCommand implements Callable<Integer> {
   Long seed;
 
   @Option(
+      names = "--max-parts",
+      paramLabel = "N",
+      description = "At most N parts (R, L and C elements).")
+  Integer maxParts;
+
+  @Option(
+      names = "--max-inductors",
+      paramLabel = "K",
+      description = "At most K inductors; 0 = RC only.")
+  Integer maxInductors;
+
+  @Option(
+      names = "--r-range",
+      paramLabel = "LO:HI",
+      description = "Allowed resistor values, e.g. 10:1meg.")
+  String rRange;
+
+  @Option(
+      names = "--c-range",
+      paramLabel = "LO:HI",
+      description = "Allowed capacitor values, e.g. 1n:10u.")
+  String cRange;
+
+  @Option(
+      names = "--l-range",
+      paramLabel = "LO:HI",
+      description = "Allowed inductor values, e.g. 1u:100m.")
+  String lRange;
+
+  @Option(
       names = "--json",
       description = "Print one JSON object: {\"target\": ..., \"candidates\": [...]}.")
   boolean json;
@@ -182,8 +212,14 @@ public final class GenerateCommand implements Callable<Integer> {
             noTrim ? Boolean.FALSE : null,
             number(tolerance, "--tolerance"),
             trials,
-            seed);
+            seed,
+            maxParts,
+            maxInductors,
+            rRange,
+            cRange,
+            lRange);
     request.target(); // validate flags before loading the model
+    request.constraints();
     request.countOrDefault();
     request.series();
     request.resistorSeriesOrNull();

@@ -61,6 +61,38 @@ class GenerateCommandTest {
   }
 
   @Test
+  void constraintsReachTheSearchAndAnImpossibleOneIsExplainedInTheJson() throws Exception {
+    CliRun r =
+        CliRun.zged(
+            "generate",
+            "--type",
+            "lowpass",
+            "--fc",
+            "1k",
+            "--q",
+            "0.93",
+            "--max-inductors",
+            "0",
+            "--max-parts",
+            "5",
+            "--count",
+            "2",
+            "--json");
+    assertEquals(0, r.code(), r.err());
+    var j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertTrue(j.get("diagnosis").asText().contains("RC-only"), j.toString());
+    assertTrue(j.get("diagnosis").asText().contains("0.93"), j.toString());
+    assertTrue(j.get("analyses").asInt() > 0);
+    for (var c : j.get("candidates")) {
+      assertTrue(c.get("parts").asInt() <= 5, c.toString());
+      assertFalse(c.get("source").asText().isEmpty());
+      for (var e : c.get("elements")) {
+        assertFalse(e.get("kind").asText().equals("L"), "RC only: " + c);
+      }
+    }
+  }
+
+  @Test
   void checkNgspiceComparesEveryCandidateWithTheRealSimulator() {
     assumeTrue(Ngspice.available());
     CliRun r =
@@ -162,6 +194,12 @@ class GenerateCommandTest {
         "--q 2|--fc: a cutoff/centre frequency is required",
         "--fc 1k --tolerance 150|--tolerance: must be a percentage between 0 and 100",
         "--fc 1k --ged-weight 2|--ged-weight: must be between 0 and 1",
+        "--fc 1k --max-parts 0|--max-parts: must be between 1 and 16",
+        "--fc 1k --max-inductors -1|--max-inductors: must be between 0 and 16",
+        "--fc 1k --r-range 1meg:10|--r-range: inverted or empty range '1meg:10'",
+        "--fc 1k --c-range 1n|--c-range: expected LO:HI",
+        "--fc 1k --l-range 1m:1u|--l-range: inverted or empty range",
+        "--fc 1k --max-inductors 0 --l-range 1u:1m|--l-range: contradicts --max-inductors 0",
       })
   void badInputIsOneLineNamingTheFlagAndWritesNothing(String args, String expected) {
     Path nl = dir.resolve("never");

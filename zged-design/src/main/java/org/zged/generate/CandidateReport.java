@@ -13,14 +13,18 @@ import org.zged.fit.ToleranceReport;
  * came from: {@code vae-blend} (the decoded blend of the nearest references' latents), {@code
  * vae-neighbour} (one reference's latent decoded), {@code vae-sample} (a temperature sample around
  * the blend), {@code vae-tf} (pole/zero targets: the encoded transfer function) or {@code
- * closed-form} (a known family's design, used only when no decoded topology meets the target).
- * {@code family} names the dataset family with this topology (null for a novel topology).
+ * closed-form} (a known family's design, used only when no decoded topology meets the target),
+ * {@code vae-cem} (the latent-space search over the topology part of z), {@code evolutionary}
+ * (graph mutation and crossover of what the other sources found) or {@code random} (a random
+ * canonical topology, benchmark only). {@code parts} counts the elements. {@code family} names the
+ * dataset family with this topology (null for a novel topology).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CandidateReport(
     int rank,
     String source,
+    int parts,
     String topology,
     String family,
     boolean meetsTarget,

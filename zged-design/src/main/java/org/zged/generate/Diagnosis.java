@@ -16,13 +16,17 @@ import org.zged.fit.Units;
 final class Diagnosis {
   private Diagnosis() {}
 
-  /** Null when {@code best} meets the target. */
-  static String of(SpecTarget t, FitResult best, double acceptance) {
-    if (best != null && SpecGenerator.meets(best)) {
+  /** Null when {@code best} meets the target and the constraints. */
+  static String of(SpecTarget t, Constraints limits, FitResult best, double acceptance) {
+    if (best != null && SpecGenerator.meets(best) && limits.violations(best.circuit()).isEmpty()) {
       return null;
     }
     List<String> parts = new ArrayList<>();
-    String structural = structural(t);
+    String limited = ConstraintBounds.reason(t, limits);
+    String structural = limited == null && limits.allowsInductors() ? structural(t) : null;
+    if (limited != null) {
+      parts.add(limited);
+    }
     if (structural != null) {
       parts.add(structural);
     }
@@ -56,6 +60,10 @@ final class Diagnosis {
                     + " scale) from the target",
                 best.chamferAfter()));
       }
+      List<String> broken = limits.violations(best.circuit());
+      if (!broken.isEmpty()) {
+        parts.add("the closest circuit breaks the constraints: " + String.join(", ", broken));
+      }
       if (!best.inRange()) {
         parts.add(
             "values outside the practical ranges: " + String.join(", ", best.rangeViolations()));
@@ -65,7 +73,9 @@ final class Diagnosis {
         + t.describe()
         + " within "
         + Units.plain(acceptance * 100)
-        + "%: "
+        + "%"
+        + (limits.isNone() ? "" : " (" + limits.describe() + ")")
+        + ": "
         + String.join("; ", parts);
   }
 

@@ -3,6 +3,7 @@ package org.zged.generate;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.zged.InputException;
+import org.zged.circuit.ElementKind;
 import org.zged.fit.ComplexListParser;
 import org.zged.fit.ESeries;
 import org.zged.fit.SpecTarget;
@@ -20,6 +21,11 @@ import org.zged.fit.SpecTarget;
  * @param tolerance component tolerance in percent for a Monte Carlo (null = none)
  * @param trials Monte Carlo trials (default 1000)
  * @param seed seed for temperature sampling and the Monte Carlo (default 42)
+ * @param maxParts at most this many parts (null = no limit)
+ * @param maxInductors at most this many inductors, 0 = RC only (null = no limit)
+ * @param rRange allowed resistor values {@code LO:HI} with SPICE suffixes, e.g. {@code 10:1meg}
+ * @param cRange allowed capacitor values, e.g. {@code 1n:1u}
+ * @param lRange allowed inductor values, e.g. {@code 1u:10m}
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record GenerateRequest(
@@ -35,9 +41,51 @@ public record GenerateRequest(
     Boolean trim,
     Double tolerance,
     Integer trials,
-    Long seed) {
+    Long seed,
+    Integer maxParts,
+    Integer maxInductors,
+    String rRange,
+    String cRange,
+    String lRange) {
 
   public static final int MAX_COUNT = 50;
+
+  /** The request without constraints, as before they existed. */
+  public GenerateRequest(
+      String type,
+      Double fc,
+      Double q,
+      Double gain,
+      String poles,
+      String zeros,
+      Integer count,
+      String eSeries,
+      String resistorSeries,
+      Boolean trim,
+      Double tolerance,
+      Integer trials,
+      Long seed) {
+    this(
+        type,
+        fc,
+        q,
+        gain,
+        poles,
+        zeros,
+        count,
+        eSeries,
+        resistorSeries,
+        trim,
+        tolerance,
+        trials,
+        seed,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
   public static final int DEFAULT_COUNT = 3;
   public static final int DEFAULT_TRIALS = 1000;
 
@@ -85,6 +133,17 @@ public record GenerateRequest(
         .optGain(gain)
         .optPoles(ComplexListParser.parse(poles, "--poles"))
         .optZeros(ComplexListParser.parse(zeros, "--zeros"))
+        .build();
+  }
+
+  /** The parts, inductor and value limits ({@link Constraints#NONE} when none is given). */
+  public Constraints constraints() {
+    return Constraints.builder()
+        .optMaxParts(maxParts)
+        .optMaxInductors(maxInductors)
+        .optWindow(ElementKind.R, ValueWindow.parse(rRange, "--r-range"))
+        .optWindow(ElementKind.C, ValueWindow.parse(cRange, "--c-range"))
+        .optWindow(ElementKind.L, ValueWindow.parse(lRange, "--l-range"))
         .build();
   }
 

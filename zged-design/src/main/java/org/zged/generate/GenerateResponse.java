@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * What {@code zged generate --json} prints and {@code POST /api/generate} returns: the target and
  * the candidates, best first. {@code diagnosis} is present when no candidate meets the target
- * within {@link SpecGenerator#ACCEPTANCE}: it says which part of the target is out of reach.
+ * within {@link SpecGenerator#ACCEPTANCE}: it says which part of the target is out of reach. {@code
+ * analyses} counts the exact analyses the search spent.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -17,4 +18,5 @@ public record GenerateResponse(
     List<CandidateReport> candidates,
     String diagnosis,
     int topologiesTried,
+    int analyses,
     double elapsedMs) {}

@@ -20,9 +20,11 @@ public final class GenerationText {
     sb.append(
         String.format(
             Locale.ROOT,
-            "Refined %d topolog%s in %.1f ms; every circuit below is verified by exact analysis.%n",
+            "Refined %d topolog%s (%d exact analyses) in %.1f ms; every circuit below is verified by"
+                + " exact analysis.%n",
             r.topologiesTried(),
             r.topologiesTried() == 1 ? "y" : "ies",
+            r.analyses(),
             r.elapsedMs()));
     if (r.diagnosis() != null) {
       sb.append("WARNING: ").append(r.diagnosis()).append('\n');
@@ -32,9 +34,10 @@ public final class GenerationText {
       sb.append(
           String.format(
               Locale.ROOT,
-              "#%d  %s topology, from %s  %s%n",
+              "#%d  %s topology, %d parts, from %s  %s%n",
               c.rank(),
               c.family() != null ? c.family() : "novel",
+              c.parts(),
               c.source(),
               c.meetsTarget() ? "[meets target]" : "[does NOT meet target]"));
       for (ElementReport e : c.elements()) {

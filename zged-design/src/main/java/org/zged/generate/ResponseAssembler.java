@@ -24,6 +24,7 @@ final class ResponseAssembler {
 
   static GenerateResponse assemble(
       Generation g,
+      Constraints limits,
       ESeries series,
       ESeries resistorSeries,
       boolean trim,
@@ -57,7 +58,8 @@ final class ResponseAssembler {
                 sr.analysed() ? AchievedSpecs.of(sr.specs()) : null,
                 sr.errors() == null ? null : sr.errors().asMap(),
                 t.isPoleZero() ? sr.chamferAfter() : null,
-                netlist(sr.circuit(), t, rank, " (" + s.series().name() + " values)"));
+                netlist(sr.circuit(), t, rank, " (" + s.series().name() + " values)"),
+                SpecGenerator.meets(sr) && limits.violations(sr.circuit()).isEmpty());
       }
       ToleranceReport tol = null;
       if (tolerancePct != null) {
@@ -69,9 +71,10 @@ final class ResponseAssembler {
           new CandidateReport(
               rank,
               r.source(),
+              r.parts(),
               r.topology(),
               KnownTopologies.familyOf(r.topology()),
-              SpecGenerator.meets(f),
+              r.meets(),
               f.inRange(),
               f.inRange() ? null : f.rangeViolations(),
               netlist(f.circuit(), t, rank, ""),
@@ -86,7 +89,7 @@ final class ResponseAssembler {
               tol));
     }
     return new GenerateResponse(
-        TargetReport.of(t), out, g.diagnosis(), g.topologiesTried(), g.elapsedMs());
+        TargetReport.of(t), out, g.diagnosis(), g.topologiesTried(), g.analyses(), g.elapsedMs());
   }
 
   private static List<Complex> nonNull(List<Complex> l) {

@@ -9,7 +9,8 @@ import org.zged.fit.SnappedValue;
 
 /**
  * The candidate moved onto preferred values: per element ideal / snapped / error, the specs of the
- * snapped circuit, their errors against the target and its netlist.
+ * snapped circuit, their errors against the target and its netlist. {@code meetsTarget} is the
+ * verdict of an exact analysis of the snapped values (target within 1 %, constraints kept).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -21,4 +22,5 @@ public record SnapReport(
     AchievedSpecs achieved,
     Map<String, Double> error,
     Double chamfer,
-    String netlist) {}
+    String netlist,
+    boolean meetsTarget) {}

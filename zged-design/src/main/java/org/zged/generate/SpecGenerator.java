@@ -2,18 +2,12 @@ package org.zged.generate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.zged.circuit.Circuit;
 import org.zged.dataset.Dataset;
 import org.zged.dataset.Datasets;
-import org.zged.fit.FamilyDesign;
 import org.zged.fit.FitResult;
 import org.zged.fit.SpecTarget;
 import org.zged.fit.ValueFitter;
-import org.zged.graph.TopologySignature;
-import org.zged.model.DecodeResult;
 import org.zged.model.ZgedModel;
 
 /**
@@ -42,6 +36,9 @@ public final class SpecGenerator {
   /** Errors below this are ties, so that simpler circuits win among exact fits. */
   static final double TIE = 1e-4;
 
+  /** Exact analyses one design may spend by default (about 0.1 s of analysis on one core). */
+  public static final int DEFAULT_BUDGET = 4000;
+
   private final ZgedModel model;
   private final Dataset referenceData;
   private final int neighbours;
@@ -50,6 +47,7 @@ public final class SpecGenerator {
   private final double gedWeight;
   private final boolean fallback;
   private final ValueFitter fitter;
+  private final int budget;
   private volatile ReferenceSet reference;
 
   private SpecGenerator(Builder b) {
@@ -61,6 +59,7 @@ public final class SpecGenerator {
     this.gedWeight = b.gedWeight;
     this.fallback = b.fallback;
     this.fitter = b.fitter;
+    this.budget = b.budget;
   }
 
   public static Builder builder() {
@@ -96,147 +95,100 @@ public final class SpecGenerator {
    * org.zged.InputException} naming the field.
    */
   public GenerateResponse generate(GenerateRequest request) {
-    SpecTarget target = request.target();
-    int count = request.countOrDefault();
-    var series = request.series();
-    var rSeries = request.resistorSeriesOrNull();
-    Double tol = request.toleranceOrNull();
+    DesignRequest.Builder job =
+        DesignRequest.builder()
+            .setTarget(request.target())
+            .optConstraints(request.constraints())
+            .optCount(request.countOrDefault())
+            .optSeed(request.seedOrDefault())
+            .optESeries(request.series())
+            .optResistorSeries(request.resistorSeriesOrNull())
+            .optTrim(request.trimOrDefault());
     int trials = request.trialsOrDefault();
-    long seed = request.seedOrDefault();
-    Generation g = generate(target, count, seed);
+    Double tol = request.toleranceOrNull();
+    if (tol != null) {
+      job.optTolerance(tol, trials);
+    }
+    DesignRequest d = job.build();
+    Generation g = generate(d.target(), d.constraints(), d.count(), d.seed());
     return ResponseAssembler.assemble(
-        g, series, rSeries, request.trimOrDefault(), tol, trials, seed, this);
+        g,
+        d.constraints(),
+        d.series(),
+        d.resistorSeries(),
+        d.trim(),
+        d.tolerancePct(),
+        d.trials(),
+        d.seed(),
+        this);
   }
 
   /** Runs the pipeline for a validated target and returns the best {@code count} results. */
   public Generation generate(SpecTarget target, int count, long seed) {
-    ReferenceSet ref = reference(); // built once per generator; not part of the timing below
-    long t0 = System.nanoTime();
-    List<NeighbourSearch.Neighbour> nn =
-        NeighbourSearch.nearest(ref, target, neighbours, gedWeight);
-    float[] tf =
-        target.isPoleZero() ? model.encodeTransferFunction(target.poles(), target.zeros()) : null;
-    List<Generation.Ranked> results = new ArrayList<>();
-    Set<TopologySignature> seen = new HashSet<>();
-    int tried = refine(fresh(deterministic(nn, tf), seen), target, count, results);
-    // The stages below run only while fewer than `count` candidates meet the target.
-    if (samples > 0 && countMeeting(results) < count && !nn.isEmpty()) {
-      tried += refine(fresh(sampled(nn, tf, seed), seen), target, count, results);
-    }
-    if (fallback && !target.isPoleZero() && countMeeting(results) < count) {
-      List<Proposal> designs = new ArrayList<>();
-      for (FamilyDesign d : FamilyDesign.values()) {
-        if (d.canMeet(target)) {
-          Circuit c = d.design(target);
-          designs.add(new Proposal(c, TopologySignature.of(c), "closed-form"));
-        }
-      }
-      tried += refine(fresh(designs, seen), target, count, results);
-    }
-    results.sort(RANKING);
-    List<Generation.Ranked> best = List.copyOf(results.subList(0, Math.min(count, results.size())));
-    String diagnosis = Diagnosis.of(target, best.isEmpty() ? null : best.get(0).fit(), ACCEPTANCE);
-    return new Generation(target, best, tried, diagnosis, (System.nanoTime() - t0) / 1e6);
+    return generate(target, Constraints.NONE, count, seed);
+  }
+
+  /** The pipeline under constraints, with the default budget of exact analyses. */
+  public Generation generate(SpecTarget target, Constraints constraints, int count, long seed) {
+    return run(target, constraints, count, seed, budget, Arm.PIPELINE);
   }
 
   /**
-   * The decoded blend of the neighbours' latents, then each neighbour's own decode (precomputed in
-   * the reference set; for pole/zero targets the neighbours are decoded again with the target's
-   * transfer-function code in place of their own).
+   * One search arm (or the whole pipeline) on one target with a budget of exact analyses. The
+   * pipeline runs the VAE's proposals, then — only while fewer than {@code count} candidates meet
+   * the target — the templates, the latent-space search and an evolutionary search seeded with
+   * everything found so far, all on the same budget.
    */
-  private List<Proposal> deterministic(List<NeighbourSearch.Neighbour> nn, float[] tf) {
-    if (nn.isEmpty()) {
-      return List.of();
+  public Generation run(
+      SpecTarget target, Constraints constraints, int count, long seed, int analyses, Arm arm) {
+    if (arm != Arm.TEMPLATES && arm != Arm.RANDOM && arm != Arm.EVOLUTIONARY) {
+      reference(); // built once per generator; not part of the timing below
     }
-    List<float[]> latents = new ArrayList<>();
-    latents.add(withTf(blend(nn), tf));
-    if (tf != null) {
-      nn.forEach(n -> latents.add(withTf(n.entry().mu(), tf)));
-    }
-    List<DecodeResult> decoded = model.decodeAll(latents.toArray(new float[0][]));
-    List<Proposal> out = new ArrayList<>();
-    addValid(out, decoded.get(0), tf != null ? "vae-tf" : "vae-blend");
-    for (int i = 0; i < nn.size(); i++) {
-      if (tf != null) {
-        addValid(out, decoded.get(i + 1), "vae-neighbour");
-      } else if (nn.get(i).entry().decoded() != null) {
-        out.add(nn.get(i).entry().decoded());
+    long t0 = System.nanoTime();
+    AnalysisBudget b = new AnalysisBudget(analyses);
+    SearchRun run = new SearchRun(target, constraints, fitter, b, count, seed);
+    switch (arm) {
+      case VAE -> new LatentArm(this, true).search(run);
+      case TEMPLATES -> new TemplateArm().search(run);
+      case RANDOM -> new RandomArm().search(run);
+      case EVOLUTIONARY -> new EvolutionaryArm().search(run);
+      case PIPELINE -> {
+        new LatentArm(this, false).search(run);
+        if (fallback && !run.done()) {
+          new TemplateArm().search(run);
+        }
+        if (!run.done()) {
+          new LatentArm(this, true).search(run);
+        }
+        if (!run.done()) {
+          new EvolutionaryArm().search(run);
+        }
       }
     }
-    out.sort(Comparator.comparingInt(p -> p.circuit().elements().size()));
-    return out;
+    List<Generation.Ranked> results = new ArrayList<>(run.results());
+    results.sort(RANKING);
+    List<Generation.Ranked> best = List.copyOf(results.subList(0, Math.min(count, results.size())));
+    String diagnosis =
+        Diagnosis.of(target, constraints, best.isEmpty() ? null : best.get(0).fit(), ACCEPTANCE);
+    return new Generation(
+        target,
+        best,
+        run.topologiesTried(),
+        diagnosis,
+        (System.nanoTime() - t0) / 1e6,
+        b.used(),
+        b.atFirstSuccess());
   }
 
-  /** Temperature samples around the blend, simplest first. */
-  private List<Proposal> sampled(List<NeighbourSearch.Neighbour> nn, float[] tf, long seed) {
-    float[] z = withTf(blend(nn), tf);
-    float[][] zs = new float[samples][];
-    java.util.Arrays.fill(zs, z);
-    List<Proposal> out = new ArrayList<>();
-    for (DecodeResult d : model.decodeAll(zs, temperature, seed)) {
-      addValid(out, d, "vae-sample");
-    }
-    out.sort(Comparator.comparingInt(p -> p.circuit().elements().size()));
-    return out;
-  }
-
-  private static float[] blend(List<NeighbourSearch.Neighbour> nn) {
-    int dims = nn.get(0).entry().mu().length;
-    float[] z = new float[dims];
-    for (NeighbourSearch.Neighbour n : nn) {
-      for (int i = 0; i < dims; i++) {
-        z[i] += (float) (n.weight() * n.entry().mu()[i]);
-      }
-    }
-    return z;
-  }
-
-  private static void addValid(List<Proposal> out, DecodeResult d, String source) {
-    if (d.valid()) {
-      Circuit tidy = CircuitTidy.tidy(d.circuit());
-      out.add(new Proposal(tidy, TopologySignature.of(tidy), source));
-    }
-  }
-
-  /** Proposals whose topology has not been refined yet (first occurrence wins). */
-  private static List<Proposal> fresh(List<Proposal> proposals, Set<TopologySignature> seen) {
-    List<Proposal> out = new ArrayList<>();
-    for (Proposal p : proposals) {
-      if (seen.add(p.topology())) {
-        out.add(p);
-      }
-    }
-    return out;
-  }
-
-  private static float[] withTf(float[] z, float[] tf) {
-    if (tf == null) {
-      return z;
-    }
-    float[] out = z.clone();
-    System.arraycopy(tf, 0, out, out.length - tf.length, tf.length);
-    return out;
-  }
-
-  /** Refines proposals in order until {@code count} results meet the target; returns how many. */
-  private int refine(
-      List<Proposal> proposals, SpecTarget target, int count, List<Generation.Ranked> results) {
-    int tried = 0;
-    for (Proposal p : proposals) {
-      if (countMeeting(results) >= count) {
-        break;
-      }
-      tried++;
-      FitResult fit = fitter.fit(p.circuit(), target);
-      if (fit.analysed() && fit.circuit().isValid()) {
-        results.add(new Generation.Ranked(fit, p.source(), p.topology().key()));
-      }
-    }
-    return tried;
-  }
-
-  private static long countMeeting(List<Generation.Ranked> results) {
-    return results.stream().filter(r -> meets(r.fit())).count();
+  /**
+   * The search arms the benchmark compares; {@code PIPELINE} is what {@code zged generate} runs.
+   */
+  public enum Arm {
+    VAE,
+    TEMPLATES,
+    RANDOM,
+    EVOLUTIONARY,
+    PIPELINE
   }
 
   /** Every targeted spec within {@link #ACCEPTANCE} and every value buyable. */
@@ -247,11 +199,33 @@ public final class SpecGenerator {
     return f.errors() != null ? f.errors().within(ACCEPTANCE) : f.chamferAfter() <= ACCEPTANCE;
   }
 
+  /**
+   * Candidates that meet everything first, fewest parts first, then the smallest error (the largest
+   * margin); the others after them by range, error and parts.
+   */
   static final Comparator<Generation.Ranked> RANKING =
-      Comparator.<Generation.Ranked>comparingDouble(r -> r.fit().inRange() ? 0 : 1)
+      Comparator.<Generation.Ranked>comparingInt(r -> r.meets() ? 0 : 1)
+          .thenComparingInt(r -> r.meets() ? r.fit().circuit().elements().size() : 0)
+          .thenComparingDouble(r -> r.fit().inRange() ? 0 : 1)
           .thenComparingDouble(r -> Math.max(r.fit().score(), TIE))
           .thenComparingInt(r -> r.fit().circuit().elements().size())
           .thenComparingDouble(r -> r.fit().score());
+
+  int neighbours() {
+    return neighbours;
+  }
+
+  int samples() {
+    return samples;
+  }
+
+  double temperature() {
+    return temperature;
+  }
+
+  double gedWeight() {
+    return gedWeight;
+  }
 
   /** DJL-style builder: the model is required, the rest optional. */
   public static final class Builder {
@@ -263,6 +237,7 @@ public final class SpecGenerator {
     private double gedWeight = 0;
     private boolean fallback = true;
     private ValueFitter fitter = ValueFitter.defaults();
+    private int budget = DEFAULT_BUDGET;
 
     public Builder setModel(ZgedModel model) {
       this.model = model;
@@ -309,11 +284,22 @@ public final class SpecGenerator {
       return this;
     }
 
+    /** Exact analyses one design may spend (default {@link #DEFAULT_BUDGET}). */
+    public Builder optBudget(int analyses) {
+      this.budget = analyses;
+      return this;
+    }
+
     public SpecGenerator build() {
       if (model == null) {
         throw new IllegalStateException("setModel is required");
       }
-      if (neighbours < 1 || samples < 0 || !(temperature > 0) || gedWeight < 0 || gedWeight > 1) {
+      if (neighbours < 1
+          || samples < 0
+          || !(temperature > 0)
+          || gedWeight < 0
+          || gedWeight > 1
+          || budget < 1) {
         throw new IllegalArgumentException("bad generator settings");
       }
       return new SpecGenerator(this);

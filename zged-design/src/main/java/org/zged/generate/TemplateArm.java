@@ -1,0 +1,60 @@
+package org.zged.generate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.zged.circuit.Circuit;
+import org.zged.fit.FamilyDesign;
+import org.zged.fit.SpecTarget;
+import org.zged.graph.TopologySignature;
+
+/**
+ * Template lookup: the closed-form designs of the twelve dataset families ({@link FamilyDesign}),
+ * those that can meet the target first, then the rest of the target's class, each refined by the
+ * same fitter. Pole/zero targets have no closed form; the families' default designs at the target's
+ * pole frequency are fitted instead.
+ */
+final class TemplateArm implements SearchArm {
+  static final String SOURCE = "closed-form";
+
+  @Override
+  public void search(SearchRun run) {
+    for (Proposal p : proposals(run.target())) {
+      if (run.done()) {
+        return;
+      }
+      run.evaluate(p);
+    }
+  }
+
+  static List<Proposal> proposals(SpecTarget t) {
+    SpecTarget design = t;
+    if (t.fcHz() == null) {
+      design =
+          SpecTarget.builder()
+              .optType(t.type())
+              .optFc(ResponseAssembler.centreFrequency(null, t))
+              .build();
+    }
+    List<FamilyDesign> order = new ArrayList<>();
+    for (FamilyDesign d : FamilyDesign.values()) {
+      if (d.canMeet(design)) {
+        order.add(d);
+      }
+    }
+    List<FamilyDesign> rest = new ArrayList<>();
+    for (FamilyDesign d : FamilyDesign.values()) {
+      if (!order.contains(d) && (t.type() == null || d.responseClass() == t.type())) {
+        rest.add(d);
+      }
+    }
+    rest.sort(Comparator.comparingInt(FamilyDesign::order).reversed());
+    order.addAll(rest);
+    List<Proposal> out = new ArrayList<>();
+    for (FamilyDesign d : order) {
+      Circuit c = CircuitTidy.tidy(d.design(design));
+      out.add(new Proposal(c, TopologySignature.of(c), SOURCE));
+    }
+    return out;
+  }
+}
