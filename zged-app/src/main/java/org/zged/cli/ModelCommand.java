@@ -66,11 +66,42 @@ public final class ModelCommand implements Runnable {
     }
   }
 
-  /** {@code zged model info [FILE] [--json]}: architecture and parameter counts per part. */
+  /** The provenance lines of {@code model info}: seed, dataset, commit, then the full config. */
+  static void printProvenance(com.fasterxml.jackson.databind.JsonNode p) {
+    if (p == null || p.isNull()) {
+      System.out.println("provenance: not recorded (a model file written before zged kept it)");
+      return;
+    }
+    var d = p.path("dataset");
+    System.out.println("provenance:");
+    System.out.println("  seed       " + p.path("seed").asText());
+    System.out.printf(
+        Locale.ROOT,
+        "  dataset    %s (preset %s, %d train + %d validation circuits)%n",
+        d.path("source").asText(),
+        d.path("preset").asText(),
+        d.path("train_circuits").asInt(),
+        d.path("val_circuits").asInt());
+    System.out.println("  sha256     " + d.path("sha256").asText());
+    System.out.println("  commit     " + p.path("commit").asText());
+    System.out.println("  training config:");
+    try {
+      String yaml =
+          new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+              .writeValueAsString(p.path("config"));
+      yaml.lines().filter(l -> !l.equals("---")).forEach(l -> System.out.println("    " + l));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** {@code zged model info [FILE] [--json]}: architecture, parameter counts, provenance. */
   @Command(
       name = "info",
       mixinStandardHelpOptions = true,
-      description = "Architecture and parameter counts of a model (default: the shipped model).")
+      description =
+          "Architecture, parameter counts and provenance (training config, dataset hash and"
+              + " preset, seed, source commit) of a model (default: the shipped model).")
   public static final class Info implements Runnable {
     @Parameters(
         arity = "0..1",
@@ -95,6 +126,7 @@ public final class ModelCommand implements Runnable {
           root.set("parameters", mapper.valueToTree(counts));
           root.set("config", mapper.valueToTree(cfg));
           root.put("latent_dims", cfg.latentDims());
+          root.set("provenance", model.provenance()); // null when not recorded
           System.out.println(root.toPrettyString());
           return;
         }
@@ -127,6 +159,7 @@ public final class ModelCommand implements Runnable {
             cfg.maxZeros());
         System.out.println("parameters:");
         counts.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-10s %,9d%n", k, v));
+        printProvenance(model.provenance());
       }
     }
   }

@@ -43,7 +43,11 @@ public final class TrainCommand implements Runnable {
       description = "Run folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--resume", description = "Continue from DIR/last.ckpt.")
+  @Option(
+      names = "--resume",
+      description =
+          "Continue from DIR/last.ckpt (refused unless the config and the data are the ones it"
+              + " was trained with).")
   boolean resume;
 
   @Option(names = "--seed", paramLabel = "S", description = "Override the config's seed.")
@@ -69,6 +73,7 @@ public final class TrainCommand implements Runnable {
     TrainingResult result =
         ModelTrainer.builder()
             .optListener(new ConsoleProgress())
+            .optDataSource(data != null ? data.toString() : "preset " + cfg.preset())
             .build()
             .run(cfg, dataset, out, resume);
     result.model().close();

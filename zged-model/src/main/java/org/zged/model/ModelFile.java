@@ -59,10 +59,21 @@ public final class ModelFile {
   }
 
   public static ObjectNode newHeader(ModelConfig cfg) {
+    return newHeader(cfg, null);
+  }
+
+  /**
+   * A header with the model config and, when known, the provenance of the weights: the full
+   * training config, the dataset's hash and preset, the seed and the source commit.
+   */
+  public static ObjectNode newHeader(ModelConfig cfg, JsonNode provenance) {
     ObjectNode h = JSON.createObjectNode();
     h.put("format", FORMAT);
     h.put("version", VERSION);
     h.set("config", JSON.valueToTree(cfg));
+    if (provenance != null && !provenance.isNull()) {
+      h.set("provenance", provenance);
+    }
     return h;
   }
 
@@ -85,20 +96,21 @@ public final class ModelFile {
 
   public void write(Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    AtomicFile.write(
-        file,
-        out -> {
-          ZipOutputStream zip = new ZipOutputStream(out);
-          zip.putNextEntry(new ZipEntry("header.json"));
-          zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(header));
-          zip.closeEntry();
-          for (var s : sections.entrySet()) {
-            zip.putNextEntry(new ZipEntry(s.getKey() + ".bin"));
-            writeTensors(zip, s.getValue());
-            zip.closeEntry();
-          }
-          zip.finish(); // AtomicFile closes the stream underneath
-        });
+    AtomicFile.write(file, this::writeTo);
+  }
+
+  /** The zip bytes of this file; {@code out} is left open (finished, not closed). */
+  public void writeTo(OutputStream out) throws IOException {
+    ZipOutputStream zip = new ZipOutputStream(out);
+    zip.putNextEntry(new ZipEntry("header.json"));
+    zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(header));
+    zip.closeEntry();
+    for (var s : sections.entrySet()) {
+      zip.putNextEntry(new ZipEntry(s.getKey() + ".bin"));
+      writeTensors(zip, s.getValue());
+      zip.closeEntry();
+    }
+    zip.finish();
   }
 
   public static ModelFile read(Path file) {

@@ -36,6 +36,7 @@ public final class ZgedModel implements AutoCloseable {
   private final ZgedNetwork network;
   private final ParameterStore store;
   private final GraphDecoder graphDecoder;
+  private com.fasterxml.jackson.databind.JsonNode provenance;
 
   private ZgedModel(NDManager manager, ZgedNetwork network) {
     this.manager = manager;
@@ -72,11 +73,22 @@ public final class ZgedModel implements AutoCloseable {
   static ZgedModel fromFile(ModelFile file, String where) {
     ZgedModel model = create(file.config(where), 0L);
     model.setParameters(file.section("parameters"), where);
+    model.provenance = file.header().get("provenance");
     return model;
   }
 
+  /** Writes the weights, with the provenance they were loaded with (if any). */
   public synchronized void save(Path file) throws IOException {
-    new ModelFile(ModelFile.newHeader(config()), Map.of("parameters", parameters())).write(file);
+    new ModelFile(ModelFile.newHeader(config(), provenance), Map.of("parameters", parameters()))
+        .write(file);
+  }
+
+  /**
+   * Where the weights came from (training config, dataset hash and preset, seed, source commit), or
+   * null for a model file written before zged recorded it or a freshly created model.
+   */
+  public com.fasterxml.jackson.databind.JsonNode provenance() {
+    return provenance;
   }
 
   public ModelConfig config() {

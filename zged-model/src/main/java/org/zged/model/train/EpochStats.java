@@ -1,6 +1,8 @@
 package org.zged.model.train;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One epoch of training. {@code train} and {@code val} map names to values: the raw loss terms
@@ -18,8 +20,9 @@ public record EpochStats(
     Map<String, Double> val) {
 
   public EpochStats {
-    train = Map.copyOf(train);
-    val = Map.copyOf(val);
+    // sorted, so history.json is the same bytes in every JVM (Map.copyOf's order is per process)
+    train = Collections.unmodifiableMap(new TreeMap<>(train));
+    val = Collections.unmodifiableMap(new TreeMap<>(val));
   }
 
   public double valLoss() {

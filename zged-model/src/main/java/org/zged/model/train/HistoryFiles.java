@@ -2,25 +2,26 @@ package org.zged.model.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * Writes {@code history.json} (the list of {@link EpochStats}) and {@code history.csv} (one row per
- * epoch: epoch, temperature, kl_factor, seconds, then every train_* and val_* value in name order).
+ * The text of {@code history.json} (the list of {@link EpochStats}) and of {@code history.csv} (one
+ * row per epoch: epoch, temperature, kl_factor, seconds, then every train_* and val_* value in name
+ * order).
  */
 final class HistoryFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private HistoryFiles() {}
 
-  static void write(Path dir, List<EpochStats> history) throws IOException {
-    ModelTrainer.writeAtomically(
-        dir.resolve("history.json"),
-        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(history));
-    ModelTrainer.writeAtomically(dir.resolve("history.csv"), csv(history));
+  static String json(List<EpochStats> history) {
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(history);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String csv(List<EpochStats> history) {

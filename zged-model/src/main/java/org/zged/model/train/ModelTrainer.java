@@ -47,11 +47,21 @@ public final class ModelTrainer {
 
   private final TrainingListener listener;
   private final int stopAfter;
+  private final String dataSource;
+  private final String commit;
   private final TrainingFaults faults = TrainingFaults.fromSystemProperty();
+
+  /** The hidden temporaries AtomicFile stages the run's own files in. */
+  private static final java.util.regex.Pattern TEMPORARY =
+      java.util.regex.Pattern.compile(
+          "\\.(last\\.ckpt|best\\.ckpt|history\\.json|history\\.csv|config\\.yaml)"
+              + "\\.[0-9a-f]+\\.tmp");
 
   private ModelTrainer(Builder b) {
     this.listener = b.listener;
     this.stopAfter = b.stopAfter;
+    this.dataSource = b.dataSource;
+    this.commit = b.commit;
   }
 
   public static Builder builder() {
@@ -60,14 +70,18 @@ public final class ModelTrainer {
 
   /** Trains on the TRAIN split and selects by the VAL split of {@code data}. */
   public static TrainingResult train(TrainConfig cfg, Dataset data, Path runDir, boolean resume) {
-    return builder()
-        .build()
-        .run(cfg, examples(data, Split.TRAIN), examples(data, Split.VAL), runDir, resume);
+    return builder().build().run(cfg, data, runDir, resume);
   }
 
   /** As {@link #train(TrainConfig, Dataset, Path, boolean)}, with this trainer's options. */
   public TrainingResult run(TrainConfig cfg, Dataset data, Path runDir, boolean resumeRun) {
-    return run(cfg, examples(data, Split.TRAIN), examples(data, Split.VAL), runDir, resumeRun);
+    return run(
+        cfg,
+        examples(data, Split.TRAIN),
+        examples(data, Split.VAL),
+        data.header().preset(),
+        runDir,
+        resumeRun);
   }
 
   public static List<ModelExample> examples(Dataset data, Split split) {
@@ -80,12 +94,31 @@ public final class ModelTrainer {
 
   /**
    * @param runDir receives history.csv, history.json, config.yaml, best.ckpt, last.ckpt
-   * @param resumeRun continue from {@code runDir/last.ckpt} (its config must equal {@code cfg})
+   * @param resumeRun continue from {@code runDir/last.ckpt} (its config must equal {@code cfg} and
+   *     its dataset hash that of {@code train} and {@code val})
    */
   public TrainingResult run(
       TrainConfig cfg,
       List<ModelExample> train,
       List<ModelExample> val,
+      Path runDir,
+      boolean resumeRun) {
+    return run(cfg, train, val, "examples", runDir, resumeRun);
+  }
+
+  /**
+   * The run. Per epoch the files are written in this order: {@code last.ckpt} (the complete state,
+   * best weights included: the commit point), then {@code best.ckpt} if the epoch improved, then
+   * {@code history.json} and {@code history.csv}. A resume re-derives the last three from {@code
+   * last.ckpt} before it continues, so a crash at any moment (even between two of these writes, or
+   * inside one, which leaves only a temporary that the next run deletes) resumes to the files of
+   * the uninterrupted run.
+   */
+  private TrainingResult run(
+      TrainConfig cfg,
+      List<ModelExample> train,
+      List<ModelExample> val,
+      String preset,
       Path runDir,
       boolean resumeRun) {
     if (train.isEmpty()) {
@@ -97,6 +130,13 @@ public final class ModelTrainer {
     ModelConfig mc = cfg.model();
     checkFits(train, mc);
     checkFits(val, mc);
+    String datasetSha = DatasetHash.of(train, val);
+    Path last = runDir.resolve("last.ckpt");
+    // read (and refuse) before anything is created or written
+    Checkpoint resumed =
+        resumeRun && !nothingCommittedYet(runDir, cfg)
+            ? Checkpoint.read(last, cfg, datasetSha)
+            : null;
     long started = System.nanoTime();
     ZgedModel model = ZgedModel.create(mc, cfg.seed());
     AdamOptimizer adam = new AdamOptimizer(model.network().getParameters(), model.manager());
@@ -104,19 +144,26 @@ public final class ModelTrainer {
     double best = Double.POSITIVE_INFINITY;
     int bestEpoch = -1;
     int firstEpoch = 0;
+    Map<String, ModelFile.Tensor> bestParameters = null;
+    JsonNode provenance =
+        resumed != null
+            ? resumed.provenance()
+            : provenance(cfg, datasetSha, preset, train.size(), val.size());
     try {
       Files.createDirectories(runDir);
-      Path last = runDir.resolve("last.ckpt");
-      if (resumeRun) {
-        Checkpoint ck = Checkpoint.read(last, cfg);
-        model.setParameters(ck.file().section("parameters"), last.toString());
-        adam.restore(ck.file().section("optimizer"), ck.adamSteps(), last.toString());
-        history.addAll(ck.history());
-        best = ck.bestValLoss();
-        bestEpoch = ck.bestEpoch();
-        firstEpoch = ck.epochsDone();
+      deleteStaleTemporaries(runDir);
+      writeText(runDir.resolve("config.yaml"), cfg.toYaml());
+      if (resumed != null) {
+        model.setParameters(resumed.file().section(Checkpoint.PARAMETERS), last.toString());
+        adam.restore(
+            resumed.file().section(Checkpoint.OPTIMIZER), resumed.adamSteps(), last.toString());
+        history.addAll(resumed.history());
+        best = resumed.bestValLoss();
+        bestEpoch = resumed.bestEpoch();
+        bestParameters = resumed.file().section(Checkpoint.BEST_PARAMETERS);
+        firstEpoch = resumed.epochsDone();
+        writeDerived(runDir, resumed, true); // what a crash after the commit point left undone
       }
-      writeAtomically(runDir.resolve("config.yaml"), cfg.toYaml());
       VaeLoss loss = new VaeLoss(cfg.lossWeights());
       int ran = 0;
       for (int epoch = firstEpoch; epoch < cfg.epochs(); epoch++) {
@@ -142,26 +189,38 @@ public final class ModelTrainer {
                 valStats);
         history.add(stats);
         boolean improved = stats.valLoss() < best;
+        Map<String, ModelFile.Tensor> current = model.parameters();
         if (improved) {
           best = stats.valLoss();
           bestEpoch = epoch;
+          bestParameters = current;
         }
-        Checkpoint ck = new Checkpoint(cfg, epoch + 1, adam.step(), best, bestEpoch, history);
-        ck.write(last, model, adam);
-        if (improved) {
-          ck.write(runDir.resolve("best.ckpt"), model, adam);
-        }
-        HistoryFiles.write(runDir, history);
+        ModelFile state =
+            Checkpoint.of(
+                cfg,
+                epoch + 1,
+                adam.step(),
+                best,
+                bestEpoch,
+                history,
+                provenance,
+                current,
+                adam.state(),
+                bestParameters);
+        Checkpoint.write(last, state, () -> faults.writePoint("inside last.ckpt"));
+        faults.writePoint("after last.ckpt");
+        Checkpoint ck =
+            new Checkpoint(
+                cfg, epoch + 1, adam.step(), best, bestEpoch, history, provenance, state);
+        writeDerived(runDir, ck, improved);
         listener.epochDone(stats);
         ran++;
       }
       if (bestEpoch < 0) {
         throw new InputException(runDir.toString(), "no epoch was trained");
       }
-      ZgedModel bestModel = ZgedModel.create(mc, cfg.seed());
-      bestModel.setParameters(
-          ModelFile.read(runDir.resolve("best.ckpt")).section("parameters"), "best.ckpt");
       model.close();
+      ZgedModel bestModel = ZgedModel.load(runDir.resolve("best.ckpt"));
       return new TrainingResult(
           bestModel, history, best, bestEpoch, (System.nanoTime() - started) / 1e9);
     } catch (IOException e) {
@@ -171,6 +230,85 @@ public final class ModelTrainer {
       model.close();
       throw e;
     }
+  }
+
+  /**
+   * With {@code --resume} and no {@code last.ckpt} yet: the run was stopped before its first epoch
+   * was committed if the folder holds nothing but this run's temporaries and a config.yaml of this
+   * config, so it starts from the beginning. A missing or empty folder, or any other file, is no
+   * such run: the resume is refused.
+   */
+  private static boolean nothingCommittedYet(Path runDir, TrainConfig cfg) {
+    if (!Files.isDirectory(runDir) || Files.exists(runDir.resolve("last.ckpt"))) {
+      return false;
+    }
+    try (var files = Files.list(runDir)) {
+      List<Path> all = files.toList();
+      for (Path p : all) {
+        String name = p.getFileName().toString();
+        boolean ours =
+            TEMPORARY.matcher(name).matches()
+                || (name.equals("config.yaml") && TrainConfig.load(p).equals(cfg));
+        if (!ours) {
+          return false;
+        }
+      }
+      return !all.isEmpty();
+    } catch (IOException | InputException e) {
+      return false;
+    }
+  }
+
+  /** best.ckpt (when asked) and the history files, all made from the committed state alone. */
+  private void writeDerived(Path runDir, Checkpoint ck, boolean withBest) {
+    if (withBest) {
+      Checkpoint.write(
+          runDir.resolve("best.ckpt"), ck.best(), () -> faults.writePoint("inside best.ckpt"));
+      faults.writePoint("after best.ckpt");
+    }
+    writeText(runDir.resolve("history.json"), HistoryFiles.json(ck.history()));
+    writeText(runDir.resolve("history.csv"), HistoryFiles.csv(ck.history()));
+  }
+
+  private void writeText(Path file, String text) {
+    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String name = file.getFileName().toString();
+    AtomicFile.write(
+        file,
+        out -> {
+          out.write(bytes, 0, bytes.length / 2);
+          out.flush();
+          faults.writePoint("inside " + name); // half of it on disk, as a crash would leave it
+          out.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+        });
+    faults.writePoint("after " + name);
+  }
+
+  /** The temporaries a killed run left (AtomicFile's hidden siblings of the run's own files). */
+  private static void deleteStaleTemporaries(Path runDir) throws IOException {
+    try (var files = Files.list(runDir)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        if (TEMPORARY.matcher(p.getFileName().toString()).matches()
+            && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  private JsonNode provenance(
+      TrainConfig cfg, String datasetSha, String preset, int trainSize, int valSize) {
+    ObjectNode p = object();
+    p.set("config", tree(cfg.toMap()));
+    p.put("seed", cfg.seed());
+    ObjectNode d = p.putObject("dataset");
+    d.put("sha256", datasetSha);
+    d.put("preset", preset);
+    d.put("source", dataSource == null ? "preset " + cfg.preset() : dataSource);
+    d.put("train_circuits", trainSize);
+    d.put("val_circuits", valSize);
+    p.put("commit", commit == null ? SourceCommit.current() : commit);
+    return p;
   }
 
   /** Refuses, before anything is allocated or written, data the model's grid cannot hold. */
@@ -339,14 +477,24 @@ public final class ModelTrainer {
     return h ^ (h >>> 31);
   }
 
-  static void writeAtomically(Path file, String text) {
-    AtomicFile.write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-  }
-
   /** Options: a progress listener, and stopping early (after N epochs of this invocation). */
   public static final class Builder {
     private TrainingListener listener = new TrainingListener() {};
     private int stopAfter;
+    private String dataSource;
+    private String commit;
+
+    /** Where the data came from, for the provenance (default: "preset NAME" of the config). */
+    public Builder optDataSource(String source) {
+      this.dataSource = source;
+      return this;
+    }
+
+    /** The source commit for the provenance (default: {@link SourceCommit#current()}). */
+    public Builder optCommit(String sourceCommit) {
+      this.commit = sourceCommit;
+      return this;
+    }
 
     public Builder optListener(TrainingListener l) {
       this.listener = l;
