@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.zged.InputException;
 import org.zged.generate.GenerationBenchmark;
 import org.zged.generate.SpecGenerator;
+import org.zged.generate.SuiteBenchmark;
 import org.zged.model.ZgedModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,6 +62,20 @@ public final class GenerateBenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
 
+  @Option(
+      names = "--suite",
+      paramLabel = "SUITE",
+      description =
+          "Compare the search arms (vae, templates, random, evolutionary, classical) at equal"
+              + " budget: in-template, out-of-template, masks or constrained.")
+  String suite;
+
+  @Option(
+      names = "--budget",
+      paramLabel = "N",
+      description = "With --suite: exact analyses per target for every arm (default 2000).")
+  Integer budget;
+
   @Override
   public Integer call() throws Exception {
     if (targets < 1 || targets > 100_000) {
@@ -73,6 +88,9 @@ public final class GenerateBenchCommand implements Callable<Integer> {
       throw new InputException(ngspice < 0 ? "--ngspice" : "--snap", "must be >= 0");
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (suite != null || budget != null) {
+      return runSuite(out);
+    }
     try (ZgedModel model =
         modelFile == null ? ZgedModel.loadDefault() : ZgedModel.load(modelFile)) {
       SpecGenerator gen = SpecGenerator.builder().setModel(model).build();
@@ -87,6 +105,86 @@ public final class GenerateBenchCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private Integer runSuite(PrintWriter out) throws Exception {
+    if (suite == null) {
+      throw new InputException("--budget", "needs --suite as well");
+    }
+    if (!SuiteBenchmark.SUITES.contains(suite)) {
+      throw new InputException(
+          "--suite",
+          "unknown suite '" + suite + "' (use " + String.join(", ", SuiteBenchmark.SUITES) + ")");
+    }
+    int b = budget == null ? 2000 : budget;
+    if (b < 10 || b > 1_000_000) {
+      throw new InputException("--budget", "must be between 10 and 1000000, got " + b);
+    }
+    if (spec.commandLine().getParseResult().matchedOption("--targets") == null) {
+      targets = 50;
+    }
+    try (ZgedModel model =
+        modelFile == null ? ZgedModel.loadDefault() : ZgedModel.load(modelFile)) {
+      SpecGenerator gen = SpecGenerator.builder().setModel(model).build();
+      SuiteBenchmark.Report r = new SuiteBenchmark(gen).run(suite, targets, b, seed);
+      if (json) {
+        out.println(
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+      } else {
+        out.print(renderSuite(r));
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  static String renderSuite(SuiteBenchmark.Report r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "zged bench generate --suite %s: %d targets (seed %d), budget %d exact analyses per"
+                + " target for every arm; 1 thread, warm JVM%n",
+            r.suite(),
+            r.targets(),
+            r.seed(),
+            r.budget()));
+    if (r.note() != null) {
+      sb.append(r.note()).append('\n');
+    }
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%n%-14s %8s %18s %12s %10s %10s%n",
+            "arm",
+            "met",
+            "analyses to 1st",
+            "parts p50",
+            "p50 ms",
+            "p95 ms"));
+    r.arms()
+        .forEach(
+            (name, a) -> {
+              if (!a.applies()) {
+                sb.append(String.format(Locale.ROOT, "%-14s n/a: %s%n", name, a.note()));
+                return;
+              }
+              sb.append(
+                  String.format(
+                      Locale.ROOT,
+                      "%-14s %7.1f%% %18s %12s %10.1f %10.1f%n",
+                      name,
+                      100 * a.met(),
+                      a.analysesToSuccessMedian() == null
+                          ? "-"
+                          : String.format(Locale.ROOT, "%.0f", a.analysesToSuccessMedian()),
+                      a.partsMedian() == null
+                          ? "-"
+                          : String.format(Locale.ROOT, "%.0f", a.partsMedian()),
+                      a.timeMsP50(),
+                      a.timeMsP95()));
+            });
+    return sb.toString();
   }
 
   static String render(GenerationBenchmark.Report r) {

@@ -90,4 +90,36 @@ class LatentCommandsTest {
     assertTrue(r.out().contains("closed-form design of the target's family"), r.out());
     assertTrue(r.out().contains("prior sampling at T = 1.0"), r.out());
   }
+
+  @Test
+  void benchGenerateSuitePrintsEveryArmAndRefusesBadFlags() throws Exception {
+    var r =
+        zged(
+            "bench",
+            "generate",
+            "--suite",
+            "out-of-template",
+            "--targets",
+            "2",
+            "--budget",
+            "300",
+            "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals("out-of-template", j.get("suite").asText());
+    assertEquals(300, j.get("budget").asInt());
+    for (String arm : new String[] {"vae", "templates", "random", "evolutionary", "classical"}) {
+      assertTrue(j.get("arms").has(arm), arm);
+    }
+    var bad = zged("bench", "generate", "--suite", "wobble");
+    var low = zged("bench", "generate", "--suite", "masks", "--budget", "5");
+    var orphan = zged("bench", "generate", "--budget", "100");
+    for (var x : new CliRun[] {bad, low, orphan}) {
+      assertEquals(2, x.code(), x.err());
+      assertEquals(1, x.err().strip().lines().count(), x.err());
+    }
+    assertTrue(bad.err().startsWith("error: --suite: unknown suite 'wobble'"), bad.err());
+    assertTrue(low.err().startsWith("error: --budget: must be between 10"), low.err());
+    assertTrue(orphan.err().startsWith("error: --budget: needs --suite"), orphan.err());
+  }
 }

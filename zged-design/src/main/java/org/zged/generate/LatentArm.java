@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.zged.circuit.Circuit;
-import org.zged.graph.TopologySignature;
 import org.zged.model.DecodeResult;
 import org.zged.model.ZgedModel;
 
@@ -22,7 +20,8 @@ import org.zged.model.ZgedModel;
  *       Gaussian samples around the blend are decoded (the value and transfer-function parts kept),
  *       each new valid topology is fitted, the best quarter by {@link SearchRun#cost} re-centres
  *       the Gaussian and sets its spread (never below {@link #MIN_SIGMA}, so the search keeps
- *       moving). Repeats of an already fitted topology cost nothing.
+ *       moving). Repeats of an already fitted topology cost nothing; the search stops after {@link
+ *       #STALE_ROUNDS} rounds without a new topology.
  * </ol>
  */
 final class LatentArm implements SearchArm {
@@ -31,12 +30,21 @@ final class LatentArm implements SearchArm {
   private static final double MIN_SIGMA = 0.15;
   private static final int MAX_ROUNDS = 40;
 
+  /** Rounds in a row without a new topology after which the latent search gives up. */
+  private static final int STALE_ROUNDS = 5;
+
   private final SpecGenerator generator;
   private final boolean latentSearch;
+  private final double budgetShare;
 
-  LatentArm(SpecGenerator generator, boolean latentSearch) {
+  /**
+   * @param latentSearch run stage 3 (the cross-entropy search)
+   * @param budgetShare stage 3 stops once this share of the run's budget is spent (1 = all)
+   */
+  LatentArm(SpecGenerator generator, boolean latentSearch, double budgetShare) {
     this.generator = generator;
     this.latentSearch = latentSearch;
+    this.budgetShare = budgetShare;
   }
 
   @Override
@@ -79,7 +87,12 @@ final class LatentArm implements SearchArm {
       sigma[i] = 1.0;
     }
     SplittableRandom rng = new SplittableRandom(run.seed() + 3);
-    for (int round = 0; round < MAX_ROUNDS && !run.done(); round++) {
+    int stale = 0;
+    double stop = budgetShare * run.budget().limit();
+    for (int round = 0;
+        round < MAX_ROUNDS && !run.done() && stale < STALE_ROUNDS && run.budget().used() < stop;
+        round++) {
+      int triedBefore = run.topologiesTried();
       float[][] zs = new float[POPULATION][];
       for (int k = 0; k < POPULATION; k++) {
         zs[k] = centre.clone();
@@ -95,13 +108,14 @@ final class LatentArm implements SearchArm {
         if (!d.valid() || run.done()) {
           continue;
         }
-        Circuit tidy = CircuitTidy.tidy(d.circuit());
-        cost[k] = run.cost(run.evaluate(new Proposal(tidy, TopologySignature.of(tidy), "vae-cem")));
+        Proposal p = Proposal.of(d.circuit(), "vae-cem");
+        cost[k] = p == null ? Double.POSITIVE_INFINITY : run.cost(run.evaluate(p));
       }
       Integer[] order = new Integer[POPULATION];
       for (int k = 0; k < POPULATION; k++) {
         order[k] = k;
       }
+      stale = run.topologiesTried() == triedBefore ? stale + 1 : 0;
       Arrays.sort(order, Comparator.comparingDouble(k -> cost[k]));
       int elite = (int) Math.ceil(POPULATION * ELITE);
       if (!Double.isFinite(cost[order[0]])) {
@@ -182,9 +196,9 @@ final class LatentArm implements SearchArm {
   }
 
   private static void addValid(List<Proposal> out, DecodeResult d, String source) {
-    if (d.valid()) {
-      Circuit tidy = CircuitTidy.tidy(d.circuit());
-      out.add(new Proposal(tidy, TopologySignature.of(tidy), source));
+    Proposal p = d.valid() ? Proposal.of(d.circuit(), source) : null;
+    if (p != null) {
+      out.add(p);
     }
   }
 

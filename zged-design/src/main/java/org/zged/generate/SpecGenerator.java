@@ -148,17 +148,17 @@ public final class SpecGenerator {
     AnalysisBudget b = new AnalysisBudget(analyses);
     SearchRun run = new SearchRun(target, constraints, fitter, b, count, seed);
     switch (arm) {
-      case VAE -> new LatentArm(this, true).search(run);
+      case VAE -> new LatentArm(this, true, 1).search(run);
       case TEMPLATES -> new TemplateArm().search(run);
       case RANDOM -> new RandomArm().search(run);
       case EVOLUTIONARY -> new EvolutionaryArm().search(run);
       case PIPELINE -> {
-        new LatentArm(this, false).search(run);
+        new LatentArm(this, false, 0).search(run);
         if (fallback && !run.done()) {
           new TemplateArm().search(run);
         }
         if (!run.done()) {
-          new LatentArm(this, true).search(run);
+          new LatentArm(this, true, PIPELINE_LATENT_SHARE).search(run);
         }
         if (!run.done()) {
           new EvolutionaryArm().search(run);
@@ -179,6 +179,9 @@ public final class SpecGenerator {
         b.used(),
         b.atFirstSuccess());
   }
+
+  /** The share of the budget the pipeline lets the latent search spend before graph evolution. */
+  static final double PIPELINE_LATENT_SHARE = 0.25;
 
   /**
    * The search arms the benchmark compares; {@code PIPELINE} is what {@code zged generate} runs.

@@ -3,10 +3,8 @@ package org.zged.generate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.zged.circuit.Circuit;
 import org.zged.fit.FamilyDesign;
 import org.zged.fit.SpecTarget;
-import org.zged.graph.TopologySignature;
 
 /**
  * Template lookup: the closed-form designs of the twelve dataset families ({@link FamilyDesign}),
@@ -52,8 +50,10 @@ final class TemplateArm implements SearchArm {
     order.addAll(rest);
     List<Proposal> out = new ArrayList<>();
     for (FamilyDesign d : order) {
-      Circuit c = CircuitTidy.tidy(d.design(design));
-      out.add(new Proposal(c, TopologySignature.of(c), SOURCE));
+      Proposal p = Proposal.of(d.design(design), SOURCE);
+      if (p != null) {
+        out.add(p);
+      }
     }
     return out;
   }

@@ -9,7 +9,6 @@ import org.zged.circuit.Circuit;
 import org.zged.circuit.Element;
 import org.zged.circuit.ElementKind;
 import org.zged.fit.SpecTarget;
-import org.zged.graph.TopologySignature;
 
 /**
  * Random circuit graphs and graph edits for the blind and evolutionary arms: a random topology of
@@ -147,13 +146,13 @@ final class TopologyMoves {
     if (!c.isValid()) {
       return null;
     }
-    Circuit tidy = CircuitTidy.tidy(c);
-    if (!tidy.isValid()
-        || (maxInductors != null && Constraints.inductors(tidy) > maxInductors)
-        || !grounded(tidy)) {
+    Proposal p = Proposal.of(c, source);
+    if (p == null
+        || (maxInductors != null && Constraints.inductors(p.circuit()) > maxInductors)
+        || !grounded(p.circuit())) {
       return null;
     }
-    return new Proposal(tidy, TopologySignature.of(tidy), source);
+    return p;
   }
 
   /** Without a path from VOUT to ground, V(vout) = V(vin): no filter. */

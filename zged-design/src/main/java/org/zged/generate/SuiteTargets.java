@@ -1,0 +1,160 @@
+package org.zged.generate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.zged.analysis.CircuitAnalyzer;
+import org.zged.analysis.FilterSpecs;
+import org.zged.analysis.ResponseClass;
+import org.zged.circuit.Circuit;
+import org.zged.circuit.Element;
+import org.zged.circuit.ElementKind;
+import org.zged.dataset.RandomGraphs;
+import org.zged.fit.FamilyDesign;
+import org.zged.fit.PracticalRanges;
+import org.zged.fit.SpecErrors;
+import org.zged.fit.SpecTarget;
+
+/**
+ * The targets of {@code zged bench generate --suite}: each one realizable by construction (a source
+ * circuit meets it), drawn from a seed.
+ *
+ * <ul>
+ *   <li>{@code in-template}: today's benchmark targets ({@link BenchTarget}), a random circuit of
+ *       one of the twelve families;
+ *   <li>{@code out-of-template}: a random open-space circuit ({@link RandomGraphs}, 3–7 elements,
+ *       up to 3 internal nodes, reduced) whose topology is none of the twelve families and whose
+ *       target (class, fc/f0, Q, passband gain) no family's closed form can meet, even refined by
+ *       the fitter;
+ *   <li>{@code constrained}: in-template targets with limits the source circuit keeps — its parts
+ *       count, its inductor count (0 for the RC families) and value windows a decade either side of
+ *       its own values (every third target gets each kind, the rest all of them).
+ * </ul>
+ */
+public final class SuiteTargets {
+  /** One target, the circuit that proves it realizable, and the limits to keep. */
+  public record Target(SpecTarget target, Circuit source, Constraints constraints) {}
+
+  private SuiteTargets() {}
+
+  public static List<Target> draw(String suite, int n, long seed) {
+    return switch (suite) {
+      case "in-template" -> inTemplate(n, seed);
+      case "out-of-template" -> outOfTemplate(n, seed);
+      case "constrained" -> constrained(n, seed);
+      default -> throw new IllegalArgumentException("unknown suite " + suite);
+    };
+  }
+
+  static List<Target> inTemplate(int n, long seed) {
+    List<Target> out = new ArrayList<>();
+    for (BenchTarget t : BenchTarget.draw(n, seed, 1)) {
+      out.add(new Target(t.target(), t.source(), Constraints.NONE));
+    }
+    return out;
+  }
+
+  static List<Target> constrained(int n, long seed) {
+    List<Target> out = new ArrayList<>();
+    int i = 0;
+    for (BenchTarget t : BenchTarget.draw(n, seed, 1)) {
+      Circuit c = t.source();
+      Constraints.Builder b = Constraints.builder();
+      int kind = i++ % 4;
+      if (kind == 0 || kind == 3) {
+        b.optMaxParts(c.elements().size()).optMaxInductors(Constraints.inductors(c));
+      }
+      if (kind == 1 || kind == 3) {
+        for (ElementKind k : ElementKind.values()) {
+          double lo = Double.POSITIVE_INFINITY;
+          double hi = 0;
+          for (Element e : c.elements()) {
+            if (e.kind() == k) {
+              lo = Math.min(lo, e.value());
+              hi = Math.max(hi, e.value());
+            }
+          }
+          if (hi > 0) {
+            b.optWindow(k, new ValueWindow(lo / 10, hi * 10));
+          }
+        }
+      }
+      if (kind == 2) {
+        b.optMaxInductors(Constraints.inductors(c));
+      }
+      out.add(new Target(t.target(), c, b.build()));
+    }
+    return out;
+  }
+
+  static List<Target> outOfTemplate(int n, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    RandomGraphs graphs = new RandomGraphs(3, 3, 7);
+    List<Target> out = new ArrayList<>();
+    int attempts = 0;
+    while (out.size() < n && attempts++ < 200_000) {
+      Proposal p = Proposal.of(graphs.draw(rng), "source");
+      if (p == null || KnownTopologies.familyOf(p.topology().key()) != null) {
+        continue;
+      }
+      Circuit c = p.circuit();
+      if (!PracticalRanges.violations(c).isEmpty()) {
+        continue;
+      }
+      SpecTarget t = targetOf(c);
+      if (t != null && !anyTemplate(t) && !templatesMeet(t)) {
+        out.add(new Target(t, c, Constraints.NONE));
+      }
+    }
+    return out;
+  }
+
+  /** Whether a template's closed form, refined by the fitter, meets the target after all. */
+  private static boolean templatesMeet(SpecTarget t) {
+    SearchRun run =
+        new SearchRun(t, Constraints.NONE, FITTER, new AnalysisBudget(Integer.MAX_VALUE), 1, 0);
+    new TemplateArm().search(run);
+    return run.meeting() > 0;
+  }
+
+  private static final org.zged.fit.ValueFitter FITTER = org.zged.fit.ValueFitter.defaults();
+
+  /** The circuit's own class, fc/f0, Q (where finite) and gain as a target, or null. */
+  static SpecTarget targetOf(Circuit c) {
+    FilterSpecs s;
+    try {
+      s = CircuitAnalyzer.specs(c);
+    } catch (RuntimeException e) {
+      return null;
+    }
+    ResponseClass cls = s.responseClass();
+    if (cls != ResponseClass.LOWPASS
+        && cls != ResponseClass.HIGHPASS
+        && cls != ResponseClass.BANDPASS
+        && cls != ResponseClass.BANDSTOP) {
+      return null;
+    }
+    Double fc = SpecErrors.frequency(cls, s);
+    Double q = SpecErrors.q(cls, s);
+    Double g = s.passbandGain();
+    if (fc == null || fc < 1 || fc > 1e8 || s.lossless() || g == null || !(g > 1e-3 && g <= 1)) {
+      return null;
+    }
+    boolean finiteQ = q != null && Double.isFinite(q) && q > 0.05 && q <= 50;
+    return SpecTarget.builder()
+        .optType(cls)
+        .optFc(fc)
+        .optQ(finiteQ ? q : null)
+        .optGain(Math.min(1.0, g))
+        .build();
+  }
+
+  private static boolean anyTemplate(SpecTarget t) {
+    for (FamilyDesign d : FamilyDesign.values()) {
+      if (d.canMeet(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
