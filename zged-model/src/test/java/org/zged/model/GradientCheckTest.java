@@ -14,18 +14,110 @@ import ai.djl.util.Pair;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.zged.model.loss.ConnectivityPenalty;
+import org.zged.model.loss.GumbelSoftmax;
 import org.zged.model.loss.LossWeights;
 import org.zged.model.loss.VaeLoss;
 
 /**
- * Back-propagated gradients of the whole objective (reconstruction, transfer function, KL) agree
- * with central finite differences on a small model, for parameters in every part of the network.
+ * Back-propagated gradients agree with central finite differences on a small model, for parameters
+ * in every part of the network: the reconstruction + transfer-function + KL objective, the
+ * connectivity penalty on edge probabilities, and the connectivity penalty on straight-through
+ * Gumbel samples.
  */
 class GradientCheckTest {
   private static final LossWeights WEIGHTS = new LossWeights(1.0, 0.5, 0.1, 0.0, 0.7, false);
+  private static final double TEMPERATURE = 0.7;
+
+  /** An objective of the network's outputs, built in {@code m}. */
+  private interface Objective {
+    NDArray of(NDList out, GraphBatch batch, NDManager m);
+  }
 
   @Test
   void gradientsMatchFiniteDifferences() {
+    VaeLoss loss = new VaeLoss(WEIGHTS);
+    Objective whole = (out, batch, m) -> loss.compute(out, batch, noGumbel(out, m), 1, 1).total();
+    int checked =
+        check(
+            whole,
+            whole,
+            name ->
+                name.contains("mp0_value_transform")
+                    || name.contains("encoder") && name.endsWith("topology2_weight")
+                    || name.contains("tf_phi1_weight")
+                    || name.contains("slot_embedding")
+                    || name.contains("class_head_weight")
+                    || name.contains("tf_head") && name.endsWith("poles_weight"));
+    assertTrue(checked >= 12, "checked " + checked + " entries");
+  }
+
+  /** The connectivity penalty alone, on the edge probabilities (decoder.gumbel: false). */
+  @Test
+  void connectivityGradientsMatchFiniteDifferences() {
+    VaeLoss loss = new VaeLoss(new LossWeights(0, 0, 0, 1.0, 0.7, false));
+    Objective conn = (out, batch, m) -> loss.compute(out, batch, noGumbel(out, m), 1, 1).total();
+    int checked = check(conn, conn, GradientCheckTest::decoderOrEncoder);
+    assertTrue(checked >= 9, "checked " + checked + " entries");
+  }
+
+  /**
+   * The connectivity penalty on straight-through Gumbel samples (decoder.gumbel: true). Its forward
+   * value is a hard one-hot sample, whose finite differences are 0, so the reference is the
+   * function the straight-through estimator differentiates: y(θ) = soft(θ) + (hard − soft)(θ₀),
+   * with the shift held fixed at the checked point, where y equals the hard sample. Finite
+   * differences of that reference must equal the back-propagated gradient of VaeLoss's term.
+   */
+  @Test
+  void gumbelConnectivityGradientsMatchTheStraightThroughReference() {
+    VaeLoss loss = new VaeLoss(new LossWeights(0, 0, 0, 1.0, 0.7, true));
+    Objective analytic =
+        (out, batch, m) -> loss.compute(out, batch, gumbel(out, m), TEMPERATURE, 1).total();
+    Objective reference =
+        (out, batch, m) -> {
+          NDArray logProbs = out.get(4);
+          NDArray soft = logProbs.add(gumbel(out, m)).div(TEMPERATURE).softmax(-1);
+          NDArray shift = straightThroughShift(logProbs.toFloatArray(), out, m);
+          NDArray y = soft.add(shift);
+          NDArray adjacency = y.get("..., 0").neg().add(1f);
+          return ConnectivityPenalty.of(adjacency, batch.inputs(m).get(1)).mean();
+        };
+    int checked = check(analytic, reference, GradientCheckTest::decoderOrEncoder);
+    assertTrue(checked >= 9, "checked " + checked + " entries");
+  }
+
+  private static boolean decoderOrEncoder(String name) {
+    return name.contains("class_head_weight")
+        || name.contains("pair2_weight")
+        || name.contains("latent_query_weight")
+        || name.contains("mp0_value_transform");
+  }
+
+  private static NDArray noGumbel(NDList out, NDManager m) {
+    return m.zeros(out.get(4).getShape());
+  }
+
+  /** The same Gumbel noise for every evaluation (a seeded draw of the edge tensor's shape). */
+  private static NDArray gumbel(NDList out, NDManager m) {
+    return GumbelSoftmax.noise(m, out.get(4).getShape(), new SplittableRandom(17));
+  }
+
+  /** The shift (hard − soft) at the base point, held fixed while the parameters move. */
+  private static float[] baseLogProbs;
+
+  private static NDArray straightThroughShift(float[] logProbs, NDList out, NDManager m) {
+    float[] at = baseLogProbs != null ? baseLogProbs : logProbs;
+    NDArray lp = m.create(at, out.get(4).getShape());
+    NDArray soft = lp.add(gumbel(out, m)).div(TEMPERATURE).softmax(-1);
+    int last = soft.getShape().dimension() - 1;
+    NDArray hard =
+        soft.argMax(last).oneHot((int) soft.getShape().get(last)).toType(soft.getDataType(), false);
+    return hard.sub(soft);
+  }
+
+  /** Compares the gradient of {@code analytic} with finite differences of {@code reference}. */
+  private static int check(
+      Objective analytic, Objective reference, java.util.function.Predicate<String> pick) {
     try (ZgedModel model = ZgedModel.create(TestModels.small(), 5)) {
       GraphBatch batch =
           GraphBatch.of(
@@ -38,28 +130,25 @@ class GradientCheckTest {
       for (int i = 0; i < eps.length; i++) {
         eps[i] = (float) rng.nextGaussian();
       }
-      VaeLoss loss = new VaeLoss(WEIGHTS);
+      try (NDManager m = model.manager().newSubManager()) {
+        baseLogProbs = null;
+        baseLogProbs = outputs(model, batch, eps, m).get(4).toFloatArray();
+      }
       int checked = 0;
+      int kinks = 0;
       for (Pair<String, Parameter> p : model.network().getParameters()) {
         String name = p.getKey();
-        boolean pick =
-            name.contains("mp0_value_transform")
-                || name.contains("encoder") && name.endsWith("topology2_weight")
-                || name.contains("tf_phi1_weight")
-                || name.contains("slot_embedding")
-                || name.contains("class_head_weight")
-                || name.contains("tf_head") && name.endsWith("poles_weight");
-        if (!pick) {
+        if (!pick.test(name)) {
           continue;
         }
         NDArray array = p.getValue().getArray();
         float[] base = array.toFloatArray();
-        float[] analytic;
+        float[] grad;
         try (NDManager m = model.manager().newSubManager();
             GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-          NDArray total = objective(model, batch, eps, loss, m);
+          NDArray total = analytic.of(outputs(model, batch, eps, m), batch, m);
           gc.backward(total);
-          analytic = array.getGradient().toFloatArray();
+          grad = array.getGradient().toFloatArray();
           // backward accumulates into every parameter's gradient: clear them all
           for (Pair<String, Parameter> q : model.network().getParameters()) {
             q.getValue().getArray().getGradient().muli(0f);
@@ -67,44 +156,64 @@ class GradientCheckTest {
         }
         for (int k = 0; k < Math.min(3, base.length); k++) {
           int idx = (k * 7919) % base.length;
-          double h = 1e-2;
-          float[] plus = base.clone();
-          plus[idx] += (float) h;
-          array.set(plus);
-          double up = value(model, batch, eps, loss);
-          float[] minus = base.clone();
-          minus[idx] -= (float) h;
-          array.set(minus);
-          double down = value(model, batch, eps, loss);
-          array.set(base);
-          double numeric = (up - down) / (2 * h);
-          double scale = Math.max(1e-3, Math.abs(numeric) + Math.abs(analytic[idx]));
+          double numeric = centralDifference(model, batch, eps, reference, array, base, idx, 1e-2);
+          double half = centralDifference(model, batch, eps, reference, array, base, idx, 5e-3);
+          double tolerance = 0.05 * Math.max(1e-3, Math.abs(numeric) + Math.abs(grad[idx])) + 2e-4;
+          if (Math.abs(numeric - half) > tolerance) {
+            // a ReLU kink lies within the step: the difference quotient is not a derivative here
+            System.out.println("gradient check: kink at " + name + "[" + idx + "], skipped");
+            kinks++;
+            continue;
+          }
           assertEquals(
               numeric,
-              analytic[idx],
-              0.05 * scale + 2e-4,
-              name + "[" + idx + "] analytic " + analytic[idx] + " numeric " + numeric);
+              grad[idx],
+              tolerance,
+              name + "[" + idx + "] analytic " + grad[idx] + " numeric " + numeric);
           checked++;
         }
       }
-      assertTrue(checked >= 12, "checked " + checked + " entries");
+      assertTrue(kinks <= 2, kinks + " entries sat on a kink");
+      baseLogProbs = null;
+      return checked;
     }
   }
 
-  private static double value(ZgedModel model, GraphBatch batch, float[] eps, VaeLoss loss) {
+  private static double centralDifference(
+      ZgedModel model,
+      GraphBatch batch,
+      float[] eps,
+      Objective f,
+      NDArray array,
+      float[] base,
+      int idx,
+      double h) {
+    float[] plus = base.clone();
+    plus[idx] += (float) h;
+    array.set(plus);
+    double up = value(model, batch, eps, f);
+    float[] minus = base.clone();
+    minus[idx] -= (float) h;
+    array.set(minus);
+    double down = value(model, batch, eps, f);
+    array.set(base);
+    return (up - down) / (2 * h);
+  }
+
+  private static double value(ZgedModel model, GraphBatch batch, float[] eps, Objective f) {
     try (NDManager m = model.manager().newSubManager()) {
-      return objective(model, batch, eps, loss, m)
+      return f.of(outputs(model, batch, eps, m), batch, m)
           .toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
           .getDouble();
     }
   }
 
-  private static NDArray objective(
-      ZgedModel model, GraphBatch batch, float[] eps, VaeLoss loss, NDManager m) {
+  /**
+   * The forward pass in training mode (z = μ + σ·ε with the fixed ε), as a training step runs it.
+   */
+  private static NDList outputs(ZgedModel model, GraphBatch batch, float[] eps, NDManager m) {
     NDList in = batch.inputs(m);
     in.add(m.create(eps, new Shape(2, 8)));
-    NDList out = model.network().forward(model.parameterStore(), in, true);
-    NDArray noGumbel = m.zeros(out.get(4).getShape());
-    return loss.compute(out, batch, noGumbel, 1.0, 1.0).total();
+    return model.network().forward(model.parameterStore(), in, true);
   }
 }

@@ -163,7 +163,18 @@ class NetworkTest {
       for (float t : total) {
         assertEquals(1f, t, 1e-5f);
       }
-      assertTrue(s.parameterCounts().get("decoder") != model.parameterCounts().get("decoder"));
+      // Separate heads are really separate (an existence and a kind head instead of one class
+      // head), but NOT of a different size: the test once claimed so with a Long identity
+      // comparison that always passed. Existence (hd + 1) plus kind (7·hd + 7) parameters equal the
+      // joint head's 8·hd + 8, so both decoders have the same count.
+      long hd = c.decoderHidden();
+      var names = s.network().decoder().getParameters().keys();
+      assertTrue(names.stream().anyMatch(k -> k.contains("existence_head")), names.toString());
+      assertTrue(names.stream().noneMatch(k -> k.contains("class_head")), names.toString());
+      assertEquals((hd + 1) + (7 * hd + 7), 8 * hd + 8);
+      assertEquals(
+          model.parameterCounts().get("decoder").longValue(),
+          s.parameterCounts().get("decoder").longValue());
     }
   }
 

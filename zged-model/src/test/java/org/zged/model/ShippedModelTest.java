@@ -14,15 +14,15 @@ import org.zged.dataset.Split;
 import org.zged.graph.TopologySignature;
 
 /**
- * The model shipped as a classpath resource meets the issue's targets on the validation split of
- * the full preset, decoding μ: component types 100%, edge count 100%, VIN/VOUT connected 100%,
- * exact topology (isomorphism with GND/VIN/VOUT fixed, edge classes included) ≥ 99.5%, and at most
- * 100,000 parameters.
+ * The model shipped as a classpath resource meets the issue's targets on the test split of the full
+ * preset (held out: the validation split chose the checkpoint, so it cannot judge it), decoding μ:
+ * component types 100%, edge count 100%, VIN/VOUT connected 100%, exact topology (isomorphism with
+ * GND/VIN/VOUT fixed, edge classes included) ≥ 99.5%, and at most 100,000 parameters.
  */
 class ShippedModelTest {
   @Test
-  void meetsTheTargetsOnTheValidationSplit() {
-    List<CircuitRecord> val = Datasets.full().split(Split.VAL);
+  void meetsTheTargetsOnTheTestSplit() {
+    List<CircuitRecord> val = Datasets.full().split(Split.TEST);
     List<ModelExample> examples = new ArrayList<>();
     for (CircuitRecord r : val) {
       examples.add(new ModelExample(r.circuit(), r.poles(), r.zeros()));
@@ -52,7 +52,7 @@ class ShippedModelTest {
       }
       int n = val.size();
       System.out.printf(
-          "shipped model on %d validation circuits: component types %d, edge count %d,"
+          "shipped model on %d test circuits: component types %d, edge count %d,"
               + " connected %d, exact topology %d%n",
           n, typesRight, countRight, connected, topologyRight);
       assertEquals(n, typesRight, "component-type accuracy");
