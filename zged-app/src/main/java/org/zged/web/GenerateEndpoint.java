@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.zged.InputException;
 import org.zged.generate.GenerateRequest;
-import org.zged.generate.SpecGenerator;
+import org.zged.generate.GeneratorPool;
 import org.zged.netlist.SpiceNumber;
 
 /**
@@ -45,16 +45,16 @@ final class GenerateEndpoint implements ApiRoute {
           .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
           .build();
 
-  private final BackgroundLoad<SpecGenerator> generator;
+  private final BackgroundLoad<GeneratorPool> generator;
 
-  GenerateEndpoint(BackgroundLoad<SpecGenerator> generator) {
+  GenerateEndpoint(BackgroundLoad<GeneratorPool> generator) {
     this.generator = generator;
   }
 
   @Override
   public Object handle(ApiRequest request) {
     GenerateRequest req = bind(request.json());
-    SpecGenerator g = generator.get();
+    GeneratorPool g = generator.get();
     try {
       return g.generate(req);
     } catch (InputException e) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.zged.dataset.Dataset;
 import org.zged.dataset.Datasets;
-import org.zged.generate.SpecGenerator;
+import org.zged.generate.GeneratorPool;
 import org.zged.model.ZgedModel;
 
 /**
@@ -17,7 +17,7 @@ import org.zged.model.ZgedModel;
  */
 public final class ZgedApi {
   private final BackgroundLoad<ZgedModel> model;
-  private final BackgroundLoad<SpecGenerator> generator;
+  private final BackgroundLoad<GeneratorPool> generator;
   private final BackgroundLoad<LatentAtlas> atlas;
 
   private ZgedApi(Builder b) {
@@ -27,13 +27,14 @@ public final class ZgedApi {
         BackgroundLoad.start(
             "generator",
             () -> {
-              SpecGenerator g =
-                  SpecGenerator.builder()
-                      .setModel(model.get())
-                      .optReference(reference.get())
-                      .build();
-              g.reference(); // encode the reference set now rather than in the first request
-              return g;
+              // One generator per core, each on its own model instance (the first is the one the
+              // other endpoints use), so that concurrent requests do not queue on one model lock.
+              // The reference set is encoded once, now rather than in the first request.
+              java.util.concurrent.atomic.AtomicBoolean first =
+                  new java.util.concurrent.atomic.AtomicBoolean(true);
+              Supplier<ZgedModel> models =
+                  () -> first.getAndSet(false) ? model.get() : b.model.get();
+              return GeneratorPool.of(b.workers, models, reference.get());
             });
     this.atlas =
         BackgroundLoad.start("latent map", () -> LatentAtlas.of(generator.get().reference()));
@@ -65,6 +66,13 @@ public final class ZgedApi {
   public static final class Builder {
     private Supplier<ZgedModel> model = ZgedModel::loadDefault;
     private Supplier<Dataset> reference = Datasets::full;
+    private int workers = GeneratorPool.defaultSize();
+
+    /** Generate requests served at once, each on its own model instance (default: cores, ≤ 4). */
+    public Builder optWorkers(int workers) {
+      this.workers = workers;
+      return this;
+    }
 
     public Builder optModel(Supplier<ZgedModel> model) {
       this.model = model;

@@ -385,6 +385,11 @@ class WebApiTest {
     assertRefused(post("/api/generate", "{\"poles\": \"hello\"}"), "poles");
     assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"fcc\": 1}"), "fcc");
     assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"out\": \"/tmp/x.cir\"}"), "out");
+    assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"max_parts\": 0}"), "max_parts");
+    assertRefused(
+        post("/api/generate", "{\"fc\": \"10k\", \"max_inductors\": -1}"), "max_inductors");
+    assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"r_range\": \"1meg:10\"}"), "r_range");
+    assertRefused(post("/api/generate", "{\"fc\": \"10k\", \"c_range\": \"1n\"}"), "c_range");
     assertRefused(post("/api/generate", "{\"fc\": 10000,}"), "body");
     assertRefused(post("/api/generate", "\"lowpass\""), "body");
     JsonNode j = assertRefused(post("/api/generate", "{\"fc\": -5}"), "fc");

@@ -17,7 +17,8 @@ final class Diagnosis {
   private Diagnosis() {}
 
   /** Null when {@code best} meets the target and the constraints. */
-  static String of(SpecTarget t, Constraints limits, FitResult best, double acceptance) {
+  static String of(
+      SpecTarget t, Constraints limits, FitResult best, double acceptance, int analyses) {
     if (best != null && SpecGenerator.meets(best) && limits.violations(best.circuit()).isEmpty()) {
       return null;
     }
@@ -28,7 +29,11 @@ final class Diagnosis {
       parts.add(limited);
     }
     if (structural != null) {
-      parts.add(structural);
+      parts.add(
+          structural
+              + (analyses > 0
+                  ? ", and the search outside them found none in " + analyses + " exact analyses"
+                  : ""));
     }
     if (best == null) {
       parts.add("no valid circuit was found");

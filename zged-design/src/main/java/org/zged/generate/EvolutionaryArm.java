@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * topologies, parents picked by binary tournament on {@link SearchRun#cost}, children made by
  * crossover (probability 0.3) and/or one graph mutation ({@link TopologyMoves}), each child fitted
  * with the same fitter, the worst member replaced when the child is better. Seeds, when given (e.g.
- * the VAE's or the templates' proposals), enter the first population; random topologies fill it.
+ * the VAE's or the templates' proposals), and the best half-population of what earlier arms of the
+ * run found enter the first population; random topologies fill it.
  */
 final class EvolutionaryArm implements SearchArm {
   static final String SOURCE = "evolutionary";
@@ -35,9 +36,13 @@ final class EvolutionaryArm implements SearchArm {
     for (Proposal s : seeds) {
       add(pop, run.evaluate(s), run);
     }
-    for (Generation.Ranked r : run.results()) {
-      if (pop.size() < POPULATION && !pop.contains(r)) {
-        pop.add(r); // what earlier arms of this run found is a good start too
+    // The best of what earlier arms of this run found fill half the population; random
+    // topologies the rest, so that a poor proposer cannot narrow the search.
+    List<Generation.Ranked> earlier = new ArrayList<>(run.results());
+    earlier.sort(Comparator.comparingDouble(run::cost));
+    for (Generation.Ranked r : earlier) {
+      if (pop.size() < POPULATION / 2 && !pop.contains(r)) {
+        pop.add(r);
       }
     }
     int misses = 0;

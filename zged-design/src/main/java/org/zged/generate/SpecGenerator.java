@@ -60,6 +60,7 @@ public final class SpecGenerator {
     this.fallback = b.fallback;
     this.fitter = b.fitter;
     this.budget = b.budget;
+    this.reference = b.encoded;
   }
 
   public static Builder builder() {
@@ -136,8 +137,10 @@ public final class SpecGenerator {
   /**
    * One search arm (or the whole pipeline) on one target with a budget of exact analyses. The
    * pipeline runs the VAE's proposals, then — only while fewer than {@code count} candidates meet
-   * the target — the templates, the latent-space search and an evolutionary search seeded with
-   * everything found so far, all on the same budget.
+   * the target — the templates, an evolutionary search seeded with the best found so far, and the
+   * latent-space search with what is left, all on the same budget. (The latent search came before
+   * the evolution at first; on the out-of-template suite that order met 96 % instead of 100 % and
+   * doubled the p50 time, with today's model.)
    */
   public Generation run(
       SpecTarget target, Constraints constraints, int count, long seed, int analyses, Arm arm) {
@@ -158,10 +161,10 @@ public final class SpecGenerator {
           new TemplateArm().search(run);
         }
         if (!run.done()) {
-          new LatentArm(this, true, PIPELINE_LATENT_SHARE).search(run);
+          new EvolutionaryArm().search(run);
         }
         if (!run.done()) {
-          new EvolutionaryArm().search(run);
+          new LatentArm(this, true, 1).search(run);
         }
       }
     }
@@ -169,7 +172,12 @@ public final class SpecGenerator {
     results.sort(RANKING);
     List<Generation.Ranked> best = List.copyOf(results.subList(0, Math.min(count, results.size())));
     String diagnosis =
-        Diagnosis.of(target, constraints, best.isEmpty() ? null : best.get(0).fit(), ACCEPTANCE);
+        Diagnosis.of(
+            target,
+            constraints,
+            best.isEmpty() ? null : best.get(0).fit(),
+            ACCEPTANCE,
+            arm == Arm.TEMPLATES ? 0 : b.used());
     return new Generation(
         target,
         best,
@@ -179,9 +187,6 @@ public final class SpecGenerator {
         b.used(),
         b.atFirstSuccess());
   }
-
-  /** The share of the budget the pipeline lets the latent search spend before graph evolution. */
-  static final double PIPELINE_LATENT_SHARE = 0.25;
 
   /**
    * The search arms the benchmark compares; {@code PIPELINE} is what {@code zged generate} runs.
@@ -241,6 +246,7 @@ public final class SpecGenerator {
     private boolean fallback = true;
     private ValueFitter fitter = ValueFitter.defaults();
     private int budget = DEFAULT_BUDGET;
+    private ReferenceSet encoded;
 
     public Builder setModel(ZgedModel model) {
       this.model = model;
@@ -250,6 +256,15 @@ public final class SpecGenerator {
     /** The circuits to search (default: the full preset, regenerated deterministically). */
     public Builder optReference(Dataset reference) {
       this.reference = reference;
+      return this;
+    }
+
+    /**
+     * An already encoded reference set (e.g. another generator's, for a second instance of the same
+     * model): skips the encoding.
+     */
+    public Builder optReferenceSet(ReferenceSet encoded) {
+      this.encoded = encoded;
       return this;
     }
 
