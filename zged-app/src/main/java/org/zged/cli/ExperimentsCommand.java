@@ -69,7 +69,8 @@ public final class ExperimentsCommand implements Runnable {
       names = "--configs",
       paramLabel = "DIR",
       description =
-          "Folder with exp001-baseline.yaml, exp002-optimized.yaml, production.yaml"
+          "Folder with exp001-baseline.yaml, exp002-optimized.yaml, seed-production.yaml,"
+              + " production.yaml"
               + " (default: configs/ of the zged checkout).")
   Path configs;
 
@@ -132,6 +133,20 @@ public final class ExperimentsCommand implements Runnable {
             ExperimentsMarkdown.EXP002,
             "the seed's \"optimised\" weighting (recon 1.0, TF 0.01, KL 0.1), same budget.",
             load(dir, "exp002-optimized.yaml"));
+    Experiment seedRecipe =
+        new Experiment(
+            ExperimentsMarkdown.SEED_RECIPE,
+            "the seed's own production recipe (seed preset, 100 epochs, batch 4, lr 1e-4, weights"
+                + " recon 1.0 / TF 0.01 / KL 0.1, connectivity 5, 8-D latent, joint head, Gumbel,"
+                + " cross-attention) with one seed, first try.",
+            load(dir, "seed-production.yaml"));
+    if (quick) {
+      seedRecipe =
+          seedRecipe.with(
+              ExperimentsMarkdown.SEED_RECIPE,
+              "the seed's own production recipe cut to the quick budget.",
+              Map.of("training.epochs", QUICK_EPOCHS));
+    }
     Experiment production =
         new Experiment(
             ExperimentsMarkdown.PRODUCTION,
@@ -182,6 +197,7 @@ public final class ExperimentsCommand implements Runnable {
     List<ExperimentResult> results = new ArrayList<>();
     results.add(runner.train(exp001));
     results.add(runner.train(exp002));
+    results.add(runner.train(seedRecipe));
     results.add(production(runner, production, budget));
     results.add(runner.train(reference));
     results.add(runner.train(sepHeads));

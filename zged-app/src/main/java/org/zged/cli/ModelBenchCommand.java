@@ -1,5 +1,8 @@
 package org.zged.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,11 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.zged.dataset.CircuitRecord;
+import org.zged.dataset.Dataset;
 import org.zged.dataset.Datasets;
 import org.zged.model.DecodeResult;
 import org.zged.model.DjlEnvironment;
 import org.zged.model.ModelExample;
 import org.zged.model.ZgedModel;
+import org.zged.model.train.EpochStats;
+import org.zged.model.train.ModelTrainer;
+import org.zged.model.train.TrainConfig;
+import org.zged.model.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,9 +47,31 @@ public final class ModelBenchCommand implements Runnable {
       description = "Items for the one-at-a-time baseline runs (default: ${DEFAULT-VALUE}).")
   int single;
 
+  @Option(
+      names = "--train-config",
+      paramLabel = "FILE",
+      description =
+          "Config of the timed training run (default: configs/seed-production.yaml of the zged"
+              + " checkout, the seed's own recipe).")
+  Path trainConfig;
+
+  @Option(
+      names = "--no-train",
+      description = "Skip the timed training run (it takes about a minute).")
+  boolean noTrain;
+
+  /** Peak resident set size of the reference's seed training (zged-reference.md §13). */
+  static final int REFERENCE_PEAK_RSS_MB = 431;
+
+  /** The reference's seed training, 100 epochs at 1 thread (zged-reference.md §13). */
+  static final int REFERENCE_TRAIN_SECONDS = 275;
+
   @Override
   public void run() {
     DjlEnvironment.prepare();
+    if (!noTrain) {
+      timedTraining();
+    }
     try (ZgedModel m = model == null ? ZgedModel.loadDefault() : ZgedModel.load(model)) {
       List<ModelExample> examples = new ArrayList<>();
       for (CircuitRecord r : Datasets.full().records()) {
@@ -97,6 +127,60 @@ public final class ModelBenchCommand implements Runnable {
           valid,
           samples,
           100.0 * valid / samples);
+    }
+  }
+
+  /**
+   * Trains the config's full run in a temporary folder and prints its wall-clock time and the
+   * process's peak RSS so far (VmHWM), which at this point is the training's.
+   */
+  private void timedTraining() {
+    Path file =
+        trainConfig != null
+            ? trainConfig
+            : Path.of(System.getProperty("zged.root", "."), "configs", "seed-production.yaml");
+    TrainConfig cfg = TrainConfig.load(file);
+    Dataset data = ExperimentsCommand.preset(cfg.preset());
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("zged-bench-train");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      TrainingResult r = ModelTrainer.train(cfg, data, dir, false);
+      r.model().close();
+      EpochStats best = r.history().get(r.bestEpoch());
+      System.out.printf(
+          Locale.ROOT,
+          "training %s: %d epochs, batch %d, 1 thread: %.1f s (reference: %d s, target <= %d"
+              + " s); peak RSS %s (reference: %d MB)%n",
+          file.getFileName(),
+          cfg.epochs(),
+          cfg.batchSize(),
+          r.seconds(),
+          REFERENCE_TRAIN_SECONDS,
+          REFERENCE_TRAIN_SECONDS / 5,
+          PeakRss.text(),
+          REFERENCE_PEAK_RSS_MB);
+      System.out.printf(
+          Locale.ROOT,
+          "  best epoch %d: val component accuracy %.1f %%, exact match %.1f %%,"
+              + " VIN/VOUT connected %.1f %%%n",
+          r.bestEpoch() + 1,
+          100 * best.val().getOrDefault("component_accuracy", Double.NaN),
+          100 * best.val().getOrDefault("exact_match", Double.NaN),
+          100 * best.val().getOrDefault("vin_vout_connected", Double.NaN));
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder left behind is harmless
     }
   }
 

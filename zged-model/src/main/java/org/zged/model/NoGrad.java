@@ -10,10 +10,10 @@ import java.util.function.Supplier;
  * build a graph nobody reads. The previous state is restored, so a caller inside a training step
  * keeps its gradients.
  */
-final class NoGrad {
+public final class NoGrad {
   private NoGrad() {}
 
-  static <T> T call(Supplier<T> body) {
+  public static <T> T call(Supplier<T> body) {
     boolean was = JniUtils.isGradMode();
     if (was) {
       JniUtils.setGradMode(false);
@@ -27,7 +27,7 @@ final class NoGrad {
     }
   }
 
-  static void run(Runnable body) {
+  public static void run(Runnable body) {
     call(
         () -> {
           body.run();

@@ -51,18 +51,12 @@ public final class ConnectivityPenalty {
     }
     NDArray reach = Tensors.of(m, start, new Shape(b, n));
     for (int step = 0; step < n - 1; step++) {
-      NDArray unreached = reach.neg().add(1f);
-      for (int j = 0; j < n; j++) {
-        NDArray viaJ = a.get(":, :, " + j).mul(reach.get(":, " + j).expandDims(1)); // [B,n]
-        unreached = unreached.mul(viaJ.neg().add(1f));
-      }
-      reach = unreached.neg().add(1f);
+      // 1 - r_i <- (1 - r_i) * prod_j (1 - A_ij r_j), all j at once
+      NDArray blocked = a.mul(reach.expandDims(1)).neg().add(1f).prod(new int[] {2});
+      reach = reach.neg().add(1f).mul(blocked).neg().add(1f);
     }
     NDArray missing = reach.get(":, 2").neg().add(1f).add(reach.get(":, 0").neg().add(1f));
-    NDArray isolated = noEdge.get(":, :, 0");
-    for (int j = 1; j < n; j++) {
-      isolated = isolated.mul(noEdge.get(":, :, " + j));
-    }
+    NDArray isolated = noEdge.prod(new int[] {2});
     return missing.add(isolated.mul(nodeMask).sum(new int[] {1}));
   }
 }

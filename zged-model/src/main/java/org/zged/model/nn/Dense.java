@@ -16,6 +16,11 @@ public final class Dense extends ZgedBlock {
     b = vector("bias", out, Parameter.Type.BIAS, 0f);
   }
 
+  /** The bias vector (for data-dependent initialisation). */
+  public Parameter bias() {
+    return b;
+  }
+
   public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     return x.matMul(value(ps, w, x, training)).add(value(ps, b, x, training));
   }

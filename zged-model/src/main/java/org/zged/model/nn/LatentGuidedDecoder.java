@@ -127,6 +127,21 @@ public final class LatentGuidedDecoder extends ZgedBlock {
     return new NDList(nodeLogits, logProbs, scaledValues, attention);
   }
 
+  /** The node-slot output layer (n·5 logits). */
+  public Dense nodeOutput() {
+    return node2;
+  }
+
+  /** The joint 8-way class layer, or the 7-way kind layer of the separate head. */
+  public Dense classOutput() {
+    return classHead;
+  }
+
+  /** The existence layer of the separate head; null for the joint head. */
+  public Dense existenceOutput() {
+    return existenceHead;
+  }
+
   public Shape gridShape(long batch) {
     return new Shape(batch, cfg.maxNodes(), cfg.maxNodes());
   }

@@ -43,14 +43,18 @@ public abstract class ZgedBlock extends AbstractBlock {
   }
 
   /**
-   * Draws Xavier-uniform weights for this block and its children from {@code rng}; biases and
+   * Draws He-uniform weights for this block and its children from {@code rng}; biases and
    * normalisation shifts stay 0, normalisation scales 1. Parameters must already exist.
    */
   public void initialize(SplittableRandom rng) {
     for (Parameter p : getDirectParameters().values()) {
       if (p.getType() == Parameter.Type.WEIGHT) {
         Shape s = p.getShape();
-        double limit = Math.sqrt(6.0 / (s.get(0) + s.get(s.dimension() - 1)));
+        // He (Kaiming) uniform, U(±sqrt(6 / fan_in)): the layers feed ReLUs, and Xavier's
+        // 2 / (fan_in + fan_out) halves the activation variance at every ReLU, which left the
+        // heads' inputs (and the distance Adam can move the outputs at a small learning rate)
+        // several times smaller (docs/model.md, "Why the seed recipe did not learn").
+        double limit = Math.sqrt(6.0 / s.get(0));
         float[] w = new float[(int) s.size()];
         for (int i = 0; i < w.length; i++) {
           w[i] = (float) ((rng.nextDouble() * 2 - 1) * limit);

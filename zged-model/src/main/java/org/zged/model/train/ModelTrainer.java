@@ -139,6 +139,7 @@ public final class ModelTrainer {
             : null;
     long started = System.nanoTime();
     ZgedModel model = ZgedModel.create(mc, cfg.seed());
+    org.zged.model.NoGrad.run(() -> DataPriorInit.apply(model, train));
     AdamOptimizer adam = new AdamOptimizer(model.network().getParameters(), model.manager());
     List<EpochStats> history = new ArrayList<>();
     double best = Double.POSITIVE_INFINITY;
