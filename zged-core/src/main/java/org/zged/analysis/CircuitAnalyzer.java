@@ -12,6 +12,16 @@ import org.zged.circuit.CircuitException;
  * specs ({@link SpecCalculator}). Stateless and thread-safe.
  */
 public final class CircuitAnalyzer {
+  /**
+   * Up to this many unknown node voltages the roots of the exact determinant polynomials are tried
+   * first (about 5 µs for 3 unknowns); beyond, or when the self-check rejects them, the pencil
+   * eigenvalues ({@link PencilPath}).
+   */
+  static final int POLYNOMIAL_PATH_MAX_UNKNOWNS = 8;
+
+  /** Common roots cancelled on the second try: agreement to a few ulps of polished roots. */
+  private static final double TIGHT_CANCEL = 1e-13;
+
   private CircuitAnalyzer() {}
 
   /**
@@ -19,13 +29,29 @@ public final class CircuitAnalyzer {
    *     floats, or H(s) is identically 0
    */
   public static TransferFunction transferFunction(Circuit circuit) {
-    return poleZero(circuit).toTransferFunction();
+    return expanded(poleZero(circuit));
   }
 
   public static Analysis analyze(Circuit circuit) {
     PoleZeroSet pz = poleZero(circuit);
-    return new Analysis(
-        pz.toTransferFunction(), pz.poles(), pz.zeros(), pz.gain, SpecCalculator.of(pz));
+    return new Analysis(expanded(pz), pz.poles(), pz.zeros(), pz.gain, SpecCalculator.of(pz));
+  }
+
+  /**
+   * H(s) with expanded coefficients in rad/s, for display: its coefficients are products of up to
+   * 2n roots and can leave double precision where the roots themselves are fine.
+   */
+  private static TransferFunction expanded(PoleZeroSet pz) {
+    try {
+      return pz.toTransferFunction();
+    } catch (IllegalArgumentException e) {
+      throw new CircuitException(
+          "the coefficients of H(s) in rad/s overflow double precision (poles near "
+              + String.format(java.util.Locale.ROOT, "%.3g", pz.scale)
+              + " rad/s, order "
+              + pz.poleCount()
+              + "); outside the range zged can analyse");
+    }
   }
 
   /** The specs alone: skips building the transfer-function and Complex objects. */
@@ -62,8 +88,58 @@ public final class CircuitAnalyzer {
     return new FrequencyResponse(f, db, ph);
   }
 
+  /**
+   * Poles, zeros and gain of a circuit, verified: whatever path computed them, the factored H must
+   * agree with a direct solve of the nodal equations ({@link SelfCheck}) or the analysis fails with
+   * {@link AnalysisFailedException} instead of answering.
+   */
   static PoleZeroSet poleZero(Circuit circuit) {
     NodalSystem system = NodalSystem.of(circuit);
+    SelfCheck.Failure failure = null;
+    if (system.size() <= POLYNOMIAL_PATH_MAX_UNKNOWNS) {
+      try {
+        PoleZeroSet fast = polynomialPath(system);
+        failure = SelfCheck.verify(system, fast);
+        if (failure == null) {
+          return fast;
+        }
+      } catch (ArithmeticException | IllegalArgumentException e) {
+        // no usable roots from the coefficients (overflow, no convergence): the pencil decides
+      }
+    }
+    try {
+      PencilPath.Roots polished = PencilPath.roots(system);
+      // first with the usual cancellation of common roots, then with exact ones only (two
+      // distinct roots closer than 1e-9 must not be taken for a common factor), then with
+      // clusters taken for multiple roots
+      for (PencilPath.Roots roots :
+          new PencilPath.Roots[] {
+            polished, polished.mergedClusters(1e-4), polished.mergedClusters(1e-2)
+          }) {
+        for (double tolerance : new double[] {PoleZeroSet.CANCEL_TOLERANCE, TIGHT_CANCEL}) {
+          PoleZeroSet pencil = roots.toSet(tolerance);
+          SelfCheck.Failure second = SelfCheck.verify(system, pencil);
+          if (second == null) {
+            return pencil;
+          }
+          failure = second;
+        }
+      }
+    } catch (ArithmeticException e) {
+      if (failure == null) {
+        failure = new SelfCheck.Failure(0, 0, Double.NaN);
+      }
+    }
+    throw new AnalysisFailedException(
+        "exact analysis of "
+            + name(circuit)
+            + " failed its self-check ("
+            + failure.describe()
+            + "); no result is given rather than a wrong one");
+  }
+
+  /** Roots of the determinant polynomials: fast and exact for small, well-scaled circuits. */
+  private static PoleZeroSet polynomialPath(NodalSystem system) {
     NodalDeterminants det = NodalDeterminants.of(system);
     if (Polynomials.degree(det.denominator) < 0) {
       throw new CircuitException("the nodal equations are singular: V(vout) is not determined");
@@ -71,7 +147,13 @@ public final class CircuitAnalyzer {
     if (Polynomials.degree(det.numerator) < 0) {
       throw new CircuitException("H(s) is identically 0: VIN does not drive VOUT");
     }
-    return PoleZeroSet.fromScaledPolynomials(det.numerator, det.denominator, system.omega0);
+    return PoleZeroSet.fromScaledPolynomials(
+        det.numerator, det.denominator, system.omega0, system.axisTolerance());
+  }
+
+  private static String name(Circuit circuit) {
+    String t = circuit.title().strip();
+    return t.isEmpty() ? "the circuit" : "circuit '" + t + "'";
   }
 
   private static double[] real(List<Complex> roots) {

@@ -27,8 +27,11 @@ import org.zged.circuit.Element;
  * give entries near 1 instead of spanning 30 decades.
  */
 final class NodalSystem {
-  /** Largest number of unknown nodes the exact determinant handles (2^n minors are kept). */
-  static final int MAX_UNKNOWNS = 16;
+  /**
+   * Largest number of unknown node voltages analysed: the eigenvalue path costs about n³ per root
+   * and root polish, so 40 unknowns (80 poles) take a fraction of a second.
+   */
+  static final int MAX_UNKNOWNS = 40;
 
   /** a[i][j] = coefficients {s̃⁰, s̃¹, s̃²} of the row-i, column-j entry; node 0 is VOUT. */
   final double[][][] a;
@@ -46,11 +49,54 @@ final class NodalSystem {
   /** The frequency scale ω0 in rad/s: the polynomials are in s̃ = s/ω0. */
   final double omega0;
 
-  private NodalSystem(double[][][] a, double[][][] aLo, double[][] b, double omega0) {
+  /**
+   * The branches as the structure sees them: ends (unknown index, {@link #GROUND} or {@link
+   * #INPUT}) and which of the scaled terms {Γ, G, C} are present; used to count poles and zeros
+   * exactly.
+   */
+  final int[] edgeA;
+
+  final int[] edgeB;
+  final boolean[][] edgeKinds;
+
+  /** The scaled admittance terms {Γ, G, C} of each branch (y = G + s̃C + Γ/s̃). */
+  final double[][] edgeY;
+
+  static final int GROUND = -1;
+  static final int INPUT = -2;
+
+  private NodalSystem(
+      double[][][] a,
+      double[][][] aLo,
+      double[][] b,
+      double omega0,
+      int[] edgeA,
+      int[] edgeB,
+      boolean[][] edgeKinds,
+      double[][] edgeY) {
     this.a = a;
     this.aLo = aLo;
     this.b = b;
     this.omega0 = omega0;
+    this.edgeA = edgeA;
+    this.edgeB = edgeB;
+    this.edgeKinds = edgeKinds;
+    this.edgeY = edgeY;
+  }
+
+  /** No resistor in the analysed piece: every pole lies on the jω axis by structure. */
+  boolean lossless() {
+    for (boolean[] k : edgeKinds) {
+      if (k[1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** How far off the jω axis a root may be computed and still be put on it. */
+  double axisTolerance() {
+    return lossless() ? PoleZeroSet.AXIS_TOLERANCE : PoleZeroSet.AXIS_TOLERANCE_LOSSY;
   }
 
   int size() {
@@ -124,10 +170,28 @@ final class NodalSystem {
     double[][][] a = new double[n][n][3];
     double[][][] aLo = new double[n][n][3];
     double[][] b = new double[n][3];
+    int[] edgeA = new int[used.size()];
+    int[] edgeB = new int[used.size()];
+    boolean[][] edgeKinds = new boolean[used.size()][];
+    double[][] edgeY = new double[used.size()][];
+    int edgeIndex = 0;
     for (Edge e : used) {
-      double[] y = {e.gamma() / (omega0 * y0), e.g() / y0, e.c() * omega0 / y0};
+      double[] y = {e.gamma() / omega0 / y0, e.g() / y0, e.c() * omega0 / y0};
+      for (double term : y) {
+        if (!AnalysableRange.scaledTermOk(term)) {
+          throw new CircuitException(
+              "the element values span more than the range zged can analyse (an admittance"
+                  + " lies more than 1e"
+                  + AnalysableRange.MAX_SCALED_DECADES
+                  + " from the circuit's typical one at its typical frequency)");
+        }
+      }
       int ia = e.a() == vin || e.a() == gnd ? -1 : unknownIndex[e.a()];
       int ib = e.b() == vin || e.b() == gnd ? -1 : unknownIndex[e.b()];
+      edgeA[edgeIndex] = e.a() == vin ? INPUT : ia;
+      edgeB[edgeIndex] = e.b() == vin ? INPUT : ib;
+      edgeY[edgeIndex] = y;
+      edgeKinds[edgeIndex++] = new boolean[] {y[0] > 0, y[1] > 0, y[2] > 0};
       for (int k = 0; k < 3; k++) {
         if (ia >= 0) {
           addExactly(a[ia][ia], aLo[ia][ia], k, y[k]);
@@ -146,7 +210,7 @@ final class NodalSystem {
         addTo(b[ia], y);
       }
     }
-    return new NodalSystem(a, aLo, b, omega0);
+    return new NodalSystem(a, aLo, b, omega0, edgeA, edgeB, edgeKinds, edgeY);
   }
 
   /** (hi, lo)[k] += y as a double-double sum (Knuth's TwoSum). */
@@ -225,6 +289,10 @@ final class NodalSystem {
       if (!Double.isFinite(e.value()) || e.value() <= 0) {
         throw new CircuitException(
             "element " + e.name() + " has value " + e.value() + "; values must be finite and > 0");
+      }
+      String range = AnalysableRange.problem(e.value());
+      if (range != null) {
+        throw new CircuitException("element " + e.name() + ": value " + e.value() + " " + range);
       }
       if (e.nodeA().equals(e.nodeB())) {
         throw new CircuitException(

@@ -13,8 +13,17 @@ final class PoleZeroSet {
   /** A root within this relative distance of a root of the other polynomial is a common factor. */
   static final double CANCEL_TOLERANCE = 1e-9;
 
-  /** A root with |Re| below this share of |root| lies on the jω axis. */
+  /**
+   * A root with |Re| below this share of |root| lies on the jω axis, in a circuit without resistors
+   * (lossless: its poles are on the axis by structure, and round-off must not move them off).
+   */
   static final double AXIS_TOLERANCE = 1e-11;
+
+  /**
+   * The same for a circuit with resistors: only a few ulps, as a nearly lossless resonance (Re =
+   * 1e-12·|root|, a 370 kΩ across 5 µH) is not on the axis and its phase would be wrong by 1e-8.
+   */
+  static final double AXIS_TOLERANCE_LOSSY = 1e-14;
 
   final double[] zeroRe;
   final double[] zeroIm;
@@ -43,6 +52,11 @@ final class PoleZeroSet {
    * the two have in common, and maps everything back to rad/s.
    */
   static PoleZeroSet fromScaledPolynomials(double[] num, double[] den, double omega0) {
+    return fromScaledPolynomials(num, den, omega0, AXIS_TOLERANCE);
+  }
+
+  static PoleZeroSet fromScaledPolynomials(
+      double[] num, double[] den, double omega0, double axisTolerance) {
     int v = Math.min(Polynomials.valuation(num), Polynomials.valuation(den));
     num = Arrays.copyOfRange(num, v, Polynomials.degree(num) + 1);
     den = Arrays.copyOfRange(den, v, Polynomials.degree(den) + 1);
@@ -51,17 +65,48 @@ final class PoleZeroSet {
     double gain = num[dn] / den[dd] * Math.pow(omega0, dd - dn);
     PolynomialRoots z = PolynomialRoots.of(num);
     PolynomialRoots p = PolynomialRoots.of(den);
-    double[] zr = times(z.re, omega0);
-    double[] zi = times(z.im, omega0);
-    double[] pr = times(p.re, omega0);
-    double[] pi = times(p.im, omega0);
+    return fromRoots(z.re, z.im, p.re, p.im, gain, omega0, CANCEL_TOLERANCE, axisTolerance);
+  }
+
+  /**
+   * From roots in units of omega0 (s̃ = s/omega0) and the gain in rad/s units: cancels the roots
+   * numerator and denominator have in common, makes pairs exact and axis roots exact, and maps the
+   * roots to rad/s.
+   */
+  static PoleZeroSet fromRoots(
+      double[] zeroRe,
+      double[] zeroIm,
+      double[] poleRe,
+      double[] poleIm,
+      double gain,
+      double omega0) {
+    return fromRoots(
+        zeroRe, zeroIm, poleRe, poleIm, gain, omega0, CANCEL_TOLERANCE, AXIS_TOLERANCE);
+  }
+
+  /** As above, cancelling only roots that agree to {@code cancelTolerance} of their size. */
+  static PoleZeroSet fromRoots(
+      double[] zeroRe,
+      double[] zeroIm,
+      double[] poleRe,
+      double[] poleIm,
+      double gain,
+      double omega0,
+      double cancelTolerance,
+      double axisTolerance) {
+    double[] zr = times(zeroRe, omega0);
+    double[] zi = times(zeroIm, omega0);
+    double[] pr = times(poleRe, omega0);
+    double[] pi = times(poleIm, omega0);
     boolean[] zeroGone = new boolean[zr.length];
     boolean[] poleGone = new boolean[pr.length];
-    cancelCommonRoots(zr, zi, pr, pi, zeroGone, poleGone, omega0);
+    cancelCommonRoots(zr, zi, pr, pi, zeroGone, poleGone, omega0, cancelTolerance);
     double[][] zeros = keep(zr, zi, zeroGone);
     double[][] poles = keep(pr, pi, poleGone);
-    snapToAxis(zeros[0], zeros[1]);
-    snapToAxis(poles[0], poles[1]);
+    snapToAxis(zeros[0], zeros[1], axisTolerance);
+    snapToAxis(poles[0], poles[1], axisTolerance);
+    PolynomialRoots.sort(zeros[0], zeros[1]);
+    PolynomialRoots.sort(poles[0], poles[1]);
     return new PoleZeroSet(zeros[0], zeros[1], poles[0], poles[1], gain, omega0);
   }
 
@@ -106,7 +151,8 @@ final class PoleZeroSet {
       double[] pi,
       boolean[] zeroGone,
       boolean[] poleGone,
-      double omega0) {
+      double omega0,
+      double tolerance) {
     for (int i = 0; i < zr.length; i++) {
       int best = -1;
       double bestDist = Double.POSITIVE_INFINITY;
@@ -121,7 +167,7 @@ final class PoleZeroSet {
       }
       if (best >= 0) {
         double size = Math.max(Polynomials.abs(pr[best], pi[best]), 1e-12 * omega0);
-        if (bestDist <= CANCEL_TOLERANCE * size) {
+        if (bestDist <= tolerance * size) {
           zeroGone[i] = true;
           poleGone[best] = true;
         }
@@ -147,9 +193,9 @@ final class PoleZeroSet {
   }
 
   /** Roots of a lossless network sit exactly on the jω axis; round-off must not move them off. */
-  private static void snapToAxis(double[] re, double[] im) {
+  private static void snapToAxis(double[] re, double[] im, double tolerance) {
     for (int i = 0; i < re.length; i++) {
-      if (im[i] != 0 && Math.abs(re[i]) <= AXIS_TOLERANCE * Math.abs(im[i])) {
+      if (im[i] != 0 && Math.abs(re[i]) <= tolerance * Math.abs(im[i])) {
         re[i] = 0;
       }
     }

@@ -130,6 +130,10 @@ final class ParsedNetlist {
       throw error(st.line(), "element " + st.name() + " connects node " + a + " to itself");
     }
     double value = positive(st, 3, st.name());
+    String range = org.zged.analysis.AnalysableRange.problem(value);
+    if (range != null) {
+      throw error(st.lineOf(3), "value " + st.token(3) + " of " + st.name() + " " + range);
+    }
     elements.add(new RawElement(st.name(), kind, a, b, value, st.line()));
   }
 
