@@ -123,6 +123,41 @@ try {
   await page.selectOption('#f-series', 'none');
   await page.click('button[data-tab=design]');
 
+  // Constraints: an RC-only network cannot have a pole pair with Q 0.93. The page says so with the
+  // number, and no candidate it shows holds an inductor.
+  await page.fill('#f-fc', '1k');
+  await page.fill('#f-q', '0.93');
+  await page.fill('#f-count', '2');
+  await page.fill('#f-max-inductors', '0');
+  await page.click('#design-form button[type=submit]');
+  const diag = page.locator('#results .diagnosis');
+  await diag.waitFor({ timeout: 120000 });
+  const diagText = await diag.textContent();
+  check('RC-only diagnosis names the reason and the Q', /RC-only/.test(diagText) && /0\.93/.test(diagText), diagText);
+  const rcCards = await page.locator('.candidate').evaluateAll((cards) => cards.map((c) => c.querySelector('table.components')?.textContent || ''));
+  check('RC-only candidates hold no inductor', rcCards.length > 0 && rcCards.every((t) => !/\bL\d/.test(t)), rcCards.join(' | '));
+  await page.fill('#f-max-inductors', '');
+
+  // A damped second-order highpass (pole Q 0.9): no template family has one, the search finds it;
+  // the card names its parts count and its source.
+  await page.selectOption('#f-type', 'highpass');
+  await page.fill('#f-fc', '2k');
+  await page.fill('#f-q', '0.9');
+  await page.fill('#f-count', '1');
+  await page.click('#design-form button[type=submit]');
+  await page.locator('.candidate').first().waitFor({ timeout: 120000 });
+  const hp = page.locator('.candidate').first();
+  const hpSource = await hp.getAttribute('data-source');
+  const hpTitle = await hp.locator('h3').textContent();
+  check('damped highpass found outside the templates', !!hpSource && hpSource !== 'closed-form', hpSource);
+  check('card shows parts count and source', /\d+ parts · /.test(hpTitle), hpTitle);
+  const hpQ = Number(await hp.locator('td.achieved[data-spec="q"]').getAttribute('data-value'));
+  check('damped highpass pole Q within 1% of 0.9', Math.abs(hpQ - 0.9) / 0.9 < 0.01, String(hpQ));
+  await page.selectOption('#f-type', 'lowpass');
+  await page.fill('#f-fc', '10k');
+  await page.fill('#f-q', '0.707');
+  await page.fill('#f-count', '3');
+
   // Simulate view: the example RC lowpass (1 kΩ, 10 nF) has fc = 1/(2π·RC) = 15.915 kHz.
   await page.click('button[data-tab=simulate]');
   await page.fill('#f-netlist', '* RC lowpass\nV1 vin 0 AC 1\nR1 vin vout 1k\nC1 vout 0 10n\n.end\n');

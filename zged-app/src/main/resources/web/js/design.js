@@ -4,7 +4,8 @@ import { api } from './api.js';
 import { eng, pct, signedPct, plain, escapeHtml, complex } from './format.js';
 import { schematicFigure, componentTable, analysisPanels, download, normaliseElement } from './circuit-view.js';
 
-const FIELDS = ['type', 'fc', 'q', 'gain', 'poles', 'zeros', 'e_series', 'count'];
+const FIELDS = ['type', 'fc', 'q', 'gain', 'poles', 'zeros', 'e_series', 'count',
+  'max_parts', 'max_inductors', 'r_range', 'c_range', 'l_range'];
 
 export function initDesign() {
   const form = document.getElementById('design-form');
@@ -54,8 +55,14 @@ export function requestFromForm(form) {
   }
   if (v('gain')) req.gain = v('gain');
   if (v('e_series') && v('e_series') !== 'none') req.e_series = v('e_series');
-  const count = v('count');
-  if (count) req.count = /^\d+$/.test(count) ? Number(count) : count;
+  // Integers go as numbers; anything else as typed, so that the server names the bad field.
+  for (const name of ['count', 'max_parts', 'max_inductors']) {
+    const x = v(name);
+    if (x) req[name] = /^\d+$/.test(x) ? Number(x) : x;
+  }
+  for (const name of ['r_range', 'c_range', 'l_range']) {
+    if (v(name)) req[name] = v(name);
+  }
   return req;
 }
 
@@ -84,7 +91,8 @@ function renderResults(results, request, data, ms) {
   const summary = document.createElement('p');
   summary.className = 'status';
   summary.innerHTML = `${candidates.length} verified candidate${candidates.length === 1 ? '' : 's'} in ${Math.round(ms)} ms`
-    + (data.topologies_tried ? ` (${data.topologies_tried} topolog${data.topologies_tried === 1 ? 'y' : 'ies'} refined)` : '');
+    + (data.topologies_tried ? ` (${data.topologies_tried} topolog${data.topologies_tried === 1 ? 'y' : 'ies'} refined`
+      + (data.analyses ? `, ${data.analyses} exact analyses` : '') + ')' : '');
   results.appendChild(summary);
   if (data.diagnosis) {
     const d = document.createElement('p');
@@ -106,7 +114,10 @@ const SOURCES = {
   'vae-neighbour': 'VAE: nearest reference',
   'vae-sample': 'VAE: sample near the blend',
   'vae-tf': 'VAE: from the poles/zeros',
+  'vae-cem': 'VAE: latent-space search',
   'closed-form': 'closed-form family design',
+  evolutionary: 'graph evolution (mutation + crossover)',
+  random: 'random topology',
 };
 
 function toleranceNote(t) {
@@ -149,6 +160,8 @@ function candidateCard(c, index, target, request, targetHz) {
   const card = document.createElement('article');
   card.className = 'candidate';
   card.dataset.rank = String(index + 1);
+  card.dataset.source = c.source || '';
+  card.dataset.parts = String(c.parts ?? '');
   const snap = c.e_series || null;
   const snappedValue = new Map((snap?.table || []).map((row) => [row.name, row]));
   // With an E-series, what the designer builds is the snapped circuit: draw and simulate that one.
@@ -162,7 +175,8 @@ function candidateCard(c, index, target, request, targetHz) {
   const shownError = snap?.error || error;
   // Errors may arrive as "Infinity"/"NaN" strings (a spec the circuit does not have): count as ∞.
   const worst = Math.max(0, ...Object.values(shownError).map((x) => (Number.isNaN(Number(x)) ? Infinity : Number(x))));
-  const title = `${elements.length} elements · ${SOURCES[c.source] || c.source || 'candidate'}`;
+  const parts = c.parts ?? elements.length;
+  const title = `${parts} parts · ${SOURCES[c.source] || c.source || 'candidate'}`;
   card.innerHTML = `
     <header>
       <span class="rank">#${index + 1}</span>
