@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -16,6 +15,7 @@ import org.zged.analysis.CircuitAnalyzer;
 import org.zged.circuit.Circuit;
 import org.zged.dataset.DatasetGenerator;
 import org.zged.dataset.FilterFamily;
+import org.zged.io.AtomicFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,6 +67,12 @@ public final class DatasetBenchCommand implements Callable<Integer> {
     if (threads != null && threads < 1) {
       throw new InputException("--threads", "must be >= 1, got " + threads);
     }
+    if (out != null) {
+      if (OutputFiles.isStdout(out)) {
+        throw new InputException("--out", "standard output carries the figures; give a file");
+      }
+      OutputFiles.checkTarget("--out", out);
+    }
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     int perFamily = (int) Math.ceil(count / 12.0);
     long total = 12L * perFamily;
@@ -90,21 +96,20 @@ public final class DatasetBenchCommand implements Callable<Integer> {
     long[] marks = {total / 10, total / 2, total};
     int[] next = {0};
     double loadBefore = load();
-    long bytes;
+    long[] bytes = {0};
     long cpuStart = processCpuNanos();
     long start = System.nanoTime();
-    try (OutputStream sink =
-        out == null ? OutputStream.nullOutputStream() : Files.newOutputStream(out)) {
-      bytes =
-          run(
-              perFamily,
-              t,
-              sink,
-              done -> {
-                while (next[0] < marks.length && done >= marks[next[0]]) {
-                  heapMb[next[0]++] = heapAfterGcMb();
-                }
-              });
+    LongConsumer marker =
+        done -> {
+          while (next[0] < marks.length && done >= marks[next[0]]) {
+            heapMb[next[0]++] = heapAfterGcMb();
+          }
+        };
+    if (out == null) {
+      bytes[0] = run(perFamily, t, OutputStream.nullOutputStream(), marker);
+    } else {
+      // Atomically, like every output: a regular file only, nothing half-written on failure.
+      AtomicFile.write(out, sink -> bytes[0] = run(perFamily, t, sink, marker));
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
@@ -117,8 +122,8 @@ public final class DatasetBenchCommand implements Callable<Integer> {
         seconds,
         rate,
         t,
-        bytes / seconds / 1e6,
-        (double) bytes / total);
+        bytes[0] / seconds / 1e6,
+        (double) bytes[0] / total);
     w.printf(
         Locale.ROOT,
         "CPU: %.2f s of process CPU time = %.2f us per circuit (%,.0f circuits per CPU-second);"

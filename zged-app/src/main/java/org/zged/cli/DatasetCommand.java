@@ -78,7 +78,7 @@ public final class DatasetCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "FILE",
-      description = "Output file (default: data/<preset>.jsonl).")
+      description = "Output file (default: data/<preset>.jsonl; '-': standard output).")
   Path out;
 
   @Option(
@@ -113,21 +113,31 @@ public final class DatasetCommand implements Callable<Integer> {
     }
     DatasetHeader header = b.build().header();
     Path file = out != null ? out : Path.of("data", header.preset() + ".jsonl");
-    if (Files.isDirectory(file)) {
-      throw new InputException("--out", file + " is a folder");
+    boolean toStdout = OutputFiles.isStdout(file);
+    if (!toStdout && Files.isDirectory(file.toAbsolutePath().getParent())) {
+      OutputFiles.checkTarget("--out", file); // a missing folder is created below
     }
     long start = System.nanoTime();
+    long bytes = -1;
     try (ProgressBar bar = header.total() >= PROGRESS_FROM ? progressBar(header.total()) : null) {
       if (bar != null) {
         b.optProgress(bar::stepTo);
       }
-      b.build().write(file);
+      if (toStdout) {
+        bytes = b.build().write(System.out);
+        System.out.flush();
+      } else {
+        b.build().write(file);
+      }
     } catch (UncheckedIOException e) {
       throw new InputException("--out", "cannot write " + file + ": " + e.getCause().getMessage());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    PrintWriter w = spec.commandLine().getOut();
-    w.println(summary(header, file, seconds));
+    // With --out -, stdout holds only the dataset; the summary goes to stderr.
+    PrintWriter w = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
+    w.println(
+        summary(
+            header, toStdout ? "standard output" : file.toString(), bytes(file, bytes), seconds));
     w.flush();
     return 0;
   }
@@ -156,13 +166,18 @@ public final class DatasetCommand implements Callable<Integer> {
         .build();
   }
 
-  private static String summary(DatasetHeader h, Path file, double seconds) {
-    long size;
-    try {
-      size = Files.size(file);
-    } catch (java.io.IOException e) {
-      size = -1;
+  private static long bytes(Path file, long written) {
+    if (written >= 0) {
+      return written;
     }
+    try {
+      return Files.size(file);
+    } catch (java.io.IOException e) {
+      return -1;
+    }
+  }
+
+  private static String summary(DatasetHeader h, String file, long size, double seconds) {
     int n = h.counts().size();
     int per = h.counts().values().iterator().next();
     String line =

@@ -46,14 +46,17 @@ public final class DatasetStatsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (plot != null) {
-      new OutputFiles().add("--plot", plot, new byte[0]).check(); // fail before the long read
+      // fail before the long read
+      new OutputFiles().protect(file).add("--plot", plot, new byte[0]).check();
     }
     DatasetStats stats = new DatasetStats();
     DatasetHeader header = DatasetReader.scan(file, true, stats);
     if (plot != null) {
-      new OutputFiles().add("--plot", plot, DatasetScatterPlot.png(stats)).commit();
+      new OutputFiles().protect(file).add("--plot", plot, DatasetScatterPlot.png(stats)).commit();
     }
-    PrintWriter out = spec.commandLine().getOut();
+    // With --plot -, stdout holds only the PNG; the summary goes to stderr.
+    PrintWriter out =
+        OutputFiles.isStdout(plot) ? spec.commandLine().getErr() : spec.commandLine().getOut();
     out.print(render(file, header, stats));
     if (plot != null) {
       out.println("plot: " + plot + omittedNote(stats));

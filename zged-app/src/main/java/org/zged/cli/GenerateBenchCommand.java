@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Generation on realizable targets (random circuits of random families, values widened",
-      "beyond the training ranges): success at 1 % / 5 %, errors, latency per generate-and-verify,",
+      "beyond the training ranges): success at 1 %% / 5 %%, errors, latency per generate-and-verify,",
       "against the reference's K-NN method and the closed-form family designs; E-series snapping,",
       "prior validity at T = 1 and an ngspice re-check of a sample. Single-threaded."
     })

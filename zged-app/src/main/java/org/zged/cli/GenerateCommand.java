@@ -104,13 +104,13 @@ public final class GenerateCommand implements Callable<Integer> {
       names = "--no-trim",
       description =
           "With --e-series: never add a parallel trim part (default: add one when single"
-              + " series values miss the spec by more than 1 %).")
+              + " series values miss the spec by more than 1 %%).")
   boolean noTrim;
 
   @Option(
       names = "--tolerance",
       paramLabel = "PCT",
-      description = "Monte Carlo with parts within +-PCT %.")
+      description = "Monte Carlo with parts within +-PCT %%.")
   String tolerance;
 
   @Option(names = "--trials", paramLabel = "N", description = "Monte Carlo trials (default 1000).")
@@ -166,13 +166,13 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(
       names = "--plot",
       paramLabel = "FILE.png",
-      description = "Bode plot of the best candidate.")
+      description = "Bode plot of the best candidate ('-': standard output).")
   Path plot;
 
   @Option(
       names = "--svg",
       paramLabel = "FILE.svg",
-      description = "Schematic of the best candidate.")
+      description = "Schematic of the best candidate ('-': standard output).")
   Path svg;
 
   @Option(
@@ -225,7 +225,7 @@ public final class GenerateCommand implements Callable<Integer> {
     request.resistorSeriesOrNull();
     request.toleranceOrNull();
     request.trialsOrDefault();
-    checkOutputs();
+    boolean fileOnStdout = checkOutputs().writesStdout();
     Double gw = number(gedWeight, "--ged-weight");
     if (gw != null && !(gw >= 0 && gw <= 1)) {
       throw new InputException("--ged-weight", "must be between 0 and 1, got " + gedWeight);
@@ -238,7 +238,8 @@ public final class GenerateCommand implements Callable<Integer> {
       response = generator.generate(request);
     }
     List<String> written = writeFiles(response);
-    PrintWriter out = spec.commandLine().getOut();
+    // With --plot - or --svg -, stdout holds only that file; the report goes to stderr.
+    PrintWriter out = fileOnStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
     out.print(json ? toJson(response) + "\n" : GenerationText.render(response));
     PrintWriter notes = json ? spec.commandLine().getErr() : out;
     if (checkNgspice) {
@@ -295,11 +296,14 @@ public final class GenerateCommand implements Callable<Integer> {
     throw new InputException(flag, "must be a positive finite number, got '" + text + "'");
   }
 
-  private void checkOutputs() {
+  private OutputFiles checkOutputs() {
+    if (OutputFiles.isStdout(netlistDir)) {
+      throw new InputException("--netlist-dir", "takes a folder, not '-' (standard output)");
+    }
     if (netlistDir != null && Files.exists(netlistDir) && !Files.isDirectory(netlistDir)) {
       throw new InputException("--netlist-dir", netlistDir + " is a file, not a folder");
     }
-    OutputFiles probe = new OutputFiles();
+    OutputFiles probe = new OutputFiles().protect(modelFile);
     if (plot != null) {
       probe.add("--plot", plot, new byte[0]);
     }
@@ -307,6 +311,12 @@ public final class GenerateCommand implements Callable<Integer> {
       probe.add("--svg", svg, new byte[0]);
     }
     probe.check();
+    if (probe.writesStdout() && json) {
+      throw new InputException(
+          OutputFiles.isStdout(plot) ? "--plot" : "--svg",
+          "standard output ('-') already carries the --json report");
+    }
+    return probe;
   }
 
   /** Renders every requested file, then writes them all or none; one note per file. */
@@ -315,9 +325,10 @@ public final class GenerateCommand implements Callable<Integer> {
     if (r.candidates().isEmpty() || (netlistDir == null && plot == null && svg == null)) {
       return notes;
     }
-    OutputFiles files = new OutputFiles();
+    OutputFiles files = new OutputFiles().protect(modelFile);
     CandidateReport best = r.candidates().get(0);
     Circuit circuit = circuitOf(best);
+    boolean createdDir = netlistDir != null && !Files.exists(netlistDir);
     if (netlistDir != null) {
       try {
         Files.createDirectories(netlistDir);
@@ -340,13 +351,24 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     if (plot != null) {
       files.add("--plot", plot, bode(r, best, circuit));
-      notes.add("wrote " + plot);
+      notes.add("wrote " + (OutputFiles.isStdout(plot) ? "standard output" : plot));
     }
     if (svg != null) {
       files.add("--svg", svg, SchematicSvg.render(circuit).getBytes(StandardCharsets.UTF_8));
-      notes.add("wrote " + svg);
+      notes.add("wrote " + (OutputFiles.isStdout(svg) ? "standard output" : svg));
     }
-    files.commit();
+    try {
+      files.commit();
+    } catch (RuntimeException e) {
+      if (createdDir) {
+        try {
+          Files.deleteIfExists(netlistDir); // only the empty folder this run made
+        } catch (IOException ignored) {
+          // not empty or not ours any more: leave it
+        }
+      }
+      throw e;
+    }
     return notes;
   }
 

@@ -45,6 +45,10 @@ public final class ModelCommand implements Runnable {
 
     @Override
     public void run() {
+      if (OutputFiles.isStdout(to)) {
+        throw new InputException("OUT", "a model file cannot go to standard output; give a file");
+      }
+      OutputFiles.checkTarget("OUT", to, from);
       DjlEnvironment.prepare();
       try (ZgedModel model = ZgedModel.load(from)) {
         model.save(to);

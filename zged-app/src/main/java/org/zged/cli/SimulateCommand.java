@@ -78,10 +78,16 @@ public final class SimulateCommand implements Callable<Integer> {
               + " highest pole, zero or cutoff).")
   String fStop;
 
-  @Option(names = "--csv", paramLabel = "FILE", description = "Write freq_hz, |H| dB, phase.")
+  @Option(
+      names = "--csv",
+      paramLabel = "FILE",
+      description = "Write freq_hz, |H| dB, phase ('-': standard output).")
   Path csv;
 
-  @Option(names = "--plot", paramLabel = "FILE.png", description = "Write a Bode plot (PNG).")
+  @Option(
+      names = "--plot",
+      paramLabel = "FILE.png",
+      description = "Write a Bode plot (PNG; '-': standard output).")
   Path plot;
 
   @Option(
@@ -106,11 +112,18 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() {
     Netlist netlist = readNetlist();
     GridFlags flags = gridFlags();
+    OutputFiles probe = new OutputFiles().protect(file);
     if (csv != null) {
-      OutputFiles.checkTarget("--csv", csv);
+      probe.add("--csv", csv, new byte[0]);
     }
     if (plot != null) {
-      OutputFiles.checkTarget("--plot", plot);
+      probe.add("--plot", plot, new byte[0]);
+    }
+    probe.check();
+    if (probe.writesStdout() && json) {
+      throw new InputException(
+          OutputFiles.isStdout(csv) ? "--csv" : "--plot",
+          "standard output ('-') already carries the --json report");
     }
     Analysis analysis;
     try {
@@ -128,7 +141,9 @@ public final class SimulateCommand implements Callable<Integer> {
             ? NgspiceCheck.run(netlist.circuit(), analysis.transferFunction(), sweep)
             : null;
     List<String> written = writeFiles(netlist, analysis, sweep);
-    PrintWriter out = spec.commandLine().getOut();
+    // With --csv - or --plot -, stdout holds only that file; the report goes to stderr.
+    PrintWriter out =
+        probe.writesStdout() ? spec.commandLine().getErr() : spec.commandLine().getOut();
     if (json) {
       out.println(toJson(SimulationReport.of(netlist, analysis, sweep, check)));
     } else {
@@ -213,7 +228,7 @@ public final class SimulateCommand implements Callable<Integer> {
     double[] grid =
         FrequencyResponse.logGrid(sweep.fStartHz(), sweep.fStopHz(), sweep.pointsPerDecade());
     FrequencyResponse response = analysis.response(grid);
-    OutputFiles outputs = new OutputFiles();
+    OutputFiles outputs = new OutputFiles().protect(file);
     if (csv != null) {
       outputs.add("--csv", csv, csvBytes(response));
     }
@@ -223,12 +238,16 @@ public final class SimulateCommand implements Callable<Integer> {
     outputs.commit();
     List<String> notes = new ArrayList<>();
     if (csv != null) {
-      notes.add("wrote " + csv + " (" + response.size() + " points)");
+      notes.add("wrote " + name(csv) + " (" + response.size() + " points)");
     }
     if (plot != null) {
-      notes.add("wrote " + plot);
+      notes.add("wrote " + name(plot));
     }
     return notes;
+  }
+
+  private static String name(Path p) {
+    return OutputFiles.isStdout(p) ? "standard output" : p.toString();
   }
 
   static byte[] csvBytes(FrequencyResponse r) {
