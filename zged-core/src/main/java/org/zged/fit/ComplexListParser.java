@@ -22,7 +22,7 @@ public final class ComplexListParser {
     if (text == null || text.isBlank()) {
       return out;
     }
-    String[] items = text.split("[,;]");
+    String[] items = text.split("[,;]", -1); // -1: ",,," is four empty items, not none
     for (String raw : items) {
       String item = raw.strip().toLowerCase(Locale.ROOT).replace(" ", "");
       if (item.isEmpty()) {
@@ -87,6 +87,7 @@ public final class ComplexListParser {
           flag, poles.size() + " poles; at most " + SpecTarget.MAX_POLES + " are supported");
     }
     for (Complex p : poles) {
+      checkMagnitude(p, flag, "pole");
       if (!(p.getReal() < 0)) {
         throw new InputException(
             flag,
@@ -108,7 +109,35 @@ public final class ComplexListParser {
               + poleCount
               + " poles; a passive filter cannot have more zeros than poles");
     }
+    for (Complex z : zeros) {
+      if (z.getReal() != 0 || z.getImaginary() != 0) {
+        checkMagnitude(z, flag, "zero");
+      }
+    }
     checkConjugates(zeros, flag, "zero");
+  }
+
+  /**
+   * A root's frequency |r|/2π must lie in the range generation designs for (the same as --fc's):
+   * beyond it, component values leave every physical range and the arithmetic overflows.
+   */
+  private static void checkMagnitude(Complex r, String flag, String what) {
+    double hz = r.norm() / (2 * Math.PI);
+    if (!(hz >= SpecTarget.MIN_FREQUENCY_HZ && hz <= SpecTarget.MAX_FREQUENCY_HZ)) {
+      throw new InputException(
+          flag,
+          what
+              + " "
+              + format(r)
+              + " rad/s is at "
+              + Units.hz(hz)
+              + "; |"
+              + what
+              + "|/2π must be between "
+              + Units.hz(SpecTarget.MIN_FREQUENCY_HZ)
+              + " and "
+              + Units.hz(SpecTarget.MAX_FREQUENCY_HZ));
+    }
   }
 
   private static void checkConjugates(List<Complex> roots, String flag, String what) {

@@ -30,6 +30,10 @@ public record SpecTarget(
 
   public static final double MAX_FREQUENCY_HZ = 1e11;
   public static final double MAX_Q = 1000;
+
+  /** 1/MAX_Q. At 1e-6 a second-order lowpass fit gave a negative admittance; 1e-4 still met it. */
+  public static final double MIN_Q = 1e-3;
+
   public static final int MAX_POLES = 8;
 
   public SpecTarget {
@@ -169,8 +173,9 @@ public record SpecTarget(
       if (q != null && !(Double.isFinite(q) && q > 0)) {
         throw new InputException("--q", "must be a positive finite number, got " + q);
       }
-      if (q != null && q > MAX_Q) {
-        throw new InputException("--q", "must be at most " + (int) MAX_Q + ", got " + q);
+      if (q != null && (q > MAX_Q || q < MIN_Q)) {
+        throw new InputException(
+            "--q", "must be between " + MIN_Q + " and " + (int) MAX_Q + ", got " + q);
       }
       return new SpecTarget(type, fcHz, q, gain, List.of(), List.of());
     }

@@ -14,6 +14,7 @@ import org.zged.InputException;
  */
 final class NetlistLexer {
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern LINE_END = Pattern.compile("\r?\n");
 
   /** What the lexer found: the title, the statements and the last physical line read. */
   record Lexed(String title, List<Statement> statements, int lastLine) {}
@@ -21,7 +22,8 @@ final class NetlistLexer {
   private NetlistLexer() {}
 
   static Lexed lex(String text, String source) {
-    String[] lines = text.split("\\R", -1);
+    // Lines end at \n or \r\n only, as in ngspice: a lone \r or U+2028 does not end a line there.
+    String[] lines = LINE_END.split(text, -1);
     // A trailing newline leaves one empty string behind; it is not a line of the file.
     int count = lines.length;
     if (count > 0 && lines[count - 1].isEmpty()) {
@@ -30,42 +32,89 @@ final class NetlistLexer {
     if (count == 0 || Arrays.stream(lines, 0, count).allMatch(String::isBlank)) {
       throw new InputException(source + ":1", "the netlist is empty");
     }
-    String title = "";
+    StringBuilder title = null;
     List<Statement> statements = new ArrayList<>();
+    Statement.Builder current = null;
     int lastLine = 1;
     for (int i = 0; i < count; i++) {
       int lineNo = i + 1;
       lastLine = lineNo;
       String raw = lines[i];
-      if (hasControlCharacters(raw)) {
-        throw new InputException(
-            source + ":" + lineNo, "binary data, not netlist text (is this the right file?)");
-      }
+      checkCharacters(raw, source + ":" + lineNo);
       if (i == 0 && !raw.strip().startsWith(".")) {
-        title = titleOf(raw, source);
+        title = new StringBuilder(titleOf(raw, source));
         continue;
       }
       String line = stripInlineComment(raw).strip();
       if (line.isEmpty() || line.startsWith("*")) {
         continue;
       }
+      checkNoLineSeparator(line, source + ":" + lineNo);
       if (line.startsWith("+")) {
-        if (statements.isEmpty()) {
+        List<String> more = tokens(line.substring(1));
+        if (current != null) {
+          current.add(more, lineNo);
+        } else if (title != null) {
+          // ngspice joins a '+' line right after the title to the title card.
+          for (String t : more) {
+            title.append(title.length() == 0 ? "" : " ").append(t);
+          }
+        } else {
           throw new InputException(
               source + ":" + lineNo, "continuation line '+' has no statement above it to continue");
         }
-        List<String> more = tokens(line.substring(1));
-        int last = statements.size() - 1;
-        statements.set(last, statements.get(last).continuedBy(more, lineNo));
         continue;
       }
       List<String> tokens = tokens(line);
       if (tokens.get(0).equalsIgnoreCase(".end")) {
         break;
       }
-      statements.add(Statement.of(line, tokens, lineNo));
+      if (current != null) {
+        statements.add(current.build());
+      }
+      current = new Statement.Builder(line, tokens, lineNo);
     }
-    return new Lexed(title, statements, lastLine);
+    if (current != null) {
+      statements.add(current.build());
+    }
+    return new Lexed(title == null ? "" : title.toString(), statements, lastLine);
+  }
+
+  /**
+   * Control characters other than tab (and form feed, which old decks use) mean binary data; a lone
+   * carriage return means old Mac line endings, which ngspice reads as one single line.
+   */
+  private static void checkCharacters(String line, String where) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\r') {
+        throw new InputException(
+            where,
+            "a carriage return without a newline (old Mac line ending); ngspice reads such a"
+                + " file as one line: end lines with \\n or \\r\\n");
+      }
+      if ((c < 0x20 && c != '\t' && c != '\f') || c == 0x7f) {
+        throw new InputException(where, "binary data, not netlist text (is this the right file?)");
+      }
+    }
+  }
+
+  /**
+   * U+2028, U+2029 and U+0085 end a line for Java but not for ngspice, which would read the two
+   * halves as one statement: refuse them instead of reading a different circuit than ngspice.
+   */
+  private static void checkNoLineSeparator(String line, String where) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\u2028' || c == '\u2029' || c == '\u0085') {
+        throw new InputException(
+            where,
+            String.format(
+                "Unicode line separator U+%04X inside a statement; ngspice does not end a line"
+                    + " there, so write a newline instead",
+                (int) c));
+      }
+    }
   }
 
   /**
@@ -107,17 +156,6 @@ final class NetlistLexer {
     }
   }
 
-  /** Control characters other than tab (and form feed, which old decks use) mean binary data. */
-  private static boolean hasControlCharacters(String line) {
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if ((c < 0x20 && c != '\t' && c != '\f') || c == 0x7f) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Cuts a {@code ;} comment (LTspice) or a {@code $} comment after whitespace (ngspice). */
   static String stripInlineComment(String line) {
     int cut = line.indexOf(';');
@@ -132,6 +170,6 @@ final class NetlistLexer {
 
   private static List<String> tokens(String s) {
     String t = s.strip();
-    return t.isEmpty() ? List.of() : List.of(WHITESPACE.split(t));
+    return t.isEmpty() ? List.of() : Arrays.asList(WHITESPACE.split(t));
   }
 }

@@ -69,6 +69,12 @@ public final class SpiceNumber {
       }
     }
     String rest = m.group(3).toLowerCase(Locale.ROOT);
+    if (rest.startsWith("μ")) {
+      // U+03BC GREEK SMALL LETTER MU looks like µ, but ngspice does not read it as micro (it takes
+      // "1μF" for a model name), so accepting it would make zged and ngspice disagree silently.
+      throw new BadNumberException(
+          t, "'μ' is the Greek letter mu (U+03BC), which ngspice does not read as micro: write u");
+    }
     int scale = 0;
     if (rest.startsWith("meg")) {
       scale = 6;
@@ -117,7 +123,7 @@ public final class SpiceNumber {
       case 'f' -> -15;
       case 'p' -> -12;
       case 'n' -> -9;
-      case 'u', 'µ', 'μ' -> -6;
+      case 'u', 'µ' -> -6; // µ is U+00B5 MICRO SIGN, which ngspice reads as micro too
       case 'm' -> -3;
       case 'k' -> 3;
       case 'g' -> 9;

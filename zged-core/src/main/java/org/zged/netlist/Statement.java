@@ -21,14 +21,31 @@ record Statement(String firstLineText, List<String> tokens, List<Integer> tokenL
     return new Statement(text, tokens, lines);
   }
 
-  Statement continuedBy(List<String> more, int line) {
-    List<String> t = new ArrayList<>(tokens);
-    List<Integer> l = new ArrayList<>(tokenLines);
-    for (String s : more) {
-      t.add(s);
-      l.add(line);
+  /**
+   * Collects a statement's physical lines. Appending to growing lists keeps a statement with n
+   * continuation lines O(n) to read; copying the statement per {@code +} line made 50,000 of them
+   * take 16 s.
+   */
+  static final class Builder {
+    private final String firstLineText;
+    private final List<String> tokens = new ArrayList<>();
+    private final List<Integer> lines = new ArrayList<>();
+
+    Builder(String text, List<String> first, int line) {
+      this.firstLineText = text;
+      add(first, line);
     }
-    return new Statement(firstLineText, t, l);
+
+    void add(List<String> more, int line) {
+      for (String s : more) {
+        tokens.add(s);
+        lines.add(line);
+      }
+    }
+
+    Statement build() {
+      return new Statement(firstLineText, tokens, lines);
+    }
   }
 
   /** The physical line the statement starts on. */
