@@ -1,6 +1,5 @@
 package org.zged.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
@@ -56,7 +55,6 @@ public final class TrainCommand implements Runnable {
 
   @Override
   public void run() {
-    checkRunFolder();
     DjlEnvironment.prepare();
     TrainConfig cfg = TrainConfig.load(config);
     if (seed != null) {
@@ -90,22 +88,6 @@ public final class TrainCommand implements Runnable {
         100 * best.val().getOrDefault("exact_match", Double.NaN),
         100 * best.val().getOrDefault("component_accuracy", Double.NaN));
     System.out.println("best model: " + out.resolve("best.ckpt"));
-  }
-
-  /**
-   * Fails before anything is created: --out must be a folder (or not exist yet), and --resume needs
-   * the folder's last.ckpt, so a mistyped folder is not created empty.
-   */
-  private void checkRunFolder() {
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new InputException("--out", out + " is a file, not a run folder");
-    }
-    if (resume && !Files.isDirectory(out)) {
-      throw new InputException("--out", "folder " + out + " does not exist; nothing to resume");
-    }
-    if (resume && !Files.isRegularFile(out.resolve("last.ckpt"))) {
-      throw new InputException("--out", out + " has no last.ckpt to resume from");
-    }
   }
 
   private static Dataset preset(String name) {

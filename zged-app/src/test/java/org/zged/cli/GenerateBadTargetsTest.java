@@ -25,8 +25,9 @@ class GenerateBadTargetsTest {
   void aTinyQIsRefusedByNameNotWithAnInternalAdmittanceError() {
     assertOneLineError(
         CliRun.zged("generate", "--fc", "10k", "--q", "1e-9"),
-        "--q: must be between 0.001 and 1000, got 1.0E-9");
+        "--q: must be between 0.00001 and 1000, got 1.0E-9");
     assertOneLineError(
         CliRun.zged("generate", "--type", "lowpass", "--fc", "10k", "--q", "1e-6"), "--q: ");
+    assertOneLineError(CliRun.zged("generate", "--fc", "10k", "--q", "1001"), "--q: ");
   }
 }

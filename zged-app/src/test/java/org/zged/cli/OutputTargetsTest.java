@@ -130,16 +130,6 @@ class OutputTargetsTest {
   }
 
   @Test
-  void resumeIntoAMissingFolderFailsWithoutCreatingIt() {
-    Path missing = dir.resolve("missing-dir");
-    CliRun r =
-        CliRun.zged(
-            "train", "--config", "nonexistent.yaml", "--resume", "--out", missing.toString());
-    assertOneLineError(r, "--out: folder " + missing + " does not exist; nothing to resume");
-    assertFalse(Files.exists(missing));
-  }
-
-  @Test
   void netlistDirRefusesDashAndFiles() throws IOException {
     assertOneLineError(
         CliRun.zged("generate", "--fc", "10k", "--q", "0.707", "--netlist-dir", "-"),

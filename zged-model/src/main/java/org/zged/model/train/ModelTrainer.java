@@ -55,7 +55,7 @@ public final class ModelTrainer {
   private static final java.util.regex.Pattern TEMPORARY =
       java.util.regex.Pattern.compile(
           "\\.(last\\.ckpt|best\\.ckpt|history\\.json|history\\.csv|config\\.yaml)"
-              + "\\.[0-9a-f]+\\.tmp");
+              + "\\.(?:[0-9]+-)?[0-9a-f]+\\.tmp"); // AtomicFile: .NAME.PID-NANOS.tmp
 
   private ModelTrainer(Builder b) {
     this.listener = b.listener;
