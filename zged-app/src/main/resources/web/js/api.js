@@ -27,7 +27,7 @@ export async function call(method, path, body, contentType = 'application/json')
 export const api = {
   health: () => call('GET', '/api/health'),
   generate: (spec) => call('POST', '/api/generate', spec),
-  simulate: (netlist, query = '') => call('POST', '/api/simulate' + query, netlist, 'text/plain'),
+  simulate: (netlist, query = '') => call('POST', '/api/simulate' + query, { netlist }),
   latent: () => call('GET', '/api/latent'),
   decode: (point) => call('POST', '/api/decode', point),
 };

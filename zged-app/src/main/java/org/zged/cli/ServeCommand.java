@@ -2,6 +2,8 @@ package org.zged.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.zged.InputException;
 import org.zged.model.ZgedModel;
@@ -32,6 +34,16 @@ public final class ServeCommand implements Runnable {
   String host;
 
   @Option(
+      names = "--allow-host",
+      paramLabel = "NAME",
+      split = ",",
+      description =
+          "Also answer requests whose Host header is NAME (repeatable; '*': any). By default only"
+              + " loopback names and the --host address are answered (HTTP 421 otherwise), which"
+              + " keeps other web pages from reaching the API through DNS rebinding.")
+  List<String> allowHosts = new ArrayList<>();
+
+  @Option(
       names = "--model",
       paramLabel = "FILE",
       description = "Model file to serve (default: the shipped model).")
@@ -50,7 +62,8 @@ public final class ServeCommand implements Runnable {
       }
       api.optModel(() -> ZgedModel.load(model));
     }
-    WebServer server = api.build().install(WebServer.builder().optHost(host)).build();
+    WebServer server =
+        api.build().install(WebServer.builder().optHost(host).optAllowHosts(allowHosts)).build();
     try {
       server.start(port);
     } catch (RuntimeException e) {

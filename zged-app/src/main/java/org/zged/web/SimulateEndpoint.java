@@ -15,11 +15,12 @@ import org.zged.netlist.NetlistWriter;
 import org.zged.netlist.SpiceNumber;
 
 /**
- * POST /api/simulate: a SPICE netlist in the body (text) → the exact analysis: transfer function,
- * poles, zeros, gain K, specs and a frequency response. Query parameters: {@code in}, {@code out}
- * (node names, as {@code --in}/{@code --out}), {@code fstart}, {@code fstop} (Hz, suffixes allowed)
- * and {@code points_per_decade}. Without fstart/fstop the grid spans three decades either side of
- * the filter's characteristic frequency, so that the interesting part is always in view.
+ * POST /api/simulate: {"netlist": SPICE text} in the body (application/json) → the exact analysis:
+ * transfer function, poles, zeros, gain K, specs and a frequency response. Query parameters: {@code
+ * in}, {@code out} (node names, as {@code --in}/{@code --out}), {@code fstart}, {@code fstop} (Hz,
+ * suffixes allowed) and {@code points_per_decade}. Without fstart/fstop the grid spans three
+ * decades either side of the filter's characteristic frequency, so that the interesting part is
+ * always in view.
  */
 final class SimulateEndpoint implements ApiRoute {
   static final int DEFAULT_POINTS_PER_DECADE = 40;
@@ -34,15 +35,16 @@ final class SimulateEndpoint implements ApiRoute {
             name, "unknown parameter (expected in, out, fstart, fstop, points_per_decade)");
       }
     }
-    if (request.text().isBlank()) {
-      throw new ApiException("netlist", "the request body must be a SPICE netlist");
+    String netlist = request.json().allowOnly("netlist").optString("netlist");
+    if (netlist == null || netlist.isBlank()) {
+      throw new ApiException("netlist", "the request body must be {\"netlist\": \"SPICE text\"}");
     }
     Circuit circuit;
     Analysis analysis;
     try {
       circuit =
           NetlistReader.parse(
-              request.text(),
+              netlist,
               "netlist",
               blankToNull(request.query("in")),
               blankToNull(request.query("out")));

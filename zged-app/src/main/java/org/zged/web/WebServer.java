@@ -5,15 +5,30 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.util.BlockingArrayQueue;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.zged.InputException;
 import org.zged.circuit.CircuitException;
 
@@ -22,6 +37,13 @@ import org.zged.circuit.CircuitException;
  * API under {@code /api}. Every API reply is JSON; a refused request gets HTTP 400 with {@code
  * {"error": ..., "field": ...}}, never a stack trace. Bodies larger than {@link #MAX_BODY_BYTES}
  * are refused before they are buffered.
+ *
+ * <p>Defences (limits in {@link WebLimits}): a bounded thread pool, job queue and connection count;
+ * idle connections and bodies slower than a minimum rate are cut off; at most a few POSTs are read
+ * or computed at once (503 beyond), so /api/health and the page always have threads; POST bodies
+ * must be {@code application/json} (415), which a cross-site page cannot send without a CORS
+ * preflight this server never grants; and the Host header must name this server (421), which
+ * defeats DNS rebinding.
  */
 public final class WebServer implements AutoCloseable {
   public static final int MAX_BODY_BYTES = 64 * 1024;
@@ -30,10 +52,17 @@ public final class WebServer implements AutoCloseable {
   private final Javalin app;
   private final String host;
   private final PrintStream log;
+  private final WebLimits limits;
+  private final HostCheck hosts;
+  private final Semaphore posts;
+  private volatile int requestedPort;
 
   private WebServer(Builder b) {
     this.host = b.host;
     this.log = b.log;
+    this.limits = b.limits;
+    this.hosts = new HostCheck(b.host, b.allowHosts);
+    this.posts = new Semaphore(limits.maxConcurrentPosts());
     this.app =
         Javalin.create(
             cfg -> {
@@ -42,6 +71,36 @@ public final class WebServer implements AutoCloseable {
               cfg.http.prefer405over404 = true;
               cfg.staticFiles.add("/web", Location.CLASSPATH);
               cfg.requestLogger.http(this::logRequest);
+              QueuedThreadPool pool =
+                  new QueuedThreadPool(
+                      limits.maxThreads(),
+                      Math.min(4, limits.maxThreads()),
+                      60_000,
+                      new BlockingArrayQueue<>(
+                          limits.maxQueuedJobs(), limits.maxQueuedJobs(), limits.maxQueuedJobs()));
+              pool.setName("zged-web");
+              cfg.jetty.threadPool = pool;
+              cfg.jetty.modifyHttpConfiguration(
+                  http -> http.setMinRequestDataRate(limits.minBodyBytesPerSecond()));
+              cfg.jetty.addConnector(
+                  (server, http) -> {
+                    // One acceptor and one selector: enough for loopback, and they come out of
+                    // the bounded pool above.
+                    ServerConnector c =
+                        new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+                    c.setHost(host);
+                    c.setPort(requestedPort);
+                    c.setIdleTimeout(limits.idleTimeoutMillis());
+                    return c;
+                  });
+              cfg.jetty.modifyServer(
+                  server -> server.addBean(new ConnectionLimit(limits.maxConnections(), server)));
+              cfg.jetty.modifyServletContextHandler(
+                  h ->
+                      h.addFilter(
+                          new FilterHolder(hostFilter()),
+                          "/*",
+                          EnumSet.of(DispatcherType.REQUEST)));
             });
     b.routes.forEach(
         (key, route) -> app.addHttpHandler(key.method(), key.path(), ctx -> serve(ctx, route)));
@@ -73,7 +132,8 @@ public final class WebServer implements AutoCloseable {
 
   /** Binds and starts serving; returns this. */
   public WebServer start(int port) {
-    app.start(host, port);
+    requestedPort = port;
+    app.start();
     return this;
   }
 
@@ -93,12 +153,31 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void serve(Context ctx, ApiRoute route) {
+    boolean post = ctx.method() == HandlerType.POST;
+    boolean permit = false;
     try {
-      byte[] body = readBody(ctx);
+      if (post) {
+        permit = posts.tryAcquire();
+        if (!permit) {
+          throw new HttpRefusal(
+              503,
+              null,
+              "busy: "
+                  + limits.maxConcurrentPosts()
+                  + " requests are being computed; try again in a moment");
+        }
+        requireJson(ctx);
+      }
+      byte[] body = post ? readBody(ctx) : new byte[0];
       Map<String, String> query = new LinkedHashMap<>();
       ctx.queryParamMap().forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
       Object reply = route.handle(new ApiRequest(body, query));
       ctx.status(200).contentType("application/json").result(WebJson.write(reply));
+    } catch (HttpRefusal e) {
+      Map<String, Object> err = new LinkedHashMap<>();
+      err.put("error", e.getMessage());
+      err.put("field", e.field());
+      json(ctx, e.status(), err);
     } catch (ApiException e) {
       Map<String, Object> err = new LinkedHashMap<>();
       err.put("error", e.getMessage());
@@ -112,7 +191,50 @@ public final class WebServer implements AutoCloseable {
       log.println("error in " + ctx.method() + " " + ctx.path() + ":");
       e.printStackTrace(log);
       json(ctx, 500, Map.of("error", "internal error; see the server log"));
+    } finally {
+      if (permit) {
+        posts.release();
+      }
     }
+  }
+
+  /**
+   * POST bodies must be declared JSON. A cross-site page can send text/plain, form or multipart
+   * bodies without asking (no CORS preflight); application/json needs a preflight, which this
+   * server never answers, so refusing everything else keeps other sites from driving the API.
+   */
+  private static void requireJson(Context ctx) {
+    String type = ctx.header("Content-Type");
+    String mime = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (!mime.equals("application/json")) {
+      throw new HttpRefusal(
+          415,
+          "body",
+          "the request body must be sent as Content-Type: application/json, got "
+              + (type == null ? "none" : "'" + type + "'"));
+    }
+  }
+
+  /** Answers 421 to a request whose Host header does not name this server. */
+  private Filter hostFilter() {
+    return (request, response, chain) -> {
+      String h = ((HttpServletRequest) request).getHeader("Host");
+      if (hosts.allows(h)) {
+        chain.doFilter(request, response);
+        return;
+      }
+      HttpServletResponse r = (HttpServletResponse) response;
+      r.setStatus(421);
+      r.setContentType("application/json");
+      Map<String, Object> err = new LinkedHashMap<>();
+      err.put(
+          "error",
+          "Host "
+              + (h == null ? "(none)" : "'" + h + "'")
+              + " does not name this server; start zged serve with --allow-host NAME to accept it");
+      err.put("field", null);
+      r.getOutputStream().write(WebJson.write(err).getBytes(StandardCharsets.UTF_8));
+    };
   }
 
   /**
@@ -133,8 +255,11 @@ public final class WebServer implements AutoCloseable {
     return err;
   }
 
-  /** Reads the body up to the limit; a longer body is refused without reading the rest. */
-  private static byte[] readBody(Context ctx) throws IOException {
+  /**
+   * Reads the body up to the limit; a longer body is refused without reading the rest, and one that
+   * arrives too slowly (Jetty's minimum data rate, or the idle timeout) gets 408.
+   */
+  private byte[] readBody(Context ctx) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > MAX_BODY_BYTES) {
       throw tooLarge();
@@ -145,6 +270,15 @@ public final class WebServer implements AutoCloseable {
         throw tooLarge();
       }
       return bytes;
+    } catch (IOException | BadMessageException e) {
+      throw new HttpRefusal(
+          408,
+          "body",
+          "the request body arrived too slowly (under "
+              + limits.minBodyBytesPerSecond()
+              + " bytes/s, or nothing for "
+              + limits.idleTimeoutMillis() / 1000
+              + " s)");
     }
   }
 
@@ -173,11 +307,31 @@ public final class WebServer implements AutoCloseable {
 
   private record RouteKey(HandlerType method, String path) {}
 
-  /** Options: {@code optHost} (default 127.0.0.1), {@code optLog}; routes via {@code optRoute}. */
+  /**
+   * Options: {@code optHost} (default 127.0.0.1), {@code optAllowHosts}, {@code optLimits}, {@code
+   * optLog}; routes via {@code optRoute}.
+   */
   public static final class Builder {
     private String host = "127.0.0.1";
     private PrintStream log = System.out;
+    private WebLimits limits = WebLimits.defaults();
+    private final List<String> allowHosts = new ArrayList<>();
     private final Map<RouteKey, ApiRoute> routes = new LinkedHashMap<>();
+
+    /** Host header values accepted besides loopback names and the bound address; "*": any. */
+    public Builder optAllowHosts(List<String> names) {
+      allowHosts.addAll(names);
+      return this;
+    }
+
+    public Builder optLimits(WebLimits limits) {
+      this.limits = limits;
+      return this;
+    }
+
+    public WebLimits limits() {
+      return limits;
+    }
 
     public Builder optHost(String host) {
       this.host = host;

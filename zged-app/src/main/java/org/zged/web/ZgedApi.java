@@ -52,7 +52,10 @@ public final class ZgedApi {
     loads.put("latent_map", atlas::status);
     return server
         .optRoute(HandlerType.GET, "/api/health", new HealthEndpoint(loads))
-        .optRoute(HandlerType.POST, "/api/generate", new GenerateEndpoint(generator))
+        .optRoute(
+            HandlerType.POST,
+            "/api/generate",
+            new GenerateEndpoint(generator, server.limits().maxRequestTrials()))
         .optRoute(HandlerType.POST, "/api/simulate", new SimulateEndpoint())
         .optRoute(HandlerType.GET, "/api/latent", new LatentEndpoint(atlas))
         .optRoute(HandlerType.POST, "/api/decode", new DecodeEndpoint(model, atlas));

@@ -46,6 +46,7 @@ class WebServerFailureTest {
       HttpResponse<String> gen =
           http.send(
               HttpRequest.newBuilder(URI.create(server.url() + "api/generate"))
+                  .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofString("{\"fc\": \"10k\"}"))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
@@ -57,7 +58,11 @@ class WebServerFailureTest {
       HttpResponse<String> sim =
           http.send(
               HttpRequest.newBuilder(URI.create(server.url() + "api/simulate"))
-                  .POST(HttpRequest.BodyPublishers.ofString(WebApiTest.RC_LOWPASS))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          JSON.writeValueAsString(
+                              java.util.Map.of("netlist", WebApiTest.RC_LOWPASS))))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertEquals(200, sim.statusCode(), sim.body());
