@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.ConnectionLimit;
@@ -55,6 +57,7 @@ public final class WebServer implements AutoCloseable {
   private final WebLimits limits;
   private final HostCheck hosts;
   private final Semaphore posts;
+  private final AtomicInteger waitingPosts = new AtomicInteger();
   private volatile int requestedPort;
 
   private WebServer(Builder b) {
@@ -157,7 +160,7 @@ public final class WebServer implements AutoCloseable {
     boolean permit = false;
     try {
       if (post) {
-        permit = posts.tryAcquire();
+        permit = acquirePostSlot();
         if (!permit) {
           throw new HttpRefusal(
               503,
@@ -195,6 +198,25 @@ public final class WebServer implements AutoCloseable {
       if (permit) {
         posts.release();
       }
+    }
+  }
+
+  /**
+   * A slot to read and compute one POST: at once if free, else after waiting up to {@code
+   * postWaitMillis} as one of at most {@code maxWaitingPosts} waiters (false: answer 503).
+   */
+  private boolean acquirePostSlot() throws InterruptedException {
+    if (posts.tryAcquire()) {
+      return true;
+    }
+    if (waitingPosts.incrementAndGet() > limits.maxWaitingPosts()) {
+      waitingPosts.decrementAndGet();
+      return false;
+    }
+    try {
+      return posts.tryAcquire(limits.postWaitMillis(), TimeUnit.MILLISECONDS);
+    } finally {
+      waitingPosts.decrementAndGet();
     }
   }
 

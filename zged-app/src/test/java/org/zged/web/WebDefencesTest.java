@@ -86,7 +86,8 @@ class WebDefencesTest {
   @Test
   void slowBodiesAreCutOffAndHealthKeepsAnswering() throws Exception {
     int slow = 60;
-    try (WebServer s = server(WebServer.builder())) {
+    WebLimits limits = WebLimits.defaults().withIdleTimeoutMillis(3_000);
+    try (WebServer s = server(WebServer.builder().optLimits(limits))) {
       int port = s.port();
       List<Socket> attackers = new ArrayList<>();
       try {
@@ -131,8 +132,7 @@ class WebDefencesTest {
           Thread.getAllStackTraces().keySet().stream()
               .filter(t -> t.getName().startsWith("zged-web"))
               .count();
-      assertTrue(
-          workers <= WebLimits.defaults().maxThreads(), workers + " server threads in the pool");
+      assertTrue(workers <= limits.maxThreads(), workers + " server threads in the pool");
     }
   }
 
