@@ -3,7 +3,6 @@ package org.zged.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -170,12 +169,7 @@ public final class SimulateCommand implements Callable<Integer> {
     if (!file.toString().equals("-")) {
       return NetlistReader.readNetlist(file, inNode, outNode);
     }
-    String text;
-    try {
-      text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InputException("<stdin>", "cannot read: " + e.getMessage());
-    }
+    String text = NetlistReader.readText(System.in, "<stdin>");
     return NetlistReader.parseNetlist(text, "<stdin>", inNode, outNode);
   }
 

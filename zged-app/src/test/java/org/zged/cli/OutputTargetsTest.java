@@ -130,6 +130,26 @@ class OutputTargetsTest {
   }
 
   @Test
+  void anEndlessInputIsRefusedNotReadIntoTheHeap() throws IOException {
+    // simulate /dev/zero was an OutOfMemoryError stack trace.
+    CliRun dev = CliRun.zged("simulate", "/dev/zero");
+    assertOneLineError(dev, "/dev/zero: larger than 16 MiB");
+    java.io.InputStream saved = System.in;
+    try {
+      System.setIn(
+          new java.io.InputStream() {
+            @Override
+            public int read() {
+              return '*';
+            }
+          });
+      assertOneLineError(CliRun.zged("simulate", "-"), "<stdin>: larger than 16 MiB");
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  @Test
   void netlistDirRefusesDashAndFiles() throws IOException {
     assertOneLineError(
         CliRun.zged("generate", "--fc", "10k", "--q", "0.707", "--netlist-dir", "-"),

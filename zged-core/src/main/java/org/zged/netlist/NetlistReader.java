@@ -1,6 +1,7 @@
 package org.zged.netlist;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -29,6 +30,9 @@ public final class NetlistReader {
   private NetlistReader() {}
 
   /** Reads a netlist file; {@code inNode}/{@code outNode} may be null. */
+  /** The largest netlist read (16 MiB: hundreds of thousands of lines). */
+  public static final int MAX_BYTES = 16 << 20;
+
   public static Circuit read(Path file, String inNode, String outNode) {
     return readNetlist(file, inNode, outNode).circuit();
   }
@@ -58,14 +62,39 @@ public final class NetlistReader {
    */
   static String readText(Path file) {
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = readBounded(in, file.toString());
     } catch (NoSuchFileException e) {
       throw new InputException(file.toString(), "cannot read: no such file");
     } catch (IOException e) {
       String why = Files.isDirectory(file) ? "is a directory" : String.valueOf(e.getMessage());
       throw new InputException(file.toString(), "cannot read: " + why);
     }
+    return decode(bytes);
+  }
+
+  /**
+   * Reads a netlist from a stream (standard input), at most {@link #MAX_BYTES}: /dev/zero or a
+   * runaway pipe is refused with one line instead of filling the heap.
+   */
+  public static String readText(InputStream in, String where) {
+    try {
+      return decode(readBounded(in, where));
+    } catch (IOException e) {
+      throw new InputException(where, "cannot read: " + e.getMessage());
+    }
+  }
+
+  private static byte[] readBounded(InputStream in, String where) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      throw new InputException(
+          where, "larger than " + (MAX_BYTES >> 20) + " MiB; not a netlist zged reads");
+    }
+    return bytes;
+  }
+
+  private static String decode(byte[] bytes) {
     if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe) {
       return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
     }
