@@ -82,7 +82,7 @@ public final class ModelBenchCommand implements Runnable {
       float[][] prior = new float[samples][dims];
       for (float[] z : prior) {
         for (int d = 0; d < dims; d++) {
-          z[d] = (float) rng.nextGaussian();
+          z[d] = (float) org.zged.math.Gaussians.next(rng);
         }
       }
       // warm-up: first calls pay for native initialisation

@@ -83,7 +83,7 @@ public final class SampleCommand implements Callable<Integer> {
       float[][] zs = new float[count][dims];
       for (float[] z : zs) {
         for (int i = 0; i < dims; i++) {
-          z[i] = (float) gaussian(rng);
+          z[i] = (float) org.zged.math.Gaussians.next(rng);
         }
       }
       model.decodeAll(zs, temperature, seed).forEach(d -> circuits.add(DecodedCircuit.of(d)));
@@ -133,11 +133,5 @@ public final class SampleCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  static double gaussian(SplittableRandom rng) {
-    double u1 = rng.nextDouble();
-    double u2 = rng.nextDouble();
-    return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
   }
 }

@@ -14,6 +14,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,16 +49,24 @@ class TrainProvenanceTest {
         CliRun.zged("dataset", "--preset", "seed", "--seed", "43", "--out", otherData.toString());
     assertEquals(0, other.code(), other.err());
     run = dir.resolve("run");
-    CliRun r =
-        CliRun.zged(
-            "train",
-            "--config",
-            config.toString(),
-            "--data",
-            seedData.toString(),
-            "--out",
-            run.toString());
+    CliRun r = train(config, seedData, run);
     assertEquals(0, r.code(), r.err());
+  }
+
+  /** {@code zged train} with the one-epoch config, DATA, OUT and any further flags. */
+  private static CliRun train(Path configFile, Path data, Path out, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "train",
+                "--config",
+                configFile.toString(),
+                "--data",
+                data.toString(),
+                "--out",
+                out.toString()));
+    args.addAll(List.of(more));
+    return CliRun.zged(args.toArray(String[]::new));
   }
 
   private static String stdout(String... args) {
@@ -115,16 +125,7 @@ class TrainProvenanceTest {
   @Test
   void resumeWithOtherDataIsRefusedAndTouchesNothing() throws Exception {
     byte[] before = Files.readAllBytes(run.resolve("last.ckpt"));
-    CliRun r =
-        CliRun.zged(
-            "train",
-            "--config",
-            config.toString(),
-            "--data",
-            otherData.toString(),
-            "--out",
-            run.toString(),
-            "--resume");
+    CliRun r = train(config, otherData, run, "--resume");
     assertEquals(2, r.code(), r.err());
     String err = r.err().strip();
     assertEquals(1, err.lines().count(), err);
@@ -143,16 +144,7 @@ class TrainProvenanceTest {
 
   @Test
   void resumeWithTheSameDataIsAccepted() {
-    CliRun r =
-        CliRun.zged(
-            "train",
-            "--config",
-            config.toString(),
-            "--data",
-            seedData.toString(),
-            "--out",
-            run.toString(),
-            "--resume");
+    CliRun r = train(config, seedData, run, "--resume");
     assertEquals(0, r.code(), r.err());
   }
 
@@ -160,16 +152,7 @@ class TrainProvenanceTest {
   void resumeWithAnotherConfigIsRefused() throws Exception {
     Path other = dir.resolve("other.yaml");
     Files.writeString(other, Files.readString(config).replace("kl: 0.01", "kl: 0.02"));
-    CliRun r =
-        CliRun.zged(
-            "train",
-            "--config",
-            other.toString(),
-            "--data",
-            seedData.toString(),
-            "--out",
-            run.toString(),
-            "--resume");
+    CliRun r = train(other, seedData, run, "--resume");
     assertEquals(2, r.code(), r.err());
     assertEquals(
         "error: " + run.resolve("last.ckpt") + ": config differs from the checkpoint's at loss.kl",
@@ -179,16 +162,7 @@ class TrainProvenanceTest {
   @Test
   void resumeIntoAMissingFolderCreatesNothing() {
     Path missing = dir.resolve("missing");
-    CliRun r =
-        CliRun.zged(
-            "train",
-            "--config",
-            config.toString(),
-            "--data",
-            seedData.toString(),
-            "--out",
-            missing.toString(),
-            "--resume");
+    CliRun r = train(config, seedData, missing, "--resume");
     assertEquals(2, r.code(), r.err());
     assertEquals(
         "error: " + missing.resolve("last.ckpt") + ": no checkpoint to resume from",
@@ -199,15 +173,7 @@ class TrainProvenanceTest {
   @Test
   void datasetsWithOtherContentHashApart() throws Exception {
     Path otherRun = dir.resolve("other-run");
-    CliRun r =
-        CliRun.zged(
-            "train",
-            "--config",
-            config.toString(),
-            "--data",
-            otherData.toString(),
-            "--out",
-            otherRun.toString());
+    CliRun r = train(config, otherData, otherRun);
     assertEquals(0, r.code(), r.err());
     assertNotEquals(sha(run), sha(otherRun));
   }

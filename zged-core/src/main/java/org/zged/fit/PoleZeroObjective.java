@@ -3,6 +3,7 @@ package org.zged.fit;
 import java.util.List;
 import org.hipparchus.complex.Complex;
 import org.zged.analysis.TransferFunction;
+import org.zged.math.Chamfer;
 
 /**
  * Matches a circuit's poles and zeros to a target set through the coefficients of the monic
@@ -141,18 +142,13 @@ final class PoleZeroObjective implements Objective {
     if (a.isEmpty() || b.isEmpty()) {
       return 1;
     }
-    return (oneWay(a, b) + oneWay(b, a)) / (2 * omegaRef);
+    return (Chamfer.meanNearest(a, b, PoleZeroObjective::distance)
+            + Chamfer.meanNearest(b, a, PoleZeroObjective::distance))
+        / (2 * omegaRef);
   }
 
-  private static double oneWay(List<Complex> from, List<Complex> to) {
-    double s = 0;
-    for (Complex x : from) {
-      double best = Double.POSITIVE_INFINITY;
-      for (Complex y : to) {
-        best = Math.min(best, x.subtract(y).norm());
-      }
-      s += best;
-    }
-    return s / from.size();
+  /** Plain distance in rad/s: divided by ω_ref, the Chamfer is a relative error of the roots. */
+  private static double distance(Complex x, Complex y) {
+    return x.subtract(y).norm();
   }
 }

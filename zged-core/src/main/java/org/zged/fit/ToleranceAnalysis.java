@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.zged.analysis.FilterSpecs;
 import org.zged.analysis.ResponseClass;
 import org.zged.circuit.Circuit;
+import org.zged.math.Quantiles;
 
 /**
  * Monte Carlo over component tolerances: every value is multiplied by an independent uniform factor
@@ -78,14 +79,12 @@ public final class ToleranceAnalysis {
     double var =
         Arrays.stream(x).map(a -> (a - mean) * (a - mean)).sum() / Math.max(1, x.length - 1);
     return new ToleranceReport.Spread(
-        nominal, mean, Math.sqrt(var), x[0], quantile(x, 0.05), quantile(x, 0.95), x[x.length - 1]);
-  }
-
-  /** Linear-interpolated quantile of sorted data. */
-  static double quantile(double[] sorted, double p) {
-    double pos = p * (sorted.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(sorted.length - 1, lo + 1);
-    return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+        nominal,
+        mean,
+        Math.sqrt(var),
+        x[0],
+        Quantiles.of(x, 0.05),
+        Quantiles.of(x, 0.95),
+        x[x.length - 1]);
   }
 }

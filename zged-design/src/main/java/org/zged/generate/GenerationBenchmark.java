@@ -15,6 +15,8 @@ import org.zged.fit.FamilyDesign;
 import org.zged.fit.FitResult;
 import org.zged.fit.SpecErrors;
 import org.zged.fit.SpecTarget;
+import org.zged.math.Gaussians;
+import org.zged.math.Quantiles;
 import org.zged.model.DecodeResult;
 import org.zged.netlist.AcSweep;
 import org.zged.spice.Ngspice;
@@ -213,16 +215,16 @@ public final class GenerationBenchmark {
         rows.size(),
         met1,
         met5,
-        quantile(fc, 0.5),
-        quantile(fc, 0.95),
-        quantile(q, 0.5),
-        quantile(q, 0.95),
-        quantile(ms, 0.5),
-        quantile(ms, 0.95),
+        Quantiles.of(fc, 0.5),
+        Quantiles.of(fc, 0.95),
+        Quantiles.of(q, 0.5),
+        Quantiles.of(q, 0.95),
+        Quantiles.of(ms, 0.5),
+        Quantiles.of(ms, 0.95),
         rows.stream().mapToDouble(r -> r[5]).average().orElse(Double.NaN),
         rows.stream().mapToDouble(r -> r[6]).average().orElse(Double.NaN),
-        quantile(cpu, 0.5),
-        quantile(cpu, 0.95));
+        Quantiles.of(cpu, 0.5),
+        Quantiles.of(cpu, 0.95));
   }
 
   private SnapStats snap(List<FitResult> results, ESeries series, ESeries resistors, boolean trim) {
@@ -252,8 +254,8 @@ public final class GenerationBenchmark {
     return new SnapStats(
         name,
         err.length,
-        quantile(err, 0.5),
-        quantile(err, 0.95),
+        Quantiles.of(err, 0.5),
+        Quantiles.of(err, 0.95),
         err.length == 0 ? Double.NaN : err[err.length - 1]);
   }
 
@@ -278,17 +280,11 @@ public final class GenerationBenchmark {
     float[][] zs = new float[n][dims];
     for (float[] z : zs) {
       for (int i = 0; i < dims; i++) {
-        z[i] = (float) gaussian(rng);
+        z[i] = (float) Gaussians.next(rng);
       }
     }
     List<DecodeResult> d = generator.model().decodeAll(zs, 1.0, seed);
     return d.stream().filter(DecodeResult::valid).count() / (double) n;
-  }
-
-  static double gaussian(SplittableRandom rng) {
-    double u1 = rng.nextDouble();
-    double u2 = rng.nextDouble();
-    return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
   }
 
   /**
@@ -316,18 +312,5 @@ public final class GenerationBenchmark {
       n++;
     }
     return new double[] {n, worst};
-  }
-
-  static double quantile(double[] sorted, double p) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    double pos = p * (sorted.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(sorted.length - 1, lo + 1);
-    if (Double.isInfinite(sorted[hi]) || Double.isInfinite(sorted[lo])) {
-      return sorted[hi];
-    }
-    return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
   }
 }

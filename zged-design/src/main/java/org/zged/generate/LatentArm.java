@@ -97,7 +97,7 @@ final class LatentArm implements SearchArm {
       for (int k = 0; k < POPULATION; k++) {
         zs[k] = centre.clone();
         for (int i = 0; i < dims; i++) {
-          zs[k][i] = (float) (mean[i] + sigma[i] * GenerationBenchmark.gaussian(rng));
+          zs[k][i] = (float) (mean[i] + sigma[i] * org.zged.math.Gaussians.next(rng));
         }
       }
       List<DecodeResult> decoded = generator.model().decodeAll(zs);

@@ -7,6 +7,7 @@ import org.hipparchus.complex.Complex;
 import org.zged.circuit.CircuitGraph;
 import org.zged.fit.SpecTarget;
 import org.zged.graph.GraphEditDistance;
+import org.zged.math.Chamfer;
 
 /**
  * K nearest reference circuits to a target, and the weights of their latent blend.
@@ -165,21 +166,19 @@ final class NeighbourSearch {
     if (a.isEmpty() || b.isEmpty()) {
       return penalty;
     }
-    return (oneWay(a, b) + oneWay(b, a)) / 2 + penalty;
+    return (Chamfer.meanNearest(a, b, NeighbourSearch::logPolar)
+                + Chamfer.meanNearest(b, a, NeighbourSearch::logPolar))
+            / 2
+        + penalty;
   }
 
-  private static double oneWay(List<Complex> from, List<Complex> to) {
-    double s = 0;
-    for (Complex x : from) {
-      double best = Double.POSITIVE_INFINITY;
-      for (Complex y : to) {
-        double dm = Math.log10(1 + x.norm()) - Math.log10(1 + y.norm());
-        double da = (Math.abs(x.getArgument()) - Math.abs(y.getArgument())) / Math.PI;
-        best = Math.min(best, Math.sqrt(dm * dm + da * da));
-      }
-      s += best;
-    }
-    return s / from.size();
+  /**
+   * (log frequency, angle) distance: frequency on a log scale, the angle tells root kinds apart.
+   */
+  private static double logPolar(Complex x, Complex y) {
+    double dm = Math.log10(1 + x.norm()) - Math.log10(1 + y.norm());
+    double da = (Math.abs(x.getArgument()) - Math.abs(y.getArgument())) / Math.PI;
+    return Math.sqrt(dm * dm + da * da);
   }
 
   private static double max(double[] x) {

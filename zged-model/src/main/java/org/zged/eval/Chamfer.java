@@ -15,6 +15,11 @@ import org.zged.model.PoleZeroCodec;
  * set with an empty prediction costs the mean squared radius of the true roots, i.e. "nothing" is
  * read as a root at the origin of the normalised plane (0 rad/s), for which the nearest-point sum
  * would give the same value.
+ *
+ * <p>This is the scalar twin of the training loss {@link org.zged.model.loss.ChamferDistance}
+ * (which must stay on tensors for autograd); {@code ChamferTwinsTest} checks that both give the
+ * same number. Other Chamfer distances in zged use other planes on purpose; {@link
+ * org.zged.math.Chamfer} lists them.
  */
 public final class Chamfer {
   private Chamfer() {}
@@ -36,21 +41,10 @@ public final class Chamfer {
       }
       return s / t.length;
     }
-    double[][] p = normalise(predicted);
-    return meanNearest(p, t) + meanNearest(t, p);
-  }
-
-  /** Mean over {@code from} of the squared distance to the nearest point of {@code to}. */
-  private static double meanNearest(double[][] from, double[][] to) {
-    double s = 0;
-    for (double[] a : from) {
-      double best = Double.POSITIVE_INFINITY;
-      for (double[] b : to) {
-        best = Math.min(best, Distances.squaredEuclidean(a, b));
-      }
-      s += best;
-    }
-    return s / from.length;
+    List<double[]> p = List.of(normalise(predicted));
+    List<double[]> q = List.of(t);
+    return org.zged.math.Chamfer.meanNearest(p, q, Distances::squaredEuclidean)
+        + org.zged.math.Chamfer.meanNearest(q, p, Distances::squaredEuclidean);
   }
 
   private static double[][] normalise(List<Complex> roots) {

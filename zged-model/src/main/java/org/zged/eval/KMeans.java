@@ -1,11 +1,21 @@
 package org.zged.eval;
 
-import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.hipparchus.clustering.CentroidCluster;
+import org.hipparchus.clustering.Cluster;
+import org.hipparchus.clustering.Clusterable;
+import org.hipparchus.clustering.KMeansPlusPlusClusterer;
+import org.hipparchus.clustering.MultiKMeansPlusPlusClusterer;
+import org.hipparchus.clustering.distance.EuclideanDistance;
+import org.hipparchus.clustering.evaluation.ClusterEvaluator;
+import org.hipparchus.random.Well19937c;
 
 /**
- * Lloyd's k-means with k-means++ seeding and several seeded restarts; the restart with the lowest
- * inertia (sum of squared distances to the assigned centroid) wins. Deterministic for a given seed.
+ * k-means for the latent-space purity metric: Hipparchus's k-means++ (Lloyd iterations, an emptied
+ * cluster refilled from the one of largest variance) with several seeded restarts, keeping the
+ * restart of lowest inertia (sum of squared distances to the assigned centroid). Deterministic for
+ * a given seed. This class only maps the library's clusters back to point indices.
  *
  * <pre>{@code
  * KMeans.Fit fit = KMeans.builder().setK(12).optRestarts(10).optSeed(42).build().fit(points);
@@ -35,116 +45,58 @@ public final class KMeans {
    */
   public record Fit(int[] assignment, double[][] centroids, double inertia) {}
 
+  /** A point that remembers its row, so clusters can be mapped back to an assignment. */
+  private record Row(int index, double[] point) implements Clusterable {
+    @Override
+    public double[] getPoint() {
+      return point;
+    }
+  }
+
   public Fit fit(double[][] points) {
     if (points.length < k) {
       throw new IllegalArgumentException(points.length + " points cannot form " + k + " clusters");
     }
-    SplittableRandom master = new SplittableRandom(seed);
-    Fit best = null;
-    for (int r = 0; r < restarts; r++) {
-      Fit f = lloyd(points, seedCentroids(points, master.split()));
-      if (best == null || f.inertia() < best.inertia()) {
-        best = f;
+    List<Row> rows = new ArrayList<>(points.length);
+    for (int i = 0; i < points.length; i++) {
+      rows.add(new Row(i, points[i]));
+    }
+    KMeansPlusPlusClusterer<Row> once =
+        new KMeansPlusPlusClusterer<>(
+            k, maxIterations, new EuclideanDistance(), new Well19937c(seed));
+    List<CentroidCluster<Row>> clusters =
+        new MultiKMeansPlusPlusClusterer<>(once, restarts, new Inertia()).cluster(rows);
+    int[] assignment = new int[points.length];
+    double[][] centroids = new double[clusters.size()][];
+    for (int c = 0; c < clusters.size(); c++) {
+      centroids[c] = clusters.get(c).getCenter().getPoint().clone();
+      for (Row r : clusters.get(c).getPoints()) {
+        assignment[r.index()] = c;
       }
     }
-    return best;
+    return new Fit(assignment, centroids, inertia(clusters));
   }
 
-  /** k-means++: each next centre is drawn with probability proportional to D(x)². */
-  private double[][] seedCentroids(double[][] x, SplittableRandom rnd) {
-    double[][] c = new double[k][];
-    c[0] = x[rnd.nextInt(x.length)].clone();
-    double[] d2 = new double[x.length];
-    Arrays.fill(d2, Double.POSITIVE_INFINITY);
-    for (int m = 1; m < k; m++) {
-      double total = 0;
-      for (int i = 0; i < x.length; i++) {
-        d2[i] = Math.min(d2[i], Distances.squaredEuclidean(x[i], c[m - 1]));
-        total += d2[i];
-      }
-      int pick;
-      if (total == 0) {
-        pick = rnd.nextInt(x.length); // all points coincide with centres already chosen
-      } else {
-        double u = rnd.nextDouble() * total;
-        pick = 0;
-        double acc = d2[0];
-        while (acc < u && pick < x.length - 1) {
-          acc += d2[++pick];
+  private static double inertia(List<? extends Cluster<Row>> clusters) {
+    double s = 0;
+    for (Cluster<Row> c : clusters) {
+      double[] centre = ((CentroidCluster<Row>) c).getCenter().getPoint();
+      for (Row r : c.getPoints()) {
+        for (int d = 0; d < centre.length; d++) {
+          double x = r.point()[d] - centre[d];
+          s += x * x;
         }
       }
-      c[m] = x[pick].clone();
     }
-    return c;
+    return s;
   }
 
-  private Fit lloyd(double[][] x, double[][] c) {
-    int dims = x[0].length;
-    int[] assign = new int[x.length];
-    Arrays.fill(assign, -1);
-    for (int it = 0; it < maxIterations; it++) {
-      boolean changed = false;
-      for (int i = 0; i < x.length; i++) {
-        int nearest = nearest(x[i], c);
-        if (nearest != assign[i]) {
-          assign[i] = nearest;
-          changed = true;
-        }
-      }
-      if (!changed) {
-        break;
-      }
-      double[][] sum = new double[k][dims];
-      int[] count = new int[k];
-      for (int i = 0; i < x.length; i++) {
-        count[assign[i]]++;
-        for (int d = 0; d < dims; d++) {
-          sum[assign[i]][d] += x[i][d];
-        }
-      }
-      for (int m = 0; m < k; m++) {
-        if (count[m] == 0) {
-          // An emptied cluster takes the point farthest from its centroid, so k stays k.
-          c[m] = x[farthest(x, c, assign)].clone();
-          continue;
-        }
-        for (int d = 0; d < dims; d++) {
-          c[m][d] = sum[m][d] / count[m];
-        }
-      }
+  /** Restarts are compared by inertia, the quantity k-means minimises (lower is better). */
+  private static final class Inertia extends ClusterEvaluator<Row> {
+    @Override
+    public double score(List<? extends Cluster<Row>> clusters) {
+      return inertia(clusters);
     }
-    double inertia = 0;
-    for (int i = 0; i < x.length; i++) {
-      assign[i] = nearest(x[i], c);
-      inertia += Distances.squaredEuclidean(x[i], c[assign[i]]);
-    }
-    return new Fit(assign, c, inertia);
-  }
-
-  private static int nearest(double[] p, double[][] c) {
-    int best = 0;
-    double bestD = Double.POSITIVE_INFINITY;
-    for (int m = 0; m < c.length; m++) {
-      double d = Distances.squaredEuclidean(p, c[m]);
-      if (d < bestD) {
-        bestD = d;
-        best = m;
-      }
-    }
-    return best;
-  }
-
-  private static int farthest(double[][] x, double[][] c, int[] assign) {
-    int best = 0;
-    double bestD = -1;
-    for (int i = 0; i < x.length; i++) {
-      double d = Distances.squaredEuclidean(x[i], c[assign[i]]);
-      if (d > bestD) {
-        bestD = d;
-        best = i;
-      }
-    }
-    return best;
   }
 
   /** Required: k. Optional: restarts (10), seed (42), max iterations (300). */

@@ -147,7 +147,10 @@ public final class ModelEvaluator {
       List<Double> errs = tally.valueErrors(kind);
       valueError.put(
           kind.name(),
-          new EvalReport.ValueError(errs.size(), Quantiles.median(errs), Quantiles.of(errs, 0.95)));
+          new EvalReport.ValueError(
+              errs.size(),
+              org.zged.math.Quantiles.median(errs),
+              org.zged.math.Quantiles.of(errs, 0.95)));
     }
     EvalReport report =
         new EvalReport(
@@ -259,7 +262,7 @@ public final class ModelEvaluator {
         p++;
       }
     }
-    return new double[] {Spearman.correlation(d, g), pairs};
+    return new double[] {spearman(d, g), pairs};
   }
 
   private EvalReport.Prior prior(ModelConfig cfg) {
@@ -283,7 +286,7 @@ public final class ModelEvaluator {
       for (int s = 0; s < m; s++) {
         float[] z = new float[dims];
         for (int d = 0; d < dims; d++) {
-          z[d] = (float) gaussian(rnd);
+          z[d] = (float) org.zged.math.Gaussians.next(rnd);
         }
         for (int r = 0; r < decodesPerSample; r++) {
           zs[s * decodesPerSample + r] = z;
@@ -343,11 +346,24 @@ public final class ModelEvaluator {
     return String.join("; ", parts);
   }
 
-  private static double gaussian(SplittableRandom rnd) {
-    // Box–Muller: SplittableRandom has no nextGaussian on Java 17.
-    double u = 1.0 - rnd.nextDouble();
-    double w = rnd.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * w);
+  /**
+   * Spearman's rank correlation (Hipparchus; ties share their mean rank), NaN where it is
+   * undefined: fewer than two pairs, or a constant input.
+   */
+  static double spearman(double[] x, double[] y) {
+    if (x.length < 2 || isConstant(x) || isConstant(y)) {
+      return Double.NaN;
+    }
+    return new org.hipparchus.stat.correlation.SpearmansCorrelation().correlation(x, y);
+  }
+
+  private static boolean isConstant(double[] v) {
+    for (double e : v) {
+      if (e != v[0]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double ratio(int a, int b) {

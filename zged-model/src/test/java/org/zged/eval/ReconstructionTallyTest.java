@@ -116,10 +116,4 @@ class ReconstructionTallyTest {
     assertEquals(1.0, t.topologyMatch());
     assertTrue(t.edgeClassAccuracy() < 1.0);
   }
-
-  @Test
-  void quantilesInterpolate() {
-    assertEquals(2.5, Quantiles.median(java.util.List.of(4.0, 1.0, 2.0, 3.0)), 1e-12);
-    assertEquals(3.85, Quantiles.of(java.util.List.of(1.0, 2.0, 3.0, 4.0), 0.95), 1e-12);
-  }
 }

@@ -8,6 +8,8 @@ import ai.djl.ndarray.NDArray;
  * slots, and the prediction is read from the same k slots (whether a slot exists at all is taught
  * by the presence logits). Per sample: mean over true points of the nearest predicted point plus
  * mean over predicted points of the nearest true point; a sample with no true roots contributes 0.
+ * The same distance as {@link org.zged.eval.Chamfer} (the evaluation's scalar version), written on
+ * tensors because autograd needs them; {@code ChamferTwinsTest} checks they agree.
  */
 public final class ChamferDistance {
   private static final float BIG = 1e6f;

@@ -448,10 +448,7 @@ public final class ModelTrainer {
   static NDArray gaussian(NDManager m, Shape shape, SplittableRandom rng) {
     float[] e = new float[(int) shape.size()];
     for (int i = 0; i < e.length; i++) {
-      // Box–Muller from the Java RNG, so ε is reproducible.
-      double u1 = Math.max(rng.nextDouble(), 1e-300);
-      double u2 = rng.nextDouble();
-      e[i] = (float) (Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
+      e[i] = (float) org.zged.math.Gaussians.next(rng); // from the Java RNG: ε is reproducible
     }
     return Tensors.of(m, e, shape);
   }

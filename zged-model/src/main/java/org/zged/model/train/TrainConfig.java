@@ -138,28 +138,16 @@ public record TrainConfig(
   }
 
   public TrainConfig withSeed(long newSeed) {
-    return new TrainConfig(
-        newSeed,
-        preset,
-        model,
-        gumbel,
-        temperatureStart,
-        temperatureEnd,
-        reconstruction,
-        transferFunction,
-        kl,
-        klWarmupEpochs,
-        connectivity,
-        noEdgeWeight,
-        epochs,
-        batchSize,
-        learningRate,
-        gradClip);
+    return copy(newSeed, epochs);
   }
 
   public TrainConfig withEpochs(int newEpochs) {
+    return copy(seed, newEpochs);
+  }
+
+  private TrainConfig copy(long newSeed, int newEpochs) {
     return new TrainConfig(
-        seed,
+        newSeed,
         preset,
         model,
         gumbel,
