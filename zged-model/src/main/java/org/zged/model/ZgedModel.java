@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.SplittableRandom;
 import org.hipparchus.complex.Complex;
 import org.zged.InputException;
 import org.zged.circuit.Circuit;
+import org.zged.model.inference.DecoderOutput;
+import org.zged.model.inference.JavaInference;
 import org.zged.model.nn.ZgedNetwork;
 
 /**
@@ -32,17 +35,28 @@ public final class ZgedModel implements AutoCloseable {
   /** Classpath location of the shipped model. */
   public static final String DEFAULT_RESOURCE = "/org/zged/model/production.zged";
 
-  private final NDManager manager;
   private final ZgedNetwork network;
-  private final ParameterStore store;
   private final GraphDecoder graphDecoder;
   private com.fasterxml.jackson.databind.JsonNode provenance;
+  // The native engine starts on first need (encoding, training): a model read from a file decodes
+  // with the plain Java forward pass when that covers its network (org.zged.model.inference).
+  private NDManager manager;
+  private ParameterStore store;
+  private Map<String, ModelFile.Tensor> fileWeights; // the file's weights until the engine starts
+  private JavaInference javaInference; // null once the weights may change (training) or unsupported
 
   private ZgedModel(NDManager manager, ZgedNetwork network) {
     this.manager = manager;
     this.network = network;
     this.store = new ParameterStore(manager, false);
     this.graphDecoder = new GraphDecoder(network.config());
+  }
+
+  private ZgedModel(ZgedNetwork network, Map<String, ModelFile.Tensor> weights) {
+    this.network = network;
+    this.graphDecoder = new GraphDecoder(network.config());
+    this.fileWeights = weights;
+    this.javaInference = JavaInference.of(network.config(), weights);
   }
 
   /** A new, randomly initialised model (weights drawn from {@code seed}). */
@@ -71,10 +85,25 @@ public final class ZgedModel implements AutoCloseable {
   }
 
   static ZgedModel fromFile(ModelFile file, String where) {
-    ZgedModel model = create(file.config(where), 0L);
-    model.setParameters(file.section("parameters"), where);
+    ZgedNetwork net = new ZgedNetwork(file.config(where)); // the structure only: no engine yet
+    ZgedModel model = new ZgedModel(net, checkedParameters(net, file.section("parameters"), where));
     model.provenance = file.header().get("provenance");
     return model;
+  }
+
+  /** Starts the native engine with this model's weights (once); the caller holds the lock. */
+  private void engine() {
+    if (manager != null) {
+      return;
+    }
+    DjlEnvironment.prepare();
+    NDManager m = NDManager.newBaseManager();
+    NoGrad.run(() -> network.create(m, 0L));
+    manager = m;
+    store = new ParameterStore(m, false);
+    Map<String, ModelFile.Tensor> w = fileWeights;
+    NoGrad.run(() -> copyParameters(w));
+    fileWeights = null;
   }
 
   /** Writes the weights, with the provenance they were loaded with (if any). */
@@ -130,6 +159,7 @@ public final class ZgedModel implements AutoCloseable {
       return new float[0][];
     }
     GraphBatch batch = GraphBatch.of(examples, config());
+    engine();
     return NoGrad.call(
         () -> {
           try (NDManager sub = manager.newSubManager()) {
@@ -148,6 +178,10 @@ public final class ZgedModel implements AutoCloseable {
     float[] zm = new float[cfg.maxZeros()];
     GraphBatch.putRoots(poles, p, pm, 0, cfg.maxPoles());
     GraphBatch.putRoots(zeros, z, zm, 0, cfg.maxZeros());
+    if (javaInference != null) {
+      return Arrays.copyOf(javaInference.encodeTransferFunction(p, pm, z, zm), cfg.tfDims());
+    }
+    engine();
     return NoGrad.call(() -> tfMean(cfg, p, pm, z, zm));
   }
 
@@ -192,39 +226,45 @@ public final class ZgedModel implements AutoCloseable {
 
   private synchronized List<DecodeResult> decodeInternal(
       float[][] zs, double temperature, SplittableRandom rng) {
-    return NoGrad.call(() -> decodeBatch(zs, temperature, rng));
-  }
-
-  private List<DecodeResult> decodeBatch(float[][] zs, double temperature, SplittableRandom rng) {
     List<DecodeResult> out = new ArrayList<>(zs.length);
     if (zs.length == 0) {
       return out;
     }
-    ModelConfig cfg = config();
-    int n = cfg.maxNodes();
-    try (NDManager sub = manager.newSubManager()) {
-      NDList dec = network.decoder().apply(store, latents(sub, zs), false);
-      float[] nodes = dec.get(0).toFloatArray();
-      float[] edges = dec.get(1).toFloatArray();
-      float[] values = dec.get(2).toFloatArray();
-      int ns = n * 5;
-      int es = n * n * 8;
-      int vs = n * n * 3;
-      for (int b = 0; b < zs.length; b++) {
-        out.add(
-            graphDecoder.decode(
-                java.util.Arrays.copyOfRange(nodes, b * ns, (b + 1) * ns),
-                java.util.Arrays.copyOfRange(edges, b * es, (b + 1) * es),
-                java.util.Arrays.copyOfRange(values, b * vs, (b + 1) * vs),
-                temperature,
-                rng));
-      }
+    checkLatents(zs);
+    DecoderOutput dec;
+    if (javaInference != null) {
+      dec = javaInference.decode(zs);
+    } else {
+      engine();
+      dec = NoGrad.call(() -> engineDecode(zs));
+    }
+    int n = config().maxNodes();
+    int ns = n * 5;
+    int es = n * n * 8;
+    int vs = n * n * 3;
+    for (int b = 0; b < zs.length; b++) {
+      out.add(
+          graphDecoder.decode(
+              Arrays.copyOfRange(dec.nodeLogits(), b * ns, (b + 1) * ns),
+              Arrays.copyOfRange(dec.edgeLogProbs(), b * es, (b + 1) * es),
+              Arrays.copyOfRange(dec.values(), b * vs, (b + 1) * vs),
+              temperature,
+              rng));
     }
     return out;
   }
 
+  private DecoderOutput engineDecode(float[][] zs) {
+    try (NDManager sub = manager.newSubManager()) {
+      NDList dec = network.decoder().apply(store, latents(sub, zs), false);
+      return new DecoderOutput(
+          dec.get(0).toFloatArray(), dec.get(1).toFloatArray(), dec.get(2).toFloatArray());
+    }
+  }
+
   /** The poles and zeros the transfer-function head reads from z. */
   public synchronized TfPrediction predictTransferFunction(float[] z) {
+    engine();
     return NoGrad.call(() -> tfPrediction(z));
   }
 
@@ -248,13 +288,20 @@ public final class ZgedModel implements AutoCloseable {
     return out;
   }
 
+  private void checkLatents(float[][] zs) {
+    int dims = config().latentDims();
+    for (float[] z : zs) {
+      if (z.length != dims) {
+        throw new InputException("z", "expected " + dims + " dimensions, got " + z.length);
+      }
+    }
+  }
+
   private NDArray latents(NDManager sub, float[][] zs) {
+    checkLatents(zs);
     int dims = config().latentDims();
     float[] flat = new float[zs.length * dims];
     for (int i = 0; i < zs.length; i++) {
-      if (zs[i].length != dims) {
-        throw new InputException("z", "expected " + dims + " dimensions, got " + zs[i].length);
-      }
       System.arraycopy(zs[i], 0, flat, i * dims, dims);
     }
     return org.zged.model.nn.Tensors.of(sub, flat, new Shape(zs.length, dims));
@@ -266,28 +313,42 @@ public final class ZgedModel implements AutoCloseable {
     float[] flat = a.toFloatArray();
     float[][] out = new float[b][];
     for (int i = 0; i < b; i++) {
-      out[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+      out[i] = Arrays.copyOfRange(flat, i * d, (i + 1) * d);
     }
     return out;
   }
 
-  // ---- used by training ----
+  // ---- used by training: handing out the network lets the weights change, so from here on this
+  // model runs on the engine only ----
 
-  public ZgedNetwork network() {
+  public synchronized ZgedNetwork network() {
+    training();
     return network;
   }
 
-  public NDManager manager() {
+  public synchronized NDManager manager() {
+    training();
     return manager;
   }
 
-  public ParameterStore parameterStore() {
+  public synchronized ParameterStore parameterStore() {
+    training();
     return store;
+  }
+
+  private void training() {
+    engine();
+    javaInference = null;
   }
 
   /** A copy of every parameter, by its hierarchical name. */
   public synchronized Map<String, ModelFile.Tensor> parameters() {
     Map<String, ModelFile.Tensor> out = new LinkedHashMap<>();
+    if (manager == null) {
+      fileWeights.forEach(
+          (k, t) -> out.put(k, new ModelFile.Tensor(t.shape().clone(), t.values().clone())));
+      return out;
+    }
     for (Pair<String, Parameter> p : network.getParameters()) {
       NDArray a = p.getValue().getArray();
       out.put(p.getKey(), new ModelFile.Tensor(a.getShape().getShape(), a.toFloatArray()));
@@ -296,10 +357,15 @@ public final class ZgedModel implements AutoCloseable {
   }
 
   public synchronized void setParameters(Map<String, ModelFile.Tensor> values, String where) {
-    NoGrad.run(() -> copyParameters(values, where));
+    Map<String, ModelFile.Tensor> checked = checkedParameters(network, values, where);
+    training();
+    NoGrad.run(() -> copyParameters(checked));
   }
 
-  private void copyParameters(Map<String, ModelFile.Tensor> values, String where) {
+  /** The network's parameters from {@code values}, in network order; each present, right shape. */
+  private static Map<String, ModelFile.Tensor> checkedParameters(
+      ZgedNetwork network, Map<String, ModelFile.Tensor> values, String where) {
+    Map<String, ModelFile.Tensor> out = new LinkedHashMap<>();
     for (Pair<String, Parameter> p : network.getParameters()) {
       ModelFile.Tensor t = values.get(p.getKey());
       if (t == null) {
@@ -316,12 +382,21 @@ public final class ZgedModel implements AutoCloseable {
                 + ", expected "
                 + expected);
       }
-      org.zged.model.nn.Tensors.copyInto(p.getValue().getArray(), t.values());
+      out.put(p.getKey(), t);
+    }
+    return out;
+  }
+
+  private void copyParameters(Map<String, ModelFile.Tensor> checked) {
+    for (Pair<String, Parameter> p : network.getParameters()) {
+      org.zged.model.nn.Tensors.copyInto(p.getValue().getArray(), checked.get(p.getKey()).values());
     }
   }
 
   @Override
   public synchronized void close() {
-    manager.close();
+    if (manager != null) {
+      manager.close();
+    }
   }
 }

@@ -1,0 +1,206 @@
+package org.zged.model.inference;
+
+import org.zged.circuit.EdgeClass;
+import org.zged.model.ModelConfig;
+
+/**
+ * The forward pass of {@link org.zged.model.nn.LatentGuidedDecoder} in plain Java, step for step
+ * (see that class for what each step means). It must change whenever that block changes; {@code
+ * JavaInferenceTest} compares the two on random latents and weights and fails when they disagree.
+ */
+final class DecoderForward {
+  private final ModelConfig cfg;
+  private final Affine node1;
+  private final Affine node2;
+  private final Affine[] tokenProjections = new Affine[3];
+  private final float[] slots; // [n, d]
+  private final Affine pairQuery;
+  private final Affine latentQuery;
+  private final Affine keys;
+  private final Affine values;
+  private final Affine pair1;
+  private final Affine pair2;
+  private final Affine classHead;
+  private final Affine existenceHead;
+  private final Affine valueHead;
+  private final float[] pairQueryOut; // pairQuery(symmetric slot features): independent of z
+
+  DecoderForward(ModelConfig cfg, Weights w) {
+    this.cfg = cfg;
+    int n = cfg.maxNodes();
+    int d = cfg.tokenDim();
+    int hd = cfg.decoderHidden();
+    int latent = cfg.latentDims();
+    node1 = w.affine("decoder_node1", latent, hd);
+    node2 = w.affine("decoder_node2", hd, n * cfg.nodeClasses());
+    int[] parts = {cfg.topologyDims(), cfg.valueDims(), cfg.tfDims()};
+    String[] names = {"tokens_topology", "tokens_values", "tokens_tf"};
+    for (int p = 0; p < 3; p++) {
+      tokenProjections[p] = w.affine("decoder_" + names[p], parts[p], cfg.tokensPerPart() * d);
+    }
+    slots = w.get("decoder_slot_embedding", n, d);
+    pairQuery = w.affine("decoder_pair_query", 2 * d, d);
+    latentQuery = w.affine("decoder_latent_query", latent, d);
+    keys = w.affine("decoder_keys", d, d);
+    values = w.affine("decoder_values", d, d);
+    pair1 = w.affine("decoder_pair1", 2 * d, hd);
+    pair2 = w.affine("decoder_pair2", hd, hd);
+    if (cfg.separateEdgeHead()) {
+      existenceHead = w.affine("decoder_existence_head", hd, 1);
+      classHead = w.affine("decoder_kind_head", hd, EdgeClass.COUNT - 1);
+    } else {
+      existenceHead = null;
+      classHead = w.affine("decoder_class_head", hd, EdgeClass.COUNT);
+    }
+    valueHead = w.affine("decoder_value_head", hd, 3);
+    w.requireAllUsed("decoder_");
+    pairQueryOut = pairQuery.apply(symmetricSlots(n, d));
+  }
+
+  /** [n·n·2d]: for pair (i, j), slot_i + slot_j then slot_i · slot_j. */
+  private float[] symmetricSlots(int n, int d) {
+    float[] out = new float[n * n * 2 * d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        int o = (i * n + j) * 2 * d;
+        for (int c = 0; c < d; c++) {
+          float a = slots[i * d + c];
+          float b = slots[j * d + c];
+          out[o + c] = a + b;
+          out[o + d + c] = a * b;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * @param z latents [B·L]
+   * @return node logits [B·n·5], edge class log-probabilities [B·n·n·8], scaled values [B·n·n·3]
+   */
+  DecoderOutput apply(float[] z, int batch) {
+    int n = cfg.maxNodes();
+    int d = cfg.tokenDim();
+    int latent = cfg.latentDims();
+    int pairs = n * n;
+    int t = cfg.tokensPerPart();
+    int tokenCount = 3 * t;
+    float[] nodeLogits = node2.apply(Affine.relu(node1.apply(z)));
+
+    int[] bounds = {0, cfg.topologyDims(), cfg.topologyDims() + cfg.valueDims(), latent};
+    float[] tokens = new float[batch * tokenCount * d]; // [B, 3t, d]
+    for (int p = 0; p < 3; p++) {
+      int width = bounds[p + 1] - bounds[p];
+      float[] part = new float[batch * width];
+      for (int b = 0; b < batch; b++) {
+        System.arraycopy(z, b * latent + bounds[p], part, b * width, width);
+      }
+      float[] proj = tokenProjections[p].apply(part); // [B, t·d]
+      for (int b = 0; b < batch; b++) {
+        System.arraycopy(proj, b * t * d, tokens, (b * tokenCount + p * t) * d, t * d);
+      }
+    }
+
+    float[] lq = latentQuery.apply(z); // [B, d]
+    float[] query = new float[batch * pairs * d]; // [B, n·n, d]
+    for (int b = 0; b < batch; b++) {
+      for (int q = 0; q < pairs; q++) {
+        for (int c = 0; c < d; c++) {
+          query[(b * pairs + q) * d + c] = Math.max(pairQueryOut[q * d + c] + lq[b * d + c], 0f);
+        }
+      }
+    }
+    float[] k = keys.apply(tokens);
+    float[] v = values.apply(tokens);
+    float scale = (float) Math.sqrt(d);
+    float[] context = new float[batch * pairs * d];
+    float[] scores = new float[tokenCount];
+    for (int b = 0; b < batch; b++) {
+      for (int q = 0; q < pairs; q++) {
+        int qo = (b * pairs + q) * d;
+        for (int s = 0; s < tokenCount; s++) {
+          int ko = (b * tokenCount + s) * d;
+          float dot = 0f;
+          for (int c = 0; c < d; c++) {
+            dot = Math.fma(query[qo + c], k[ko + c], dot);
+          }
+          scores[s] = dot / scale;
+        }
+        softmaxInPlace(scores);
+        for (int s = 0; s < tokenCount; s++) {
+          int vo = (b * tokenCount + s) * d;
+          for (int c = 0; c < d; c++) {
+            context[qo + c] = Math.fma(scores[s], v[vo + c], context[qo + c]);
+          }
+        }
+      }
+    }
+    float[] joined = new float[batch * pairs * 2 * d]; // concat(query, context) per pair
+    for (int r = 0; r < batch * pairs; r++) {
+      System.arraycopy(query, r * d, joined, r * 2 * d, d);
+      System.arraycopy(context, r * d, joined, r * 2 * d + d, d);
+    }
+    float[] f = Affine.relu(pair2.apply(Affine.relu(pair1.apply(joined))));
+    float[] logProbs = edgeLogProbs(f, batch * pairs);
+    return new DecoderOutput(nodeLogits, logProbs, valueHead.apply(f));
+  }
+
+  private float[] edgeLogProbs(float[] f, int rows) {
+    int classes = EdgeClass.COUNT;
+    if (existenceHead == null) {
+      float[] logits = classHead.apply(f);
+      for (int r = 0; r < rows; r++) {
+        logSoftmaxInPlace(logits, r * classes, classes);
+      }
+      return logits;
+    }
+    float[] e = existenceHead.apply(f);
+    float[] kinds = classHead.apply(f);
+    float[] out = new float[rows * classes];
+    for (int r = 0; r < rows; r++) {
+      logSoftmaxInPlace(kinds, r * (classes - 1), classes - 1);
+      out[r * classes] = -softPlus(e[r]);
+      float logSome = -softPlus(-e[r]);
+      for (int c = 0; c < classes - 1; c++) {
+        out[r * classes + 1 + c] = kinds[r * (classes - 1) + c] + logSome;
+      }
+    }
+    return out;
+  }
+
+  /** PyTorch's softplus (β = 1, linear above 20). */
+  private static float softPlus(float x) {
+    return x > 20f ? x : (float) Math.log1p(Math.exp(x));
+  }
+
+  private static void softmaxInPlace(float[] x) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (float v : x) {
+      max = Math.max(max, v);
+    }
+    float sum = 0f;
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) Math.exp(x[i] - max);
+      sum += x[i];
+    }
+    float inverse = 1f / sum;
+    for (int i = 0; i < x.length; i++) {
+      x[i] *= inverse;
+    }
+  }
+
+  private static void logSoftmaxInPlace(float[] x, int from, int len) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (int i = from; i < from + len; i++) {
+      max = Math.max(max, x[i]);
+    }
+    float sum = 0f;
+    for (int i = from; i < from + len; i++) {
+      sum += (float) Math.exp(x[i] - max);
+    }
+    float log = (float) Math.log(sum);
+    for (int i = from; i < from + len; i++) {
+      x[i] = x[i] - max - log;
+    }
+  }
+}
