@@ -2,6 +2,7 @@ package org.zged.generate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.zged.analysis.FilterSpecs;
 import org.zged.analysis.ResponseClass;
 import org.zged.circuit.Circuit;
@@ -16,21 +17,70 @@ import org.zged.model.ZgedModel;
 /**
  * The circuits generation searches: every record of a dataset with its latent mean μ and its
  * position in spec space (log10 of the frequency --fc refers to, log10 of the Q --q refers to, and
- * the response class). Encoded once, in one batch, when built.
+ * the response class). Encoded once, in one batch, when built — or, for the shipped model and the
+ * full preset, read from the encodings the build stored beside it ({@link ShippedReference}).
  */
 public final class ReferenceSet {
   /**
    * One encoded record; {@code logQ} is NaN for first-order circuits, which have no Q. {@code
    * decoded} is the tidied deterministic decode of μ (null when that decode is not a valid
-   * circuit), computed once so that neighbours cost nothing at generation time.
+   * circuit), computed once so that neighbours cost nothing at generation time. The record itself
+   * may be regenerated on first use (a stored reference set keeps only what the search needs).
    */
-  public record Entry(
-      CircuitRecord record,
-      float[] mu,
-      ResponseClass cls,
-      double logF,
-      double logQ,
-      Proposal decoded) {}
+  public static final class Entry {
+    private final String id;
+    private final Supplier<CircuitRecord> record;
+    private final float[] mu;
+    private final ResponseClass cls;
+    private final double logF;
+    private final double logQ;
+    private final Supplier<Proposal> decoded;
+
+    Entry(
+        String id,
+        Supplier<CircuitRecord> record,
+        float[] mu,
+        ResponseClass cls,
+        double logF,
+        double logQ,
+        Supplier<Proposal> decoded) {
+      this.id = id;
+      this.record = record;
+      this.mu = mu;
+      this.cls = cls;
+      this.logF = logF;
+      this.logQ = logQ;
+      this.decoded = decoded;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public CircuitRecord record() {
+      return record.get();
+    }
+
+    public float[] mu() {
+      return mu;
+    }
+
+    public ResponseClass cls() {
+      return cls;
+    }
+
+    public double logF() {
+      return logF;
+    }
+
+    public double logQ() {
+      return logQ;
+    }
+
+    public Proposal decoded() {
+      return decoded.get();
+    }
+  }
 
   private final List<Entry> entries;
   // Column copies of the spec coordinates: the neighbour search scans these, not the records.
@@ -38,7 +88,7 @@ public final class ReferenceSet {
   final double[] logQ;
   final ResponseClass[] cls;
 
-  private ReferenceSet(List<Entry> entries) {
+  ReferenceSet(List<Entry> entries) {
     this.entries = List.copyOf(entries);
     int n = entries.size();
     logF = new double[n];
@@ -61,25 +111,54 @@ public final class ReferenceSet {
     List<Entry> out = new ArrayList<>();
     for (int i = 0; i < mu.length; i++) {
       DecodeResult d = decoded.get(i);
-      Proposal p = null;
-      if (d.valid()) {
-        Circuit tidy = CircuitTidy.tidy(d.circuit());
-        p = new Proposal(tidy, TopologySignature.of(tidy), "vae-neighbour");
-      }
       CircuitRecord r = dataset.records().get(i);
+      Proposal p = d.valid() ? neighbourProposal(d.circuit()) : null;
       FilterSpecs s = r.specs();
       Double f = SpecErrors.frequency(s.responseClass(), s);
       Double q = SpecErrors.q(s.responseClass(), s);
       out.add(
           new Entry(
-              r,
+              r.id(),
+              () -> r,
               mu[i],
               s.responseClass(),
               f == null || !(f > 0) ? Double.NaN : Math.log10(f),
               q == null || !(q > 0) || !Double.isFinite(q) ? Double.NaN : Math.log10(q),
-              p));
+              () -> p));
     }
     return new ReferenceSet(out);
+  }
+
+  /** A decoded reference circuit as generation proposes it. */
+  static Proposal neighbourProposal(Circuit decoded) {
+    return tidiedProposal(CircuitTidy.tidy(decoded));
+  }
+
+  /** The proposal of an already tidied decode (as a stored reference set keeps it). */
+  static Proposal tidiedProposal(Circuit tidy) {
+    return new Proposal(tidy, TopologySignature.of(tidy), "vae-neighbour");
+  }
+
+  /** {@code make}'s value, computed on the first call only (thread-safe). */
+  static <T> Supplier<T> once(Supplier<T> make) {
+    return new Supplier<>() {
+      private volatile T value;
+
+      @Override
+      public T get() {
+        T v = value;
+        if (v == null) {
+          synchronized (this) {
+            v = value;
+            if (v == null) {
+              v = make.get();
+              value = v;
+            }
+          }
+        }
+        return v;
+      }
+    };
   }
 
   public List<Entry> entries() {
@@ -95,7 +174,7 @@ public final class ReferenceSet {
     float[] sum = null;
     int n = 0;
     for (Entry e : entries) {
-      if (e.record().family().id().equals(familyId)) {
+      if (e.record().family().id().equals(familyId)) { // loads the records once
         if (sum == null) {
           sum = new float[e.mu().length];
         }
@@ -117,7 +196,7 @@ public final class ReferenceSet {
   /** The entry with this record id, or null. */
   public Entry byId(String id) {
     for (Entry e : entries) {
-      if (e.record().id().equals(id)) {
+      if (e.id().equals(id)) {
         return e;
       }
     }

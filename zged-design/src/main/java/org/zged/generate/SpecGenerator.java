@@ -71,14 +71,20 @@ public final class SpecGenerator {
     return model;
   }
 
-  /** The encoded reference set (built on first use, then cached). */
+  /**
+   * The encoded reference set (built on first use, then cached): the build's stored encodings when
+   * the model is the shipped one and no other reference data was given, else encoded now.
+   */
   public ReferenceSet reference() {
     ReferenceSet r = reference;
     if (r == null) {
       synchronized (this) {
         r = reference;
         if (r == null) {
-          r = ReferenceSet.encode(model, referenceData != null ? referenceData : Datasets.full());
+          r = referenceData != null ? null : ShippedReference.forModel(model);
+          if (r == null) {
+            r = ReferenceSet.encode(model, referenceData != null ? referenceData : Datasets.full());
+          }
           reference = r;
         }
       }

@@ -1,0 +1,230 @@
+package org.zged.generate;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.zip.Adler32;
+import java.util.zip.CRC32;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+import org.zged.analysis.ResponseClass;
+import org.zged.circuit.Circuit;
+import org.zged.circuit.Element;
+import org.zged.circuit.ElementKind;
+import org.zged.dataset.CircuitRecord;
+import org.zged.dataset.Dataset;
+import org.zged.dataset.Datasets;
+import org.zged.io.AtomicFile;
+import org.zged.model.ModelFile;
+import org.zged.model.ZgedModel;
+
+/**
+ * The full preset's reference set, encoded by the shipped model, stored as a resource so that a
+ * generation process does not start the native engine and encode 2,400 circuits (several seconds
+ * and a few hundred MB) before its first answer. The build writes it ({@link #main}, run by
+ * zged-design's pom after compiling), so it always comes from the code and model of that build; it
+ * also records a fingerprint of the model's weights and is used only for a model with the same
+ * fingerprint — any other model (a retrained one, {@code --model FILE}) is encoded as before.
+ *
+ * <p>It keeps what the neighbour search and the proposals need (id, μ, response class, log f, log
+ * Q, the tidied decode); the records themselves are regenerated on first use (GED weights,
+ * pole/zero targets, interpolation), and their ids are checked against the stored ones.
+ */
+public final class ShippedReference {
+  static final String RESOURCE = "/org/zged/generate/shipped-reference.bin";
+  private static final String FORMAT = "zged-reference-1";
+  private static volatile Cached cached;
+
+  /** A stored set with the fingerprint of the weights that encoded it (set null: none usable). */
+  record Cached(String fingerprint, ReferenceSet set) {}
+
+  private ShippedReference() {}
+
+  /** The stored reference set when {@code model} has the shipped model's weights, else null. */
+  public static ReferenceSet forModel(ZgedModel model) {
+    Cached c = cached;
+    if (c == null) {
+      c = load();
+      cached = c;
+    }
+    if (c.set() == null || !c.fingerprint().equals(fingerprint(model))) {
+      return null;
+    }
+    return c.set();
+  }
+
+  private static Cached load() {
+    try (InputStream in = ShippedReference.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        return new Cached("", null);
+      }
+      return read(in, ShippedReference::fullPreset);
+    } catch (IOException | RuntimeException e) {
+      return new Cached("", null); // a damaged resource only costs the encoding it would save
+    }
+  }
+
+  private static List<CircuitRecord> fullPreset() {
+    return Datasets.full().records();
+  }
+
+  /**
+   * A 64-bit checksum (CRC-32 and Adler-32) of the model's config and every parameter's name, shape
+   * and values. It is a cache key that tells the shipped weights from any other set, not a guard
+   * against forgery, and both checksums run in native code, so it costs a few ms at start where
+   * SHA-256 of the same 240 KB cost about 50 ms of not yet compiled Java.
+   */
+  static String fingerprint(ZgedModel model) {
+    CRC32 crc = new CRC32();
+    Adler32 adler = new Adler32();
+    Consumer<byte[]> both =
+        bytes -> {
+          crc.update(bytes);
+          adler.update(bytes);
+        };
+    both.accept(model.config().toString().getBytes(StandardCharsets.UTF_8));
+    for (Map.Entry<String, ModelFile.Tensor> p : model.parameters().entrySet()) {
+      both.accept(p.getKey().getBytes(StandardCharsets.UTF_8));
+      long[] shape = p.getValue().shape();
+      float[] values = p.getValue().values();
+      ByteBuffer b = ByteBuffer.allocate(8 * shape.length + 4 * values.length);
+      b.asLongBuffer().put(shape);
+      b.position(8 * shape.length);
+      b.asFloatBuffer().put(values);
+      both.accept(b.array());
+    }
+    return Long.toHexString(crc.getValue() << 32 | adler.getValue());
+  }
+
+  static void write(ReferenceSet set, String fingerprint, OutputStream raw) throws IOException {
+    DeflaterOutputStream deflate = new DeflaterOutputStream(raw);
+    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(deflate));
+    out.writeUTF(FORMAT);
+    out.writeUTF(fingerprint);
+    out.writeInt(set.size());
+    for (ReferenceSet.Entry e : set.entries()) {
+      out.writeUTF(e.id());
+      out.writeByte(e.cls().ordinal());
+      out.writeDouble(e.logF());
+      out.writeDouble(e.logQ());
+      out.writeByte(e.mu().length);
+      for (float m : e.mu()) {
+        out.writeFloat(m);
+      }
+      Proposal p = e.decoded();
+      out.writeBoolean(p != null);
+      if (p != null) {
+        Circuit c = p.circuit();
+        out.writeUTF(c.title());
+        out.writeByte(c.elements().size());
+        for (Element el : c.elements()) {
+          out.writeUTF(el.name());
+          out.writeByte(el.kind().ordinal());
+          out.writeUTF(el.nodeA());
+          out.writeUTF(el.nodeB());
+          out.writeDouble(el.value());
+        }
+      }
+    }
+    out.flush();
+    deflate.finish(); // the caller closes the stream underneath
+  }
+
+  /** Reads a stored set; the records come from {@code records} on first use, checked by id. */
+  static Cached read(InputStream raw, Supplier<List<CircuitRecord>> records) throws IOException {
+    DataInputStream in =
+        new DataInputStream(new BufferedInputStream(new InflaterInputStream(raw), 1 << 16));
+    if (!FORMAT.equals(in.readUTF())) {
+      return new Cached("", null);
+    }
+    String fingerprint = in.readUTF();
+    int n = in.readInt();
+    ResponseClass[] classes = ResponseClass.values();
+    ElementKind[] kinds = ElementKind.values();
+    String[] ids = new String[n];
+    LazyRecords lazy = new LazyRecords(records, ids);
+    List<ReferenceSet.Entry> entries = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      ids[i] = in.readUTF();
+      ResponseClass cls = classes[in.readByte()];
+      double logF = in.readDouble();
+      double logQ = in.readDouble();
+      float[] mu = new float[in.readByte()];
+      for (int k = 0; k < mu.length; k++) {
+        mu[k] = in.readFloat();
+      }
+      Supplier<Proposal> decoded = () -> null;
+      if (in.readBoolean()) {
+        String title = in.readUTF();
+        int count = in.readByte();
+        List<Element> elements = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+          elements.add(
+              new Element(
+                  in.readUTF(), kinds[in.readByte()], in.readUTF(), in.readUTF(), in.readDouble()));
+        }
+        // Its topology signature is computed only if the search picks this entry.
+        decoded =
+            ReferenceSet.once(() -> ReferenceSet.tidiedProposal(new Circuit(title, elements)));
+      }
+      int index = i;
+      entries.add(
+          new ReferenceSet.Entry(ids[i], () -> lazy.get(index), mu, cls, logF, logQ, decoded));
+    }
+    return new Cached(fingerprint, new ReferenceSet(entries));
+  }
+
+  /** The records behind a stored set, generated once on first use and checked against its ids. */
+  private static final class LazyRecords {
+    private final Supplier<List<CircuitRecord>> records;
+
+    LazyRecords(Supplier<List<CircuitRecord>> source, String[] ids) {
+      this.records = ReferenceSet.once(() -> checked(source.get(), ids));
+    }
+
+    CircuitRecord get(int i) {
+      return records.get().get(i);
+    }
+
+    private static List<CircuitRecord> checked(List<CircuitRecord> r, String[] ids) {
+      boolean same = r.size() == ids.length;
+      for (int i = 0; same && i < ids.length; i++) {
+        same = r.get(i).id().equals(ids[i]);
+      }
+      if (!same) {
+        throw new IllegalStateException(
+            "the stored reference set does not match the full preset; rebuild zged");
+      }
+      return r;
+    }
+  }
+
+  /** Encodes the full preset with the shipped model and writes it to {@code args[0]}. */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: ShippedReference OUTPUT");
+      System.exit(2);
+    }
+    try (ZgedModel model = ZgedModel.loadDefault()) {
+      Dataset full = Datasets.full();
+      ReferenceSet set = ReferenceSet.encode(model, full);
+      Path out = Path.of(args[0]);
+      Files.createDirectories(out.toAbsolutePath().getParent());
+      String fp = fingerprint(model);
+      AtomicFile.write(out, o -> write(set, fp, o));
+    }
+  }
+}
