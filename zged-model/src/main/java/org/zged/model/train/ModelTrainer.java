@@ -29,6 +29,7 @@ import org.zged.model.GraphBatch;
 import org.zged.model.ModelConfig;
 import org.zged.model.ModelExample;
 import org.zged.model.ModelFile;
+import org.zged.model.NoGrad;
 import org.zged.model.ZgedModel;
 import org.zged.model.loss.GumbelSoftmax;
 import org.zged.model.loss.LossTerms;
@@ -371,7 +372,10 @@ public final class ModelTrainer {
               "epoch " + (epoch + 1) + " step " + (step + 1));
           gc.backward(terms.total());
         }
-        double norm = adam.update(cfg.learningRate(), cfg.gradClip(), sub);
+        // In-place updates of the weights need autograd off. The collector restores the thread's
+        // previous mode, which is off only on the thread that started the engine: a model loaded
+        // from a file no longer starts it, so training may be the first engine user on its thread.
+        double norm = NoGrad.call(() -> adam.update(cfg.learningRate(), cfg.gradClip(), sub));
         if (!(norm <= AdamOptimizer.MAX_NORM)) {
           skippedSteps++;
           listener.stepSkipped(epoch, step, norm);
