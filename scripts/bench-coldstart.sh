@@ -7,7 +7,7 @@
 # usage: scripts/bench-coldstart.sh [-n RUNS] LAUNCHER [LAUNCHER_B] [-- ZGED ARGUMENTS]
 #   default arguments: generate --type lowpass --fc 10k --q 0.707
 # example (before/after, see docs/benchmarks.md "Cold start"):
-#   git worktree add /tmp/zged-before HEAD~3 && /tmp/zged-before/zged --version   # builds it
+#   git worktree add /tmp/zged-before 7a04d8e && /tmp/zged-before/zged --version   # builds it
 #   scripts/bench-coldstart.sh -n 5 /tmp/zged-before/zged ./zged
 set -euo pipefail
 runs=5
