@@ -64,6 +64,31 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "7", description = "Seed for the random circuits.")
   long seed;
 
+  @Option(
+      names = "--nodes",
+      defaultValue = "5",
+      description =
+          "Nodes per throughput circuit (GND, VIN, VOUT and internal ones; default"
+              + " ${DEFAULT-VALUE}).")
+  int nodes;
+
+  @Option(
+      names = "--accuracy",
+      defaultValue = "0",
+      paramLabel = "N",
+      description =
+          "Also check N random circuits of 3-20 nodes (values over 12 decades) against a"
+              + " 40-digit nodal solve and print the number of wrong results (default 0: skip).")
+  long accuracy;
+
+  @Option(
+      names = "--throughput",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Run the throughput phases (--no-throughput: only the accuracy run).")
+  boolean throughput;
+
   @Override
   public Integer call() throws Exception {
     if (circuits < 1) {
@@ -79,13 +104,65 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
     if (cores < 1) {
       throw new InputException("--threads", "must be at least 1");
     }
-    List<Circuit> set = fiveNodeCircuits(circuits, new SplittableRandom(seed));
+    if (nodes < 4 || nodes > 42) {
+      throw new InputException("--nodes", "must be between 4 and 42, got " + nodes);
+    }
+    if (accuracy < 0) {
+      throw new InputException("--accuracy", "must be >= 0");
+    }
+    if (throughput) {
+      throughput(cores);
+    }
+    if (accuracy > 0) {
+      accuracyRun(cores);
+    }
+    return 0;
+  }
+
+  private void accuracyRun(int cores) throws Exception {
+    System.out.printf(
+        Locale.ROOT,
+        "accuracy: %,d random valid circuits of 3-20 nodes, values over 12 decades, each checked"
+            + " at 2 random complex s and 1 response point against a 40-digit nodal solve"
+            + " (wrong = relative error above %.0e), %d threads%n",
+        accuracy,
+        AnalysisAccuracyRun.WRONG,
+        cores);
+    long start = System.nanoTime();
+    AnalysisAccuracyRun.Tally t = AnalysisAccuracyRun.run(accuracy, seed, cores);
+    double wall = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "accuracy: %,d circuits, %,d analysed, %d WRONG, %,d refused with one line (self-check"
+            + " failed), %d other errors; %,d above 1e-9; worst relative error %.3g; %.1f s"
+            + " (%.2f ms per analysis)%n",
+        t.circuits,
+        t.circuits - t.refused - t.otherErrors,
+        t.wrong,
+        t.refused,
+        t.otherErrors,
+        t.above1e9,
+        t.worst,
+        wall,
+        t.analysisNanos / 1e6 / t.circuits);
+    if (t.firstWrong != null) {
+      System.out.println("first wrong: " + t.firstWrong);
+    }
+    if (t.firstRefused != null) {
+      System.out.println("first refused: " + t.firstRefused);
+    }
+  }
+
+  private void throughput(int cores) throws Exception {
+    List<Circuit> set = nodeCircuits(circuits, nodes - 3, new SplittableRandom(seed));
     double[] grid = FrequencyResponse.logGrid(10, 1e8, 100);
     System.out.printf(
         Locale.ROOT,
-        "zged bench analysis: %d random 5-node circuits (GND, VIN, VOUT, 2 internal), %d-point"
+        "zged bench analysis: %d random %d-node circuits (GND, VIN, VOUT, %d internal), %d-point"
             + " grid 10 Hz-100 MHz, JVM %s, %d available processors%n",
         set.size(),
+        nodes,
+        nodes - 3,
         grid.length,
         System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors());
@@ -97,6 +174,12 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
         "exact analysis, 1 thread:   %,12.0f analyses/s wall clock (%,.0f per CPU-second)%n",
         single,
         one[1]);
+    double check = org.zged.analysis.SelfCheckCost.secondsPerCheck(set, Math.min(seconds, 2));
+    System.out.printf(
+        Locale.ROOT,
+        "self-check alone: %.2f µs per analysis, %.1f %% of a full analysis%n",
+        check * 1e6,
+        100 * check * one[1]);
     runFor(set, grid, Math.min(seconds, 2), cores);
     double[] all = runFor(set, grid, seconds, cores);
     double multi = all[0];
@@ -137,7 +220,6 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
             one[1] / ngs[1]);
       }
     }
-    return 0;
   }
 
   /**
@@ -226,20 +308,39 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
    * combinations) with values tuned so that the corners fall inside 10 Hz-100 MHz.
    */
   static List<Circuit> fiveNodeCircuits(int count, SplittableRandom rnd) {
-    String[] nodes = {"0", "vin", "vout", "n1", "n2"};
+    return nodeCircuits(count, 2, rnd);
+  }
+
+  /**
+   * The same with {@code internal} internal nodes: backbone VIN-n1-…-nk-VOUT with a shunt at every
+   * node, plus up to 2 (5 nodes) or up to k random extra branches; 2 internal nodes draw exactly
+   * the circuits of the 5-node figures.
+   */
+  static List<Circuit> nodeCircuits(int count, int internal, SplittableRandom rnd) {
+    String[] nodes = new String[internal + 3];
+    nodes[0] = "0";
+    nodes[1] = "vin";
+    nodes[2] = "vout";
+    for (int i = 1; i <= internal; i++) {
+      nodes[2 + i] = "n" + i;
+    }
     List<Circuit> out = new ArrayList<>(count);
     while (out.size() < count) {
       List<String[]> pairs = new ArrayList<>();
-      pairs.add(new String[] {"vin", "n1"});
-      pairs.add(new String[] {"n1", "n2"});
-      pairs.add(new String[] {"n2", "vout"});
-      pairs.add(new String[] {"n1", "0"});
-      pairs.add(new String[] {"n2", "0"});
+      String prev = "vin";
+      for (int i = 1; i <= internal; i++) {
+        pairs.add(new String[] {prev, "n" + i});
+        prev = "n" + i;
+      }
+      pairs.add(new String[] {prev, "vout"});
+      for (int i = 1; i <= internal; i++) {
+        pairs.add(new String[] {"n" + i, "0"});
+      }
       pairs.add(new String[] {"vout", "0"});
-      int extra = rnd.nextInt(3);
+      int extra = rnd.nextInt(internal == 2 ? 3 : internal + 1);
       for (int e = 0; e < extra; e++) {
-        String a = nodes[1 + rnd.nextInt(4)];
-        String b = nodes[1 + rnd.nextInt(4)];
+        String a = nodes[1 + rnd.nextInt(nodes.length - 1)];
+        String b = nodes[1 + rnd.nextInt(nodes.length - 1)];
         if (!a.equals(b)) {
           pairs.add(new String[] {a, b});
         }

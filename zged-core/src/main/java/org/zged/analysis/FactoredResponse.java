@@ -79,6 +79,9 @@ final class FactoredResponse {
     double[] ni = new double[BLOCK];
     double[] dr = new double[BLOCK];
     double[] di = new double[BLOCK];
+    double[] expN = new double[BLOCK];
+    double[] expD = new double[BLOCK];
+    final double dbPerBinade = 20 * Math.log10(2);
     for (int start = 0; start < freqHz.length; start += BLOCK) {
       int n = Math.min(BLOCK, freqHz.length - start);
       for (int i = 0; i < n; i++) {
@@ -86,8 +89,8 @@ final class FactoredResponse {
         w[i] = v;
         w2[i] = v * v;
       }
-      multiplyFactors(num, w, w2, nr, ni, n);
-      multiplyFactors(den, w, w2, dr, di, n);
+      multiplyFactors(num, w, w2, nr, ni, expN, n);
+      multiplyFactors(den, w, w2, dr, di, expD, n);
       // H ∝ N/D = N·conj(D)/|D|²: the phase needs no division; w and w2 are free again and take
       // Re and Im of N·conj(D)
       for (int i = 0; i < n; i++) {
@@ -100,7 +103,10 @@ final class FactoredResponse {
         w2[i] = sign * (b * c - a * d);
       }
       for (int i = 0; i < n; i++) {
-        magnitudeDb[start + i] = gainDb + dbPerNeper * FastLog.ln(magnitudeDb[start + i]);
+        magnitudeDb[start + i] =
+            gainDb
+                + dbPerNeper * FastLog.ln(magnitudeDb[start + i])
+                + dbPerBinade * (expN[i] - expD[i]);
       }
       for (int i = 0; i < n; i++) {
         phaseDeg[start + i] = FastAtan2.atan2(w2[i], w[i]) * toDeg;
@@ -108,12 +114,24 @@ final class FactoredResponse {
     }
   }
 
-  /** re + j·im = Π factor(jω) over the first n points, factor by factor. */
+  /** Factors between two range checks: 4 factors of up to 1e40 each cannot overflow from 1e100. */
+  private static final int RESCALE_EVERY = 4;
+
+  /**
+   * (re + j·im)·2^exp = Π factor(jω) over the first n points, factor by factor. Many factors far
+   * above or below the scale (a 20th-order filter a few decades out) would overflow a double, so
+   * every {@link #RESCALE_EVERY} factors (and at the end) a product outside 1e±100 is scaled by a
+   * power of two (exact) and the power kept in exp; small filters never get there.
+   */
   private static void multiplyFactors(
-      double[] factors, double[] w, double[] w2, double[] re, double[] im, int n) {
+      double[] factors, double[] w, double[] w2, double[] re, double[] im, double[] exp, int n) {
     Arrays.fill(re, 0, n, 1.0);
     Arrays.fill(im, 0, n, 0.0);
+    Arrays.fill(exp, 0, n, 0.0);
     for (int b = 0; b < factors.length; b += 3) {
+      if (b > 0 && (b / 3) % RESCALE_EVERY == 0) {
+        rescale(re, im, exp, n);
+      }
       double c0 = factors[b];
       double c1 = factors[b + 1];
       double c2 = factors[b + 2];
@@ -124,6 +142,21 @@ final class FactoredResponse {
         double m = im[i];
         re[i] = r * fr - m * fi;
         im[i] = r * fi + m * fr;
+      }
+    }
+    if (factors.length > 3 * RESCALE_EVERY) {
+      rescale(re, im, exp, n);
+    }
+  }
+
+  private static void rescale(double[] re, double[] im, double[] exp, int n) {
+    for (int i = 0; i < n; i++) {
+      double m = Math.abs(re[i]) + Math.abs(im[i]);
+      if (m > 1e100 || (m < 1e-100 && m > 0)) {
+        int e = Math.getExponent(m);
+        re[i] = Math.scalb(re[i], -e);
+        im[i] = Math.scalb(im[i], -e);
+        exp[i] += e;
       }
     }
   }

@@ -27,7 +27,10 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * make them — where roots of expanded coefficients lose every digit the coefficients' spread costs.
  */
 final class PencilRoots {
-  private static final int SWEEPS = 40;
+  private static final int SWEEPS = 60;
+
+  /** Sweeps without progress after which a root is left where it is (at the noise level). */
+  private static final int STALE_SWEEPS = 8;
 
   private PencilRoots() {}
 
@@ -182,6 +185,11 @@ final class PencilRoots {
     int count = zr.length;
     double[] nwt = new double[2];
     boolean[] done = new boolean[count];
+    // a root whose correction stopped shrinking sits at the noise level of p (a multiple root):
+    // STALE_SWEEPS sweeps without a halving of the step end its polish
+    double[] bestStep = new double[count];
+    int[] stale = new int[count];
+    java.util.Arrays.fill(bestStep, Double.POSITIVE_INFINITY);
     for (int k = 0; k < count; k++) {
       if (zi[k] == 0) {
         zi[k] = 1e-7 * Math.abs(zr[k]) * ((k & 1) == 0 ? 1 : -1);
@@ -225,7 +233,14 @@ final class PencilRoots {
         }
         zr[k] -= wr;
         zi[k] -= wi;
-        if (Polynomials.abs(wr, wi) <= 1e-15 * Polynomials.abs(zr[k], zi[k])) {
+        double step = Polynomials.abs(wr, wi);
+        if (step < 0.5 * bestStep[k]) {
+          bestStep[k] = step;
+          stale[k] = 0;
+        } else {
+          stale[k]++;
+        }
+        if (step <= 1e-15 * Polynomials.abs(zr[k], zi[k]) || stale[k] >= STALE_SWEEPS) {
           done[k] = true;
         } else {
           moved = true;

@@ -50,8 +50,12 @@ final class SelfCheck {
     double[] ref = new double[2];
     double[] fac = new double[3];
     Failure worst = null;
-    for (double r : radii) {
-      for (int kind = 0; kind < 2; kind++) {
+    for (int i = 0; i < radii.length; i++) {
+      double r = radii[i];
+      // the right half-plane point at the ends of the range and at the frequency scale only: in
+      // between, the axis points already see every factor at its full relative size
+      boolean rhp = i == 0 || i == radii.length - 1 || r == w0;
+      for (int kind = 0; kind < (rhp ? 2 : 1); kind++) {
         double sr = kind == 0 ? 0 : r * COS45;
         // next to a jω-axis pole or zero H is 0 or ∞: step aside by 0.1 % of the frequency
         double si = kind == 0 ? (onAxisRoot(pz, r) ? r * 1.001 : r) : r * COS45;

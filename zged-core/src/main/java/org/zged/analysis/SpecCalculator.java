@@ -396,7 +396,15 @@ final class SpecCalculator {
     if (Polynomials.degree(poly) < 1) {
       return out;
     }
-    PolynomialRoots r = PolynomialRoots.of(poly);
+    PolynomialRoots r;
+    try {
+      r = PolynomialRoots.of(poly);
+    } catch (ArithmeticException e) {
+      // a high-order |H|² polynomial whose roots did not converge: the candidates are only
+      // breakpoints; crossings and extremes are still found on |H| itself between the pole and
+      // zero frequencies (bisection and the local search)
+      return out;
+    }
     for (int i = 0; i < r.count(); i++) {
       if (r.im[i] == 0 && r.re[i] > 0) {
         out.add(r.re[i]);
