@@ -32,6 +32,8 @@ public final class ZgedCli implements Runnable {
   /** Exit code for bad input (netlist, spec, config, dataset, checkpoint, flags). */
   public static final int EXIT_BAD_INPUT = 2;
 
+  public static final int EXIT_INTERNAL = 1;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -57,9 +59,26 @@ public final class ZgedCli implements Runnable {
             cmd.getErr().flush();
             return EXIT_BAD_INPUT;
           }
-          throw ex;
+          if (System.getenv("ZGED_DEBUG") != null) {
+            throw ex;
+          }
+          // A defect of zged, not of the input: one line (no stack trace) that says how to get
+          // the trace for a bug report, and exit 1 so scripts tell it apart from bad input (2).
+          cmd.getErr()
+              .println(
+                  "error: internal error ("
+                      + ex.getClass().getSimpleName()
+                      + (ex.getMessage() == null ? "" : ": " + oneLine(ex.getMessage()))
+                      + "); run again with ZGED_DEBUG=1 for the stack trace and report it");
+          cmd.getErr().flush();
+          return EXIT_INTERNAL;
         });
     return cl;
+  }
+
+  private static String oneLine(String message) {
+    String line = message.strip().split("\\R", 2)[0];
+    return line.length() > 300 ? line.substring(0, 300) + "..." : line;
   }
 
   public static void main(String[] args) {
