@@ -15,6 +15,7 @@ import org.zged.analysis.CircuitAnalyzer;
 import org.zged.circuit.Circuit;
 import org.zged.dataset.DatasetGenerator;
 import org.zged.dataset.FilterFamily;
+import org.zged.dataset.Preset;
 import org.zged.io.AtomicFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,11 +40,21 @@ public final class DatasetBenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
+      names = "--preset",
+      paramLabel = "full|open",
+      defaultValue = "full",
+      description =
+          "full: the 12 families; open: the open preset's mix of random graphs and families"
+              + " (default: ${DEFAULT-VALUE}).")
+  String preset;
+
+  @Option(
       names = "--count",
       paramLabel = "N",
-      defaultValue = "1000000",
       description =
-          "Circuits to generate, spread over the 12 families (default: ${DEFAULT-VALUE}).")
+          "Circuits to generate (default: 1000000 spread over the 12 families; 50000 for open).")
+  Long countOption;
+
   long count;
 
   @Option(
@@ -61,6 +72,27 @@ public final class DatasetBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Preset p;
+    try {
+      p = Preset.parse(preset);
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--preset", e.getMessage());
+    }
+    if (p == Preset.SEED) {
+      throw new InputException("--preset", "expected full or open, got 'seed'");
+    }
+    if (p == Preset.OPEN) {
+      long n = countOption != null ? countOption : Preset.OPEN.size();
+      if (n < 13 || n > 1_000_000_000L) {
+        throw new InputException("--count", "must be between 13 and 1000000000, got " + n);
+      }
+      if (threads != null && threads < 1) {
+        throw new InputException("--threads", "must be >= 1, got " + threads);
+      }
+      int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+      return new OpenDatasetBench(spec.commandLine().getOut(), n, t, out).run();
+    }
+    count = countOption != null ? countOption : 1_000_000L;
     if (count < 12 || count > 1_000_000_000L) {
       throw new InputException("--count", "must be between 12 and 1000000000, got " + count);
     }

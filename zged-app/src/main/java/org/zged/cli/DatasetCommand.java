@@ -12,10 +12,12 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.zged.InputException;
+import org.zged.dataset.CircuitFamilies;
+import org.zged.dataset.CircuitFamily;
 import org.zged.dataset.DatasetGenerator;
 import org.zged.dataset.DatasetHeader;
-import org.zged.dataset.FilterFamily;
 import org.zged.dataset.Preset;
+import org.zged.dataset.RandomGraphs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,10 +33,12 @@ import picocli.CommandLine.Option;
     description = {
       "Generate a seeded, exactly labelled dataset of filter circuits (JSON Lines).",
       "Presets: seed = the seed's 6 families x 20 = 120 circuits;",
-      "         full = all 12 families x 200 = 2,400 circuits.",
+      "         full = all 12 families x 200 = 2,400 circuits;",
+      "         open = 44,000 random graphs (<= 13 internal nodes, 2-20 elements) + the",
+      "                12 families x 500 = 50,000 circuits, split by topology.",
       "Families: rc_lowpass rc_highpass rlc_lowpass rlc_bandpass tank_bandpass",
       "          notch_bandstop rlc_series rlc_parallel lc_lowpass cl_highpass",
-      "          rl_lowpass rl_highpass (see docs/dataset.md)."
+      "          rl_lowpass rl_highpass random (see docs/dataset.md)."
     },
     subcommands = {DatasetStatsCommand.class})
 public final class DatasetCommand implements Callable<Integer> {
@@ -44,7 +48,7 @@ public final class DatasetCommand implements Callable<Integer> {
 
   @Option(
       names = "--preset",
-      paramLabel = "seed|full",
+      paramLabel = "seed|full|open",
       defaultValue = "full",
       description = "Families and count per family (default: ${DEFAULT-VALUE}).")
   String preset;
@@ -82,6 +86,24 @@ public final class DatasetCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--max-internal",
+      paramLabel = "K",
+      description = "Random graphs: at most K internal nodes, 0-13 (default: 13).")
+  Integer maxInternal;
+
+  @Option(
+      names = "--min-elements",
+      paramLabel = "M",
+      description = "Random graphs: at least M elements before reduction, 2-20 (default: 2).")
+  Integer minElements;
+
+  @Option(
+      names = "--max-elements",
+      paramLabel = "M",
+      description = "Random graphs: at most M elements, 2-20 (default: 20).")
+  Integer maxElements;
+
+  @Option(
       names = "--with-response",
       description = "Also store each circuit's 701-point response (10 Hz - 100 MHz).")
   boolean withResponse;
@@ -105,6 +127,21 @@ public final class DatasetCommand implements Callable<Integer> {
       }
       b.optPerFamily(perFamily);
     }
+    if (maxInternal != null || minElements != null || maxElements != null) {
+      try {
+        b.optSpace(
+            new RandomGraphs(
+                maxInternal != null ? maxInternal : RandomGraphs.MAX_INTERNAL,
+                minElements != null ? minElements : RandomGraphs.MIN_ELEMENTS,
+                maxElements != null ? maxElements : RandomGraphs.MAX_ELEMENTS));
+      } catch (IllegalArgumentException e) {
+        String flag =
+            maxInternal != null
+                ? "--max-internal"
+                : minElements != null ? "--min-elements" : "--max-elements";
+        throw new InputException(flag, e.getMessage());
+      }
+    }
     if (threads != null) {
       if (threads < 1) {
         throw new InputException("--threads", "must be >= 1, got " + threads);
@@ -112,6 +149,14 @@ public final class DatasetCommand implements Callable<Integer> {
       b.optThreads(threads);
     }
     DatasetHeader header = b.build().header();
+    if (header.space() == null
+        && (maxInternal != null || minElements != null || maxElements != null)) {
+      throw new InputException(
+          maxInternal != null
+              ? "--max-internal"
+              : minElements != null ? "--min-elements" : "--max-elements",
+          "bounds the random graphs, which this dataset does not have (use --preset open)");
+    }
     Path file = out != null ? out : Path.of("data", header.preset() + ".jsonl");
     boolean toStdout = OutputFiles.isStdout(file);
     if (!toStdout && Files.isDirectory(file.toAbsolutePath().getParent())) {
@@ -129,6 +174,8 @@ public final class DatasetCommand implements Callable<Integer> {
       } else {
         b.build().write(file);
       }
+    } catch (IllegalStateException e) {
+      throw new InputException("--max-elements", e.getMessage()); // bounds no valid circuit meets
     } catch (UncheckedIOException e) {
       throw new InputException("--out", "cannot write " + file + ": " + e.getCause().getMessage());
     }
@@ -142,14 +189,14 @@ public final class DatasetCommand implements Callable<Integer> {
     return 0;
   }
 
-  static List<FilterFamily> parseFamilies(List<String> names) {
-    List<FilterFamily> out = new ArrayList<>();
+  static List<CircuitFamily> parseFamilies(List<String> names) {
+    List<CircuitFamily> out = new ArrayList<>();
     for (String n : names) {
       if (n.isBlank()) {
         throw new InputException("--families", "empty family name");
       }
       try {
-        out.add(FilterFamily.parse(n));
+        out.add(CircuitFamilies.parse(n, null));
       } catch (IllegalArgumentException e) {
         throw new InputException("--families", e.getMessage());
       }
@@ -180,15 +227,22 @@ public final class DatasetCommand implements Callable<Integer> {
   private static String summary(DatasetHeader h, String file, long size, double seconds) {
     int n = h.counts().size();
     int per = h.counts().values().iterator().next();
+    boolean uniform = h.counts().values().stream().allMatch(c -> c == per);
+    String makeup =
+        uniform
+            ? String.format(Locale.ROOT, "%d %s x %,d", n, n == 1 ? "family" : "families", per)
+            : h.counts().entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey().id(), e.getValue()))
+                    .limit(3)
+                    .collect(java.util.stream.Collectors.joining(", "))
+                + (n > 3 ? ", ... (" + n + " families)" : "");
     String line =
         String.format(
             Locale.ROOT,
-            "wrote %s: %,d circuits (%d %s x %,d, preset %s, seed %d), %.1f MB in %.2f s",
+            "wrote %s: %,d circuits (%s, preset %s, seed %d), %.1f MB in %.2f s",
             file,
             h.total(),
-            n,
-            n == 1 ? "family" : "families",
-            per,
+            makeup,
             h.preset(),
             h.seed(),
             size / 1e6,

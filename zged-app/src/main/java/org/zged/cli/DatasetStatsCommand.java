@@ -8,14 +8,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.zged.InputException;
 import org.zged.analysis.ResponseClass;
+import org.zged.dataset.CircuitFamily;
 import org.zged.dataset.DatasetHeader;
 import org.zged.dataset.DatasetReader;
 import org.zged.dataset.DatasetStats;
 import org.zged.dataset.FilterFamily;
 import org.zged.dataset.Split;
+import org.zged.dataset.TopologyStats;
 import org.zged.plot.DatasetScatterPlot;
 import org.zged.plot.SiFormat;
+import org.zged.plot.TopologyStatsPlot;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,23 +47,49 @@ public final class DatasetStatsCommand implements Callable<Integer> {
       description = "Write a log-log scatter of frequency vs Q coloured by family.")
   Path plot;
 
+  @Option(
+      names = "--topology-plot",
+      paramLabel = "FILE.png",
+      description =
+          "Write bar charts of the distinct topologies by node count, element count, order and"
+              + " response class.")
+  Path topologyPlot;
+
   @Override
   public Integer call() {
-    if (plot != null) {
-      // fail before the long read
-      new OutputFiles().protect(file).add("--plot", plot, new byte[0]).check();
+    if (OutputFiles.isStdout(plot) && OutputFiles.isStdout(topologyPlot)) {
+      throw new InputException(
+          "--topology-plot", "only one of the plots can go to standard output");
     }
+    OutputFiles planned = new OutputFiles().protect(file);
+    if (plot != null) {
+      planned.add("--plot", plot, new byte[0]);
+    }
+    if (topologyPlot != null) {
+      planned.add("--topology-plot", topologyPlot, new byte[0]);
+    }
+    planned.check(); // fail before the long read
     DatasetStats stats = new DatasetStats();
     DatasetHeader header = DatasetReader.scan(file, true, stats);
+    OutputFiles files = new OutputFiles().protect(file);
     if (plot != null) {
-      new OutputFiles().protect(file).add("--plot", plot, DatasetScatterPlot.png(stats)).commit();
+      files.add("--plot", plot, DatasetScatterPlot.png(stats));
     }
-    // With --plot -, stdout holds only the PNG; the summary goes to stderr.
+    if (topologyPlot != null) {
+      files.add("--topology-plot", topologyPlot, TopologyStatsPlot.png(stats.topologies()));
+    }
+    files.commit();
+    // With a plot to -, stdout holds only the PNG; the summary goes to stderr.
     PrintWriter out =
-        OutputFiles.isStdout(plot) ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        OutputFiles.isStdout(plot) || OutputFiles.isStdout(topologyPlot)
+            ? spec.commandLine().getErr()
+            : spec.commandLine().getOut();
     out.print(render(file, header, stats));
     if (plot != null) {
       out.println("plot: " + plot + omittedNote(stats));
+    }
+    if (topologyPlot != null) {
+      out.println("topology plot: " + topologyPlot);
     }
     out.flush();
     return 0;
@@ -81,10 +111,14 @@ public final class DatasetStatsCommand implements Callable<Integer> {
     sb.append(
         String.format(
             Locale.ROOT,
-            "splits: train %,d  val %,d  test %,d%n%n",
+            "splits: train %,d  val %,d  test %,d%s%n%n",
             s.splitCount(Split.TRAIN),
             s.splitCount(Split.VAL),
-            s.splitCount(Split.TEST)));
+            s.splitCount(Split.TEST),
+            s.splitCount(Split.TEST_UNSEEN) == 0 && !h.open()
+                ? ""
+                : String.format(
+                    Locale.ROOT, "  test_unseen %,d", s.splitCount(Split.TEST_UNSEEN))));
     sb.append(
         String.format(
             Locale.ROOT,
@@ -95,10 +129,16 @@ public final class DatasetStatsCommand implements Callable<Integer> {
             "fc or f0 (Hz)",
             "Q (band) / pole Q",
             "as named"));
-    for (Map.Entry<FilterFamily, DatasetStats.Family> e : s.families().entrySet()) {
-      FilterFamily f = e.getKey();
+    for (Map.Entry<CircuitFamily, DatasetStats.Family> e : s.families().entrySet()) {
+      CircuitFamily f = e.getKey();
       DatasetStats.Family fs = e.getValue();
-      boolean asNamed = fs.classCounts().getOrDefault(f.expectedClass(), 0L) == fs.count();
+      ResponseClass expected = f.expectedClass();
+      String asNamed =
+          expected == null
+              ? "-"
+              : fs.classCounts().getOrDefault(expected, 0L) == fs.count()
+                  ? "yes"
+                  : "NO (expected " + expected.label() + ")";
       sb.append(
           String.format(
               Locale.ROOT,
@@ -108,10 +148,16 @@ public final class DatasetStatsCommand implements Callable<Integer> {
               classes(fs.classCounts()),
               frequency(fs),
               quality(fs),
-              asNamed ? "yes" : "NO (expected " + f.expectedClass().label() + ")"));
+              asNamed));
     }
     sb.append(String.format("%nelement values (min - max):%n"));
-    for (Map.Entry<FilterFamily, DatasetStats.Family> e : s.families().entrySet()) {
+    for (Map.Entry<CircuitFamily, DatasetStats.Family> e : s.families().entrySet()) {
+      if (!(e.getKey() instanceof FilterFamily)) {
+        sb.append(
+            String.format(
+                Locale.ROOT, "  %-15s %s%n", e.getKey().id(), kindRanges(e.getValue().values())));
+        continue;
+      }
       List<String> parts = new ArrayList<>();
       e.getValue()
           .values()
@@ -130,14 +176,73 @@ public final class DatasetStatsCommand implements Callable<Integer> {
         String.format(
             "%nQ: band Q = f0/bandwidth for band filters, else the dominant pole pair's Q;"
                 + " '-' = none (first order, or lossless with an infinite Q)%n"));
-    List<FilterFamily> misnamed = s.misnamedFamilies();
+    List<CircuitFamily> misnamed = s.misnamedFamilies();
     sb.append(
         misnamed.isEmpty()
             ? String.format("%nevery circuit is classified as its family's name says%n")
             : String.format(
                 "%nfamilies with circuits not classified as named: %s%n",
-                misnamed.stream().map(FilterFamily::id).collect(Collectors.joining(", "))));
+                misnamed.stream().map(CircuitFamily::id).collect(Collectors.joining(", "))));
+    sb.append(topologies(s.topologies()));
     return sb.toString();
+  }
+
+  /** The canonical-topology summary: distinct count, largest share, spread, split disjointness. */
+  static String topologies(TopologyStats t) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%ntopologies: %,d distinct canonical topologies; the commonest has %,d circuits"
+                + " (%.2f %%)%n",
+            t.distinct(),
+            t.largest(),
+            t.circuits() == 0 ? 0.0 : 100.0 * t.largest() / t.circuits()));
+    Map<Split, Integer> bySplit = t.bySplit();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  per split: %s; held-out topologies also in train/val: %d%n",
+            bySplit.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey().label(), e.getValue()))
+                .collect(Collectors.joining(", ")),
+            t.unseenLeaks()));
+    sb.append("  by node count:     " + buckets(t.byNodes()) + "\n");
+    sb.append("  by element count:  " + buckets(t.byElements()) + "\n");
+    sb.append("  by order (poles):  " + buckets(t.byOrder()) + "\n");
+    sb.append(
+        "  by response class: "
+            + t.byClass().entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey().label(), e.getValue()))
+                .collect(Collectors.joining(", "))
+            + "\n");
+    return sb.toString();
+  }
+
+  private static String buckets(Map<Integer, Integer> m) {
+    return m.entrySet().stream()
+        .map(e -> String.format(Locale.ROOT, "%d:%,d", e.getKey(), e.getValue()))
+        .collect(Collectors.joining(" "));
+  }
+
+  /** Per element kind the range over all elements of that kind (random circuits vary in names). */
+  private static String kindRanges(Map<String, DatasetStats.Range> values) {
+    List<String> parts = new ArrayList<>();
+    for (char kind : new char[] {'R', 'C', 'L'}) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (Map.Entry<String, DatasetStats.Range> e : values.entrySet()) {
+        if (Character.toUpperCase(e.getKey().charAt(0)) == kind && !e.getValue().isEmpty()) {
+          lo = Math.min(lo, e.getValue().min());
+          hi = Math.max(hi, e.getValue().max());
+        }
+      }
+      if (lo <= hi) {
+        String unit = unit(String.valueOf(kind));
+        parts.add(kind + " " + SiFormat.format(lo, unit) + " - " + SiFormat.format(hi, unit));
+      }
+    }
+    return String.join(", ", parts);
   }
 
   private static String classes(Map<ResponseClass, Long> counts) {

@@ -13,8 +13,8 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.zged.dataset.CircuitFamily;
 import org.zged.dataset.DatasetStats;
-import org.zged.dataset.FilterFamily;
 
 /**
  * A dataset in the frequency–Q plane: one point per circuit (x = fc or f0, y = band Q or pole Q,
@@ -73,7 +73,7 @@ public final class DatasetScatterPlot {
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(12f));
     int drawn = 0;
-    for (Map.Entry<FilterFamily, DatasetStats.Family> e : stats.families().entrySet()) {
+    for (Map.Entry<CircuitFamily, DatasetStats.Family> e : stats.families().entrySet()) {
       List<double[]> points = e.getValue().points();
       if (points.isEmpty()) {
         continue;

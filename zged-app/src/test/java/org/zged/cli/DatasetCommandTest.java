@@ -71,7 +71,7 @@ class DatasetCommandTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "--preset nope|error: --preset: unknown preset 'nope' (expected seed or full)",
+        "--preset nope|error: --preset: unknown preset 'nope' (expected seed, full, open)",
         "--families rc_lowpass,band_pass|error: --families: unknown family 'band_pass'",
         "--families rc_lowpass,,rl_lowpass|error: --families: empty family name",
         "--per-family 0|error: --per-family: must be >= 1, got 0",

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 final class CircuitSeeds {
   private CircuitSeeds() {}
 
-  static SplittableRandom forCircuit(long seed, FilterFamily family, long index) {
+  static SplittableRandom forCircuit(long seed, CircuitFamily family, long index) {
     long familyKey = mix(family.id().hashCode() + 0x9E3779B97F4A7C15L); // String.hashCode is fixed
     return new SplittableRandom(mix(mix(seed ^ familyKey) + index));
   }

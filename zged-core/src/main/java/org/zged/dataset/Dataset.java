@@ -20,11 +20,11 @@ public record Dataset(DatasetHeader header, List<CircuitRecord> records) {
     return records.stream().filter(r -> r.split() == split).toList();
   }
 
-  public List<CircuitRecord> family(FilterFamily family) {
-    return records.stream().filter(r -> r.family() == family).toList();
+  public List<CircuitRecord> family(CircuitFamily family) {
+    return records.stream().filter(r -> r.family().equals(family)).toList();
   }
 
-  public Map<FilterFamily, List<CircuitRecord>> byFamily() {
+  public Map<CircuitFamily, List<CircuitRecord>> byFamily() {
     return records.stream()
         .collect(
             Collectors.groupingBy(CircuitRecord::family, LinkedHashMap::new, Collectors.toList()));

@@ -16,6 +16,8 @@ import org.zged.analysis.Analysis;
 import org.zged.analysis.CircuitAnalyzer;
 import org.zged.analysis.FrequencyResponse;
 import org.zged.circuit.Circuit;
+import org.zged.circuit.CircuitException;
+import org.zged.graph.TopologySignature;
 import org.zged.io.AtomicFile;
 import org.zged.netlist.AcSweep;
 
@@ -43,24 +45,46 @@ public final class DatasetGenerator {
       FrequencyResponse.logGrid(
           AcSweep.DEFAULT.fStartHz(), AcSweep.DEFAULT.fStopHz(), AcSweep.DEFAULT.pointsPerDecade());
 
+  /** Draws per circuit before a family is declared unable to give a valid one. */
+  static final int MAX_DRAWS = 1000;
+
   private final DatasetHeader header;
   private final int threads;
   private final LongConsumer progress;
-  private final Map<FilterFamily, SplitAssigner> splits = new LinkedHashMap<>();
+  private final Map<CircuitFamily, SplitAssigner> splits = new LinkedHashMap<>();
+  private final TopologySplit topologySplit;
 
   private DatasetGenerator(Builder b) {
-    List<FilterFamily> families = b.families != null ? b.families : b.preset.families();
-    int perFamily = b.perFamily != null ? b.perFamily : b.preset.perFamily();
-    boolean custom = !families.equals(b.preset.families()) || perFamily != b.preset.perFamily();
-    Map<FilterFamily, Integer> counts = new LinkedHashMap<>();
-    for (FilterFamily f : families) {
-      counts.put(f, perFamily);
-      splits.put(f, new SplitAssigner(b.seed, f, perFamily));
+    Map<CircuitFamily, Integer> counts = new LinkedHashMap<>();
+    if (b.counts != null) {
+      counts.putAll(b.counts);
+    } else if (b.families != null) {
+      for (CircuitFamily f : b.families) {
+        counts.put(f, b.perFamily != null ? b.perFamily : b.preset.perFamily());
+      }
+    } else {
+      b.preset.counts().forEach((f, n) -> counts.put(f, b.perFamily != null ? b.perFamily : n));
     }
+    if (b.space != null) {
+      Map<CircuitFamily, Integer> bounded = new LinkedHashMap<>();
+      counts.forEach(
+          (f, n) -> bounded.put(f instanceof RandomFamily ? new RandomFamily(b.space) : f, n));
+      counts.clear();
+      counts.putAll(bounded);
+    }
+    boolean open =
+        b.preset.open() || counts.keySet().stream().anyMatch(f -> f instanceof RandomFamily);
+    // order matters: the same families in another order are another file
+    boolean custom =
+        !new ArrayList<>(counts.entrySet()).equals(new ArrayList<>(b.preset.counts().entrySet()));
+    if (!open) {
+      counts.forEach((f, n) -> splits.put(f, new SplitAssigner(b.seed, f, n)));
+    }
+    this.topologySplit = open ? new TopologySplit(b.seed) : null;
     this.header =
         new DatasetHeader(
-            DatasetHeader.FORMAT_VERSION,
-            DatasetHeader.GENERATOR,
+            open ? DatasetHeader.OPEN_FORMAT_VERSION : DatasetHeader.FORMAT_VERSION,
+            open ? DatasetHeader.OPEN_GENERATOR : DatasetHeader.GENERATOR,
             b.seed,
             custom ? "custom" : b.preset.id(),
             counts,
@@ -78,7 +102,7 @@ public final class DatasetGenerator {
   }
 
   /** The {@code index}-th circuit of {@code family} in this dataset, labelled. */
-  public CircuitRecord record(FilterFamily family, long index) {
+  public CircuitRecord record(CircuitFamily family, long index) {
     return label(family, index).record();
   }
 
@@ -143,7 +167,7 @@ public final class DatasetGenerator {
 
   private byte[] serialise(Chunk chunk) {
     ByteArrayOutputStream buf = new ByteArrayOutputStream(chunk.count() * 1200);
-    try (RecordWriter w = new RecordWriter(buf)) {
+    try (RecordWriter w = new RecordWriter(buf, header.open())) {
       for (long i = chunk.start(); i < chunk.end(); i++) {
         Labelled l = label(chunk.family(), i);
         FrequencyResponse response =
@@ -154,19 +178,23 @@ public final class DatasetGenerator {
     return buf.toByteArray();
   }
 
-  private Labelled label(FilterFamily family, long index) {
-    SplitAssigner assigner = splits.get(family);
-    if (assigner == null) {
+  private Labelled label(CircuitFamily family, long index) {
+    if (!header.counts().containsKey(family)) {
       throw new IllegalArgumentException(family.id() + " is not in this dataset");
     }
     SplittableRandom rng = CircuitSeeds.forCircuit(header.seed(), family, index);
+    return topologySplit == null ? labelFixed(family, index, rng) : labelOpen(family, index, rng);
+  }
+
+  /** The seed and full presets: one draw per circuit, as always (their bytes must not change). */
+  private Labelled labelFixed(CircuitFamily family, long index, SplittableRandom rng) {
     Circuit circuit = family.sample(rng);
     Analysis a = CircuitAnalyzer.analyze(circuit);
     CircuitRecord r =
         new CircuitRecord(
             family.id() + "-" + index,
             family,
-            assigner.splitOf(index),
+            splits.get(family).splitOf(index),
             circuit,
             a.poles(),
             a.zeros(),
@@ -175,10 +203,41 @@ public final class DatasetGenerator {
     return new Labelled(r, a);
   }
 
+  /** The open preset: draw until the circuit is valid and confidently labelled. */
+  private Labelled labelOpen(CircuitFamily family, long index, SplittableRandom rng) {
+    for (int draw = 0; draw < MAX_DRAWS; draw++) {
+      Circuit circuit = family.sample(rng);
+      Analysis a;
+      try {
+        a = CircuitAnalyzer.analyze(circuit);
+      } catch (CircuitException e) {
+        continue; // VOUT floats or is shorted: H is not defined or identically 0
+      }
+      if (OpenSpaceCheck.problem(circuit, a) != null) {
+        continue;
+      }
+      String signature = TopologySignature.of(circuit).key();
+      CircuitRecord r =
+          new CircuitRecord(
+              family.id() + "-" + index,
+              family,
+              topologySplit.splitOf(signature, family, index),
+              circuit,
+              a.poles(),
+              a.zeros(),
+              a.gain(),
+              a.specs(),
+              signature);
+      return new Labelled(r, a);
+    }
+    throw new IllegalStateException(
+        family.id() + "-" + index + ": no valid circuit in " + MAX_DRAWS + " draws");
+  }
+
   private record Labelled(CircuitRecord record, Analysis analysis) {}
 
   /** Consecutive indices of one family, produced and written as a unit. */
-  record Chunk(FilterFamily family, long start, int count) {
+  record Chunk(CircuitFamily family, long start, int count) {
     long end() {
       return start + count;
     }
@@ -186,7 +245,7 @@ public final class DatasetGenerator {
 
   private Iterable<Chunk> chunks() {
     List<Chunk> out = new ArrayList<>();
-    for (Map.Entry<FilterFamily, Integer> e : header.counts().entrySet()) {
+    for (Map.Entry<CircuitFamily, Integer> e : header.counts().entrySet()) {
       for (long s = 0; s < e.getValue(); s += CHUNK) {
         out.add(new Chunk(e.getKey(), s, (int) Math.min(CHUNK, e.getValue() - s)));
       }
@@ -197,7 +256,9 @@ public final class DatasetGenerator {
   /** Options; every one has a default (the full preset, seed 42, all cores). */
   public static final class Builder {
     private Preset preset = Preset.FULL;
-    private List<FilterFamily> families;
+    private List<CircuitFamily> families;
+    private Map<CircuitFamily, Integer> counts;
+    private RandomGraphs space;
     private Integer perFamily;
     private long seed = DEFAULT_SEED;
     private int threads = Runtime.getRuntime().availableProcessors();
@@ -218,11 +279,26 @@ public final class DatasetGenerator {
     }
 
     /** Overrides the preset's families (order is kept; duplicates are dropped). */
-    public Builder optFamilies(List<FilterFamily> families) {
+    public Builder optFamilies(List<? extends CircuitFamily> families) {
       if (families.isEmpty()) {
         throw new IllegalArgumentException("no families chosen");
       }
       this.families = List.copyOf(new LinkedHashSet<>(families));
+      return this;
+    }
+
+    /** Exactly these families with these counts, in this order (overrides families and counts). */
+    public Builder optCounts(Map<? extends CircuitFamily, Integer> counts) {
+      if (counts.isEmpty()) {
+        throw new IllegalArgumentException("no families chosen");
+      }
+      counts.forEach(
+          (f, n) -> {
+            if (n < 1) {
+              throw new IllegalArgumentException(f.id() + ": count must be >= 1, got " + n);
+            }
+          });
+      this.counts = new LinkedHashMap<>(counts);
       return this;
     }
 
@@ -232,6 +308,12 @@ public final class DatasetGenerator {
         throw new IllegalArgumentException("circuits per family must be >= 1, got " + n);
       }
       this.perFamily = n;
+      return this;
+    }
+
+    /** Bounds for the random graphs of the open space (default: the open space's). */
+    public Builder optSpace(RandomGraphs space) {
+      this.space = space;
       return this;
     }
 

@@ -15,7 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +72,7 @@ public final class DatasetReader {
       new OrderedChunks<ParsedChunk>(threads)
           .run(
               chunks,
-              chunk -> parseChunk(name, chunk, verifyLabels),
+              chunk -> parseChunk(name, header, chunk, verifyLabels),
               parsed -> {
                 for (CircuitRecord r : parsed.records()) {
                   order.accept(r);
@@ -104,12 +104,13 @@ public final class DatasetReader {
   /** The records of a chunk up to its first bad line, and that line's error (or null). */
   private record ParsedChunk(List<CircuitRecord> records, InputException error) {}
 
-  private static ParsedChunk parseChunk(String name, LineChunk chunk, boolean verifyLabels) {
+  private static ParsedChunk parseChunk(
+      String name, DatasetHeader header, LineChunk chunk, boolean verifyLabels) {
     List<CircuitRecord> out = new ArrayList<>(chunk.lines().size());
     for (int i = 0; i < chunk.lines().size(); i++) {
       String where = name + ":" + (chunk.firstLine() + i);
       try {
-        out.add(parseRecord(where, chunk.lines().get(i), verifyLabels));
+        out.add(parseRecord(where, header, chunk.lines().get(i), verifyLabels));
       } catch (InputException e) {
         return new ParsedChunk(out, e);
       }
@@ -178,8 +179,8 @@ public final class DatasetReader {
   private static final class FileOrder {
     private final String name;
     private final DatasetHeader header;
-    private final Map<FilterFamily, Integer> seen = new EnumMap<>(FilterFamily.class);
-    private final Map<FilterFamily, BitSet> ids = new EnumMap<>(FilterFamily.class);
+    private final Map<CircuitFamily, Integer> seen = new HashMap<>();
+    private final Map<CircuitFamily, BitSet> ids = new HashMap<>();
     private int line = 1;
 
     FileOrder(String name, DatasetHeader header) {
@@ -227,7 +228,7 @@ public final class DatasetReader {
     }
 
     void finish(int lastLine) {
-      for (Map.Entry<FilterFamily, Integer> e : header.counts().entrySet()) {
+      for (Map.Entry<CircuitFamily, Integer> e : header.counts().entrySet()) {
         int got = seen.getOrDefault(e.getKey(), 0);
         if (got != e.getValue()) {
           throw new InputException(
@@ -252,9 +253,10 @@ public final class DatasetReader {
     }
   }
 
-  private static CircuitRecord parseRecord(String where, String line, boolean verifyLabels) {
+  private static CircuitRecord parseRecord(
+      String where, DatasetHeader header, String line, boolean verifyLabels) {
     try {
-      CircuitRecord r = RecordParser.record(json(where, line));
+      CircuitRecord r = RecordParser.record(json(where, line), header);
       if (verifyLabels) {
         String problem = LabelCheck.problem(r);
         if (problem != null) {

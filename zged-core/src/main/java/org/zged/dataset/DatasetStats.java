@@ -2,10 +2,12 @@ package org.zged.dataset;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.zged.analysis.FilterSpecs;
 import org.zged.analysis.ResponseClass;
@@ -21,8 +23,15 @@ public final class DatasetStats implements Consumer<CircuitRecord> {
   /** Plot points kept per family (the first ones in file order). */
   public static final int MAX_POINTS = 5000;
 
-  private final Map<FilterFamily, Family> families = new EnumMap<>(FilterFamily.class);
+  /** The twelve templates in their enum order (as always), then the open families by id. */
+  private static final Comparator<CircuitFamily> FAMILY_ORDER =
+      Comparator.comparing((CircuitFamily f) -> f instanceof FilterFamily ? 0 : 1)
+          .thenComparing(f -> f instanceof FilterFamily ff ? ff.ordinal() : 0)
+          .thenComparing(CircuitFamily::id);
+
+  private final Map<CircuitFamily, Family> families = new TreeMap<>(FAMILY_ORDER);
   private final Map<Split, Long> splits = new EnumMap<>(Split.class);
+  private final TopologyStats topologies = new TopologyStats();
   private long total;
 
   public static DatasetStats of(Iterable<CircuitRecord> records) {
@@ -36,6 +45,12 @@ public final class DatasetStats implements Consumer<CircuitRecord> {
     total++;
     splits.merge(r.split(), 1L, Long::sum);
     families.computeIfAbsent(r.family(), f -> new Family()).add(r);
+    topologies.add(r);
+  }
+
+  /** Distinct canonical topologies and their spread over sizes, orders, classes and splits. */
+  public TopologyStats topologies() {
+    return topologies;
   }
 
   public long total() {
@@ -46,16 +61,17 @@ public final class DatasetStats implements Consumer<CircuitRecord> {
     return splits.getOrDefault(s, 0L);
   }
 
-  public Map<FilterFamily, Family> families() {
+  public Map<CircuitFamily, Family> families() {
     return Collections.unmodifiableMap(families);
   }
 
   /** Families with a circuit whose response class is not the one the family's name promises. */
-  public List<FilterFamily> misnamedFamilies() {
-    List<FilterFamily> out = new ArrayList<>();
+  public List<CircuitFamily> misnamedFamilies() {
+    List<CircuitFamily> out = new ArrayList<>();
     families.forEach(
         (f, s) -> {
-          if (s.classCounts().getOrDefault(f.expectedClass(), 0L) != s.count()) {
+          if (f.expectedClass() != null
+              && s.classCounts().getOrDefault(f.expectedClass(), 0L) != s.count()) {
             out.add(f);
           }
         });

@@ -17,7 +17,7 @@ import org.zged.circuit.ElementKind;
  * family is named by what its circuits really do (checked by the dataset tests against the exact
  * analysis), not by what the reference called them; {@link #seedName()} gives the reference's name.
  */
-public enum FilterFamily {
+public enum FilterFamily implements CircuitFamily {
   /** R in series, C to ground: H = 1/(1 + sRC). */
   RC_LOWPASS(
       "rc_lowpass",
@@ -164,6 +164,7 @@ public enum FilterFamily {
   }
 
   /** The name used in files and on the command line, e.g. {@code rc_lowpass}. */
+  @Override
   public String id() {
     return id;
   }
@@ -182,6 +183,7 @@ public enum FilterFamily {
   }
 
   /** The response class every circuit of this family has. */
+  @Override
   public ResponseClass expectedClass() {
     return expectedClass;
   }
@@ -192,6 +194,7 @@ public enum FilterFamily {
   }
 
   /** A circuit of this family with values drawn from {@code rng}. */
+  @Override
   public Circuit sample(SplittableRandom rng) {
     double[] values = new double[ranges.size()];
     for (int i = 0; i < values.length; i++) {

@@ -1,34 +1,70 @@
 package org.zged.dataset;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** The two standard datasets. */
+/** The standard datasets. */
 public enum Preset {
   /** The seed's six families × 20 = 120 circuits (the seed's dataset size). */
-  SEED(FilterFamily.seedFamilies(), 20),
+  SEED(uniform(FilterFamily.seedFamilies(), 20), 20),
   /** All twelve families × 200 = 2,400 circuits, for the production model. */
-  FULL(List.of(FilterFamily.values()), 200);
+  FULL(uniform(List.of(FilterFamily.values()), 200), 200),
+  /**
+   * The open topology space: 44,000 random graphs (≤ 13 internal nodes, 2–20 elements) and the
+   * twelve families × 500, 50,000 circuits, split by topology ({@link TopologySplit}).
+   */
+  OPEN(openCounts(), 500);
 
-  private final List<FilterFamily> families;
+  static final int OPEN_RANDOM = 44_000;
+
+  private final Map<CircuitFamily, Integer> counts;
   private final int perFamily;
 
-  Preset(List<FilterFamily> families, int perFamily) {
-    this.families = List.copyOf(families);
+  Preset(Map<CircuitFamily, Integer> counts, int perFamily) {
+    this.counts = Collections.unmodifiableMap(counts);
     this.perFamily = perFamily;
   }
 
-  public List<FilterFamily> families() {
-    return families;
+  private static Map<CircuitFamily, Integer> uniform(List<FilterFamily> families, int n) {
+    Map<CircuitFamily, Integer> out = new LinkedHashMap<>();
+    families.forEach(f -> out.put(f, n));
+    return out;
   }
 
+  private static Map<CircuitFamily, Integer> openCounts() {
+    Map<CircuitFamily, Integer> out = new LinkedHashMap<>();
+    out.put(RandomFamily.openSpace(), OPEN_RANDOM);
+    for (FilterFamily f : FilterFamily.values()) {
+      out.put(f, 500);
+    }
+    return out;
+  }
+
+  /** Circuits per family, in file order. */
+  public Map<CircuitFamily, Integer> counts() {
+    return counts;
+  }
+
+  public List<CircuitFamily> families() {
+    return List.copyOf(counts.keySet());
+  }
+
+  /** The count a family gets when chosen by hand (with --families) without --per-family. */
   public int perFamily() {
     return perFamily;
   }
 
   public int size() {
-    return families.size() * perFamily;
+    return counts.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** Whether this preset's files use the open format (topology splits, order and signature). */
+  public boolean open() {
+    return this == OPEN;
   }
 
   /** The lower-case name used in files and on the command line. */
@@ -46,7 +82,7 @@ public enum Preset {
         "unknown preset '"
             + s
             + "' (expected "
-            + String.join(" or ", Arrays.stream(values()).map(Preset::id).toList())
+            + String.join(", ", Arrays.stream(values()).map(Preset::id).toList())
             + ")");
   }
 }

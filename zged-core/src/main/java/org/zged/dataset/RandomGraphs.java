@@ -13,7 +13,7 @@ import org.zged.circuit.ElementKind;
  * random spanning tree makes every node reachable (so m ≥ k + 2), the remaining elements go on
  * random node pairs; nothing is placed across the source (VIN–GND), where it could not change
  * V(vout). The circuits are raw draws: whether one is electrically valid, and what it reduces to,
- * is decided by {@link OpenSpaceSource}.
+ * is decided by {@link RandomFamily} and {@link OpenSpaceCheck}.
  */
 public final class RandomGraphs {
   /** The open space: up to 13 internal nodes (16 nodes in all) and 2–20 elements. */
@@ -50,6 +50,14 @@ public final class RandomGraphs {
               + ".."
               + maxElements);
     }
+    if (capacity(maxInternal) < minElements) {
+      throw new IllegalArgumentException(
+          maxInternal
+              + " internal node(s) can hold at most "
+              + capacity(maxInternal)
+              + " elements, fewer than the minimum "
+              + minElements);
+    }
     this.maxInternal = maxInternal;
     this.minElements = minElements;
     this.maxElements = maxElements;
@@ -71,10 +79,30 @@ public final class RandomGraphs {
     return maxElements;
   }
 
-  /** One connected draw: element count uniform in the bounds, then the internal node count. */
+  /**
+   * One connected draw: the element count m from the bounds with weight m − min + 1 (small graphs
+   * have few topologies, so drawing them as often as large ones would pile many circuits onto
+   * each), then the internal node count uniform among those that can hold m elements (a tree needs
+   * k + 2; each pair but VIN–GND holds at most one R, one L and one C).
+   */
   public Circuit draw(SplittableRandom rng) {
-    int m = minElements + rng.nextInt(maxElements - minElements + 1);
-    int k = rng.nextInt(Math.min(maxInternal, m - 2) + 1);
+    int span = maxElements - minElements + 1;
+    long u = rng.nextLong((long) span * (span + 1) / 2);
+    int w = 1;
+    while ((long) w * (w + 1) / 2 <= u) {
+      w++;
+    }
+    int m = minElements + w - 1;
+    int kMin = 0;
+    while (capacity(kMin) < m) {
+      kMin++;
+    }
+    int kMax = Math.min(maxInternal, m - 2);
+    if (kMin > kMax) { // only with a tight --max-internal: take the fullest graph allowed
+      kMin = kMax;
+      m = Math.min(m, capacity(kMax));
+    }
+    int k = kMin + rng.nextInt(kMax - kMin + 1);
     int nodes = k + 3;
     // Spanning tree: VOUT first, then the others in random order, each tied to an earlier node.
     int[] order = new int[nodes];
@@ -110,6 +138,12 @@ public final class RandomGraphs {
       }
     }
     return new Circuit(out);
+  }
+
+  /** Elements that k internal nodes can hold without repeating a kind on a pair. */
+  static int capacity(int k) {
+    int nodes = k + 3;
+    return 3 * (nodes * (nodes - 1) / 2 - 1);
   }
 
   private static boolean acrossSource(int a, int b) {

@@ -18,6 +18,8 @@ import org.zged.circuit.CircuitGraph;
 import org.zged.circuit.Edge;
 import org.zged.circuit.Element;
 import org.zged.circuit.ElementKind;
+import org.zged.graph.CanonicalForm;
+import org.zged.graph.TopologySignature;
 
 /**
  * Turns one parsed JSON line back into a header or a {@link CircuitRecord}, checking its shape:
@@ -37,7 +39,8 @@ final class RecordParser {
           "preset",
           "count",
           "families",
-          "with_response");
+          "with_response",
+          "space");
   private static final Set<String> RECORD_KEYS =
       Set.of(
           "type",
@@ -52,9 +55,17 @@ final class RecordParser {
           "gain",
           "specs",
           "response");
+  private static final Set<String> OPEN_RECORD_KEYS = openRecordKeys();
   private static final double EDGE_TOLERANCE = 1e-9;
 
   private RecordParser() {}
+
+  private static Set<String> openRecordKeys() {
+    Set<String> keys = new HashSet<>(RECORD_KEYS);
+    keys.add("order");
+    keys.add("signature");
+    return Set.copyOf(keys);
+  }
 
   /** Thrown for a record that cannot be used; the message is the reason, without a position. */
   static final class BadRecordException extends RuntimeException {
@@ -73,20 +84,32 @@ final class RecordParser {
       throw bad("not a zged dataset (format is '" + text(n, "format") + "')");
     }
     int version = (int) integer(n, "format_version");
-    if (version != DatasetHeader.FORMAT_VERSION) {
+    if (version != DatasetHeader.FORMAT_VERSION && version != DatasetHeader.OPEN_FORMAT_VERSION) {
       throw bad(
           "format_version "
               + version
               + " is not supported (this zged reads "
               + DatasetHeader.FORMAT_VERSION
+              + " and "
+              + DatasetHeader.OPEN_FORMAT_VERSION
               + ")");
+    }
+    RandomGraphs space = null;
+    if (n.has("space")) {
+      if (version != DatasetHeader.OPEN_FORMAT_VERSION) {
+        throw bad("header: unknown key 'space'");
+      }
+      space = space(field(n, "space"));
     }
     JsonNode families = field(n, "families");
     requireObject(families, "families");
-    Map<FilterFamily, Integer> counts = new LinkedHashMap<>();
+    Map<CircuitFamily, Integer> counts = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = families.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      FilterFamily f = family(e.getKey());
+      CircuitFamily f = family(e.getKey(), space);
+      if (f instanceof RandomFamily && version != DatasetHeader.OPEN_FORMAT_VERSION) {
+        throw bad("family 'random' needs format_version " + DatasetHeader.OPEN_FORMAT_VERSION);
+      }
       if (!e.getValue().canConvertToInt() || e.getValue().asInt() < 0) {
         throw bad("families." + e.getKey() + " must be a count >= 0");
       }
@@ -107,14 +130,28 @@ final class RecordParser {
     return h;
   }
 
-  static CircuitRecord record(JsonNode n) {
+  private static RandomGraphs space(JsonNode n) {
+    requireObject(n, "space");
+    checkKeys(n, Set.of("max_internal", "min_elements", "max_elements"), "space");
+    try {
+      return new RandomGraphs(
+          (int) integer(n, "max_internal"),
+          (int) integer(n, "min_elements"),
+          (int) integer(n, "max_elements"));
+    } catch (IllegalArgumentException e) {
+      throw bad("space: " + e.getMessage());
+    }
+  }
+
+  static CircuitRecord record(JsonNode n, DatasetHeader header) {
     requireObject(n, "record");
     if (!"circuit".equals(text(n, "type"))) {
       throw bad("expected a circuit record (\"type\": \"circuit\")");
     }
-    checkKeys(n, RECORD_KEYS, "record");
+    boolean open = header.open();
+    checkKeys(n, open ? OPEN_RECORD_KEYS : RECORD_KEYS, "record");
     String id = text(n, "id");
-    FilterFamily family = family(text(n, "family"));
+    CircuitFamily family = family(text(n, "family"), header.space());
     Split split;
     try {
       split = Split.parse(text(n, "split"));
@@ -126,7 +163,11 @@ final class RecordParser {
     if (!problems.isEmpty()) {
       throw bad("invalid circuit: " + problems.get(0));
     }
-    checkTopology(family, circuit);
+    if (family instanceof FilterFamily f) {
+      checkTopology(f, circuit);
+    } else if (family instanceof RandomFamily r) {
+      checkRandom(r, circuit);
+    }
     checkGraph(n, CircuitGraph.of(circuit));
     List<Complex> poles = roots(field(n, "poles"), "poles");
     List<Complex> zeros = roots(field(n, "zeros"), "zeros");
@@ -135,7 +176,49 @@ final class RecordParser {
     if (n.has("response")) {
       checkResponse(n.get("response"));
     }
-    return new CircuitRecord(id, family, split, circuit, poles, zeros, gain, specs);
+    String signature = TopologySignature.of(circuit).key();
+    if (open) {
+      long order = integer(n, "order");
+      if (order != poles.size()) {
+        throw bad("order " + order + " is not the number of poles " + poles.size());
+      }
+      String stored = text(n, "signature");
+      if (!stored.equals(signature)) {
+        throw bad("signature '" + stored + "' is not the circuit's '" + signature + "'");
+      }
+      boolean heldOut = new TopologySplit(header.seed()).unseen(signature);
+      if (heldOut != (split == Split.TEST_UNSEEN)) {
+        throw bad(
+            "split "
+                + split.label()
+                + (heldOut
+                    ? ", but the topology is held out (test_unseen)"
+                    : ": the topology is not held out, so it cannot be test_unseen"));
+      }
+    } else if (split == Split.TEST_UNSEEN) {
+      throw bad("split test_unseen needs format_version " + DatasetHeader.OPEN_FORMAT_VERSION);
+    }
+    return new CircuitRecord(id, family, split, circuit, poles, zeros, gain, specs, signature);
+  }
+
+  /** Within the file's bounds, and already in canonical form (no reduction rule applies). */
+  private static void checkRandom(RandomFamily family, Circuit circuit) {
+    RandomGraphs space = family.graphs();
+    if (circuit.internalNodes().size() > space.maxInternal()) {
+      throw bad(
+          circuit.internalNodes().size()
+              + " internal nodes, more than the file's max_internal "
+              + space.maxInternal());
+    }
+    if (circuit.elements().size() > space.maxElements()) {
+      throw bad(
+          circuit.elements().size()
+              + " elements, more than the file's max_elements "
+              + space.maxElements());
+    }
+    if (CanonicalForm.of(circuit).elements() != circuit.elements().size()) {
+      throw bad("a random circuit must be stored reduced (zged topology reduces it)");
+    }
   }
 
   private static Circuit circuit(JsonNode elements) {
@@ -340,9 +423,9 @@ final class RecordParser {
         bool(n, "lossless"));
   }
 
-  private static FilterFamily family(String id) {
+  private static CircuitFamily family(String id, RandomGraphs space) {
     try {
-      return FilterFamily.parse(id);
+      return CircuitFamilies.parse(id, space);
     } catch (IllegalArgumentException e) {
       throw bad(e.getMessage());
     }

@@ -26,8 +26,15 @@ final class RecordWriter implements AutoCloseable {
 
   private final JsonGenerator gen;
   private final OutputStream out;
+  private final boolean open;
 
   RecordWriter(OutputStream out) {
+    this(out, false);
+  }
+
+  /** With {@code open}, records also carry {@code order} and {@code signature} (format 2). */
+  RecordWriter(OutputStream out, boolean open) {
+    this.open = open;
     try {
       this.out = out;
       this.gen = JSON.createGenerator(out);
@@ -47,8 +54,16 @@ final class RecordWriter implements AutoCloseable {
       gen.writeNumberField("seed", h.seed());
       gen.writeStringField("preset", h.preset());
       gen.writeNumberField("count", h.total());
+      RandomGraphs space = h.space();
+      if (h.open() && space != null) {
+        gen.writeObjectFieldStart("space");
+        gen.writeNumberField("max_internal", space.maxInternal());
+        gen.writeNumberField("min_elements", space.minElements());
+        gen.writeNumberField("max_elements", space.maxElements());
+        gen.writeEndObject();
+      }
       gen.writeObjectFieldStart("families");
-      for (Map.Entry<FilterFamily, Integer> e : h.counts().entrySet()) {
+      for (Map.Entry<CircuitFamily, Integer> e : h.counts().entrySet()) {
         gen.writeNumberField(e.getKey().id(), e.getValue());
       }
       gen.writeEndObject();
@@ -68,6 +83,10 @@ final class RecordWriter implements AutoCloseable {
       gen.writeStringField("id", r.id());
       gen.writeStringField("family", r.family().id());
       gen.writeStringField("split", r.split().label());
+      if (open) {
+        gen.writeNumberField("order", r.order());
+        gen.writeStringField("signature", r.signature());
+      }
       writeElements(r.circuit().elements());
       writeGraph(r.graph());
       writeRoots("poles", r.poles());

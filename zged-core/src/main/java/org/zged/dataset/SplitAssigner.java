@@ -17,7 +17,7 @@ final class SplitAssigner {
   private final long halfMask;
   private final long[] roundKeys = new long[ROUNDS];
 
-  SplitAssigner(long seed, FilterFamily family, long n) {
+  SplitAssigner(long seed, CircuitFamily family, long n) {
     if (n < 0) {
       throw new IllegalArgumentException("negative count");
     }

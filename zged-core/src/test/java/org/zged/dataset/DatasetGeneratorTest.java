@@ -41,7 +41,7 @@ class DatasetGeneratorTest {
     assertEquals(240, d.split(Split.VAL).size());
     assertEquals(240, d.split(Split.TEST).size());
     Map<FilterFamily, Integer> perFamily = new EnumMap<>(FilterFamily.class);
-    d.records().forEach(r -> perFamily.merge(r.family(), 1, Integer::sum));
+    d.records().forEach(r -> perFamily.merge((FilterFamily) r.family(), 1, Integer::sum));
     for (FilterFamily f : FilterFamily.values()) {
       assertEquals(200, perFamily.get(f), f.id());
     }

@@ -21,13 +21,13 @@ import org.zged.circuit.Element;
  * admittances 10 decades apart, too much for double). No polynomials, no reduction: an independent
  * check of both the reduction rules and the analysis.
  */
-final class NodalAtS {
+public final class NodalAtS {
   private static final DfpField DFP = new DfpField(40);
   private static final FieldComplexField<Dfp> FIELD = FieldComplexField.getField(DFP);
 
   private NodalAtS() {}
 
-  static Complex h(Circuit circuit, Complex s) {
+  public static Complex h(Circuit circuit, Complex s) {
     List<String> unknown = new ArrayList<>();
     for (String n : circuit.nodes()) {
       if (!n.equals(Circuit.GND) && !n.equals(Circuit.VIN)) {

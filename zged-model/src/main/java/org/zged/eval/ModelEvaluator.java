@@ -190,7 +190,7 @@ public final class ModelEvaluator {
   private static Map<FilterFamily, Boolean> familyIndex(List<CircuitRecord> records) {
     Map<FilterFamily, Boolean> out = new EnumMap<>(FilterFamily.class);
     for (CircuitRecord r : records) {
-      out.put(r.family(), true);
+      out.put((FilterFamily) r.family(), true); // the model encodes the template families only
     }
     return out;
   }

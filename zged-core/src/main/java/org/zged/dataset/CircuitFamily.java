@@ -1,0 +1,21 @@
+package org.zged.dataset;
+
+import java.util.SplittableRandom;
+import org.zged.analysis.ResponseClass;
+import org.zged.circuit.Circuit;
+
+/**
+ * A source of dataset circuits: one of the twelve fixed {@link FilterFamily} templates, the random
+ * graphs of the open space ({@link RandomFamily}), or a classical ladder family. The id is what
+ * dataset files store in each record's {@code family}.
+ */
+public interface CircuitFamily {
+  /** The name used in files and on the command line, e.g. {@code rc_lowpass} or {@code random}. */
+  String id();
+
+  /** A circuit drawn from {@code rng} (the generator draws again when it is not valid). */
+  Circuit sample(SplittableRandom rng);
+
+  /** The response class every circuit of the family has, or null when it varies. */
+  ResponseClass expectedClass();
+}
