@@ -32,6 +32,12 @@ final class PoleZeroSet {
   final double gain;
   final double scale;
 
+  /**
+   * Magnitudes (rad/s) of the roots cancelled as common factors: the self-check looks there too,
+   * since a pair wrongly taken for a common factor changes H only near it.
+   */
+  final double[] cancelled;
+
   PoleZeroSet(
       double[] zeroRe,
       double[] zeroIm,
@@ -39,6 +45,18 @@ final class PoleZeroSet {
       double[] poleIm,
       double gain,
       double scale) {
+    this(zeroRe, zeroIm, poleRe, poleIm, gain, scale, new double[0]);
+  }
+
+  PoleZeroSet(
+      double[] zeroRe,
+      double[] zeroIm,
+      double[] poleRe,
+      double[] poleIm,
+      double gain,
+      double scale,
+      double[] cancelled) {
+    this.cancelled = cancelled;
     this.zeroRe = zeroRe;
     this.zeroIm = zeroIm;
     this.poleRe = poleRe;
@@ -107,7 +125,17 @@ final class PoleZeroSet {
     snapToAxis(poles[0], poles[1], axisTolerance);
     PolynomialRoots.sort(zeros[0], zeros[1]);
     PolynomialRoots.sort(poles[0], poles[1]);
-    return new PoleZeroSet(zeros[0], zeros[1], poles[0], poles[1], gain, omega0);
+    int gone = 0;
+    for (boolean g : zeroGone) {
+      gone += g ? 1 : 0;
+    }
+    double[] cancelled = new double[gone];
+    for (int i = 0, o = 0; i < zr.length; i++) {
+      if (zeroGone[i]) {
+        cancelled[o++] = Polynomials.abs(zr[i], zi[i]);
+      }
+    }
+    return new PoleZeroSet(zeros[0], zeros[1], poles[0], poles[1], gain, omega0, cancelled);
   }
 
   static PoleZeroSet of(TransferFunction tf) {

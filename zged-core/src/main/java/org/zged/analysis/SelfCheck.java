@@ -7,12 +7,13 @@ import java.util.Arrays;
  * direct solve of the nodal equations ({@link NodalSolve}) at a handful of points spread over the
  * response.
  *
- * <p>Points: the magnitudes of the poles and zeros (where each factor matters most) and the
- * circuit's frequency scale, at most {@link #RADII} of them spread evenly in order of magnitude; at
- * each radius r one point on the jω axis (s = jr: the response itself, the peak of a resonance) and
- * one in the right half-plane (s = r·e^{jπ/4}: no pole or zero is near, so the direct solve is well
- * conditioned there and any wrong root, gain or missing factor shows). An axis point that falls on
- * a jω-axis pole or zero moves 0.1 % up in frequency.
+ * <p>Points: the magnitudes of the poles and zeros (where each factor matters most), of the roots
+ * cancelled as common factors, and the circuit's frequency scale, at most {@link #RADII} of them
+ * spread evenly in order of magnitude; at each radius r one point on the jω axis (s = jr: the
+ * response itself, the peak of a resonance) and one in the right half-plane (s = r·e^{jπ/4}: no
+ * pole or zero is near, so the direct solve is well conditioned there and any wrong root, gain or
+ * missing factor shows). An axis point that falls on a jω-axis pole or zero moves 0.1 % up in
+ * frequency.
  *
  * <p>A relative disagreement above {@link #TOLERANCE} is looked at again with the double-double
  * solve ({@link NodalSolveDoubleDouble}), because the double solve can itself lose digits (deep in
@@ -50,15 +51,25 @@ final class SelfCheck {
     double[] ref = new double[2];
     double[] fac = new double[3];
     Failure worst = null;
+    int own = radii.length;
+    for (double m : pz.cancelled) {
+      own -= m > 0 ? 1 : 0;
+    }
+    double max = 0;
+    for (int i = 0; i < own; i++) {
+      max = Math.max(max, radii[i]);
+    }
     for (int i = 0; i < radii.length; i++) {
       double r = radii[i];
       // the right half-plane point at the ends of the range and at the frequency scale only: in
       // between, the axis points already see every factor at its full relative size
-      boolean rhp = i == 0 || i == radii.length - 1 || r == w0;
+      boolean rhp = i == 0 || r == max || r == w0;
+      // next to a jω-axis pole or zero (or a cancelled pair, which may be one) H is 0 or ∞ or
+      // the nodal matrix singular: step aside by 0.1 % of the frequency
+      boolean aside = i >= own || onAxisRoot(pz, r);
       for (int kind = 0; kind < (rhp ? 2 : 1); kind++) {
         double sr = kind == 0 ? 0 : r * COS45;
-        // next to a jω-axis pole or zero H is 0 or ∞: step aside by 0.1 % of the frequency
-        double si = kind == 0 ? (onAxisRoot(pz, r) ? r * 1.001 : r) : r * COS45;
+        double si = kind == 0 ? (aside ? r * 1.001 : r) : r * COS45;
         Failure f = checkPoint(sys, pz, sr / w0, si / w0, ref, fac);
         if (f != null && (worst == null || f.relativeError > worst.relativeError)) {
           worst = new Failure(sr, si, f.relativeError);
@@ -180,12 +191,28 @@ final class SelfCheck {
       }
     }
     int want = Math.min(MAX_RADII, Math.max(RADII, (pz.poleCount() + pz.zeroCount()) / 3));
+    double[] out;
     if (distinct <= want) {
-      return Arrays.copyOf(all, distinct);
+      out = Arrays.copyOf(all, distinct);
+    } else {
+      out = new double[want];
+      for (int k = 0; k < want; k++) {
+        out[k] = all[(int) Math.round((double) k * (distinct - 1) / (want - 1))];
+      }
     }
-    double[] out = new double[want];
-    for (int k = 0; k < want; k++) {
-      out[k] = all[(int) Math.round((double) k * (distinct - 1) / (want - 1))];
+    // every cancelled root's radius too, appended: a wrong cancellation shows only near it
+    int extra = 0;
+    for (double m : pz.cancelled) {
+      extra += m > 0 ? 1 : 0;
+    }
+    if (extra > 0) {
+      int k = out.length;
+      out = Arrays.copyOf(out, k + extra);
+      for (double m : pz.cancelled) {
+        if (m > 0) {
+          out[k++] = m;
+        }
+      }
     }
     return out;
   }
