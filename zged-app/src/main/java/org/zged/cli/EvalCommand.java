@@ -210,12 +210,14 @@ public final class EvalCommand implements Runnable {
       s.append(
           String.format(
               Locale.ROOT,
-              "prior (%d × %d at T=%.2f): validity %.2f %%, electrical %.2f %%, uniqueness %.2f %%,"
+              "prior (%d × %d at T=%.2f): validity %.2f %% (unconstrained network: %.2f %%),"
+                  + " electrical %.2f %%, uniqueness %.2f %%,"
                   + " novelty %.2f %%, %d novel topologies%n",
               p.samples(),
               p.decodesPerSample(),
               p.temperature(),
               100 * p.validity(),
+              100 * p.rawValidity(),
               100 * p.electricalValidity(),
               100 * p.uniqueness(),
               100 * p.novelty(),

@@ -112,7 +112,8 @@ public final class EvalMarkdown {
               p.decodesPerSample(),
               num(p.temperature())));
       s.append("| metric | value |\n|---|---|\n");
-      row(s, "structural validity", pct(p.validity()));
+      row(s, "structural validity (constrained decoder)", pct(p.validity()));
+      row(s, "raw validity (network alone, no constraints)", pct(p.rawValidity()));
       row(s, "electrical validity", pct(p.electricalValidity()));
       row(s, "uniqueness (distinct valid topologies / valid decodes)", pct(p.uniqueness()));
       row(

@@ -64,7 +64,10 @@ public record EvalReport(
    * @param samples latents drawn
    * @param decodesPerSample sampled decodes per latent
    * @param temperature sampling temperature
-   * @param validity decodes that are well-formed graphs (structural validity)
+   * @param validity decodes that are well-formed graphs (structural validity), by the shipped
+   *     (constrained) decoder
+   * @param rawValidity the same for the network's own choices, decoded without the structural rules
+   *     (same latents, same random stream)
    * @param electricalValidity decodes that are also working filters (exact analysis)
    * @param uniqueness distinct topologies among the structurally valid decodes / valid decodes
    * @param novelty distinct valid topologies absent from the training set / distinct valid ones
@@ -75,6 +78,7 @@ public record EvalReport(
       int decodesPerSample,
       double temperature,
       double validity,
+      double rawValidity,
       double electricalValidity,
       double uniqueness,
       double novelty,

@@ -274,6 +274,7 @@ public final class ModelEvaluator {
     int dims = cfg.latentDims();
     int total = priorSamples * decodesPerSample;
     int valid = 0;
+    int rawValid = 0;
     int electrical = 0;
     Map<TopologySignature, Integer> validCounts = new LinkedHashMap<>();
     Map<TopologySignature, Map<String, Integer>> classes = new HashMap<>();
@@ -293,6 +294,11 @@ public final class ModelEvaluator {
         }
       }
       List<DecodeResult> out = model.decodeAll(zs, temperature, seed + 7919L * start);
+      for (DecodeResult raw : model.decodeAll(zs, temperature, seed + 7919L * start, false)) {
+        if (raw.circuit() != null && GeneratedCircuitCheck.structurallyValid(raw.graph())) {
+          rawValid++;
+        }
+      }
       for (DecodeResult res : out) {
         if (res.circuit() == null || !GeneratedCircuitCheck.structurallyValid(res.graph())) {
           continue;
@@ -330,6 +336,7 @@ public final class ModelEvaluator {
         decodesPerSample,
         temperature,
         ratio(valid, total),
+        ratio(rawValid, total),
         ratio(electrical, total),
         ratio(distinct, valid),
         ratio(novel.size(), distinct),

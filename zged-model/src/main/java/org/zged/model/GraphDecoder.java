@@ -31,13 +31,16 @@ final class GraphDecoder {
    * @param edgeLogProbs [n·n·8]
    * @param values [n·n·3]
    * @param rng null for argmax decoding
+   * @param constrained decode edges under the {@link ValidCompletion} rules, so that the result is
+   *     always a structurally valid filter; false gives the network's own unconstrained choice
    */
   DecodeResult decode(
       float[] nodeLogits,
       float[] edgeLogProbs,
       float[] values,
       double temperature,
-      SplittableRandom rng) {
+      SplittableRandom rng,
+      boolean constrained) {
     List<String> problems = new ArrayList<>();
     // The graph order fixes the terminals in slots 0-2 (GND, VIN, VOUT) in every training circuit;
     // a later slot is either an internal node or padding. Decoding only within that vocabulary
@@ -53,26 +56,58 @@ final class GraphDecoder {
       }
     }
     List<Edge> edges = new ArrayList<>();
+    int k = order.size();
+    byte[] state = new byte[k * k];
+    boolean reactive = false;
+    int open = 0;
+    for (int a = 0; a < k; a++) {
+      for (int b = a + 1; b < k; b++) {
+        open += ValidCompletion.forbidden(a, b) ? 0 : 1;
+      }
+    }
+    double[] scores = new double[EdgeClass.COUNT];
     for (int a = 0; a < order.size(); a++) {
       for (int b = a + 1; b < order.size(); b++) {
         int i = order.get(a);
         int j = order.get(b);
         int lo = Math.min(i, j);
         int hi = Math.max(i, j);
-        EdgeClass cls =
-            EdgeClass.ofIndex(pick(edgeLogProbs, (lo * n + hi) * 8, 8, temperature, rng));
+        score(edgeLogProbs, (lo * n + hi) * 8, temperature, rng, scores);
+        EdgeClass cls;
+        if (!constrained) {
+          cls = EdgeClass.ofIndex(best(scores, null));
+        } else if (ValidCompletion.forbidden(a, b)) {
+          cls = EdgeClass.NONE;
+        } else {
+          open--;
+          boolean[] allowed = new boolean[EdgeClass.COUNT];
+          java.util.Arrays.fill(allowed, true);
+          // R alone, or nothing, keeps a frequency-dependent response possible only if a reactive
+          // element is already placed or another pair is still open.
+          boolean withoutReactive = reactive || open > 0;
+          allowed[EdgeClass.R.ordinal()] = withoutReactive;
+          state[a * k + b] = ValidCompletion.EMPTY;
+          state[b * k + a] = ValidCompletion.EMPTY;
+          allowed[EdgeClass.NONE.ordinal()] =
+              withoutReactive && ValidCompletion.structurallyFeasible(state, k);
+          cls = EdgeClass.ofIndex(best(scores, allowed));
+          byte s = cls == EdgeClass.NONE ? ValidCompletion.EMPTY : ValidCompletion.PRESENT;
+          state[a * k + b] = s;
+          state[b * k + a] = s;
+          reactive |= cls.has(ElementKind.C) || cls.has(ElementKind.L);
+        }
         if (cls == EdgeClass.NONE) {
           continue;
         }
         double[] coef = new double[3];
-        for (ElementKind k : ElementKind.values()) {
-          if (cls.has(k)) {
+        for (ElementKind kind : ElementKind.values()) {
+          if (cls.has(kind)) {
             // Both orientations were trained on the same value; average them.
-            double s =
+            double v =
                 0.5
-                    * (values[(i * n + j) * 3 + k.ordinal()]
-                        + values[(j * n + i) * 3 + k.ordinal()]);
-            coef[k.ordinal()] = ValueScaling.coefficient(k, s);
+                    * (values[(i * n + j) * 3 + kind.ordinal()]
+                        + values[(j * n + i) * 3 + kind.ordinal()]);
+            coef[kind.ordinal()] = ValueScaling.coefficient(kind, v);
           }
         }
         edges.add(new Edge(a, b, coef[0], coef[1], coef[2]));
@@ -109,6 +144,34 @@ final class GraphDecoder {
       }
     }
     return false;
+  }
+
+  /**
+   * Class scores of one pair: the log-probabilities, or with an RNG their Gumbel-perturbed,
+   * tempered values (one uniform per class, always all eight, so constrained and unconstrained
+   * decoding consume the same random stream).
+   */
+  static void score(
+      float[] logits, int off, double temperature, SplittableRandom rng, double[] out) {
+    for (int c = 0; c < out.length; c++) {
+      double s = logits[off + c];
+      if (rng != null) {
+        double u = Math.max(rng.nextDouble(), 1e-300);
+        s = s / temperature - Math.log(-Math.log(u));
+      }
+      out[c] = s;
+    }
+  }
+
+  /** The best-scoring class among the allowed ones (all when {@code allowed} is null). */
+  static int best(double[] scores, boolean[] allowed) {
+    int best = -1;
+    for (int c = 0; c < scores.length; c++) {
+      if ((allowed == null || allowed[c]) && (best < 0 || scores[c] > scores[best])) {
+        best = c;
+      }
+    }
+    return best;
   }
 
   /** Argmax of logits[off, off+k), or a Gumbel-max sample at the temperature when rng != null. */

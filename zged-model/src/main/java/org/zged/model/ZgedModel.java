@@ -212,20 +212,39 @@ public final class ZgedModel implements AutoCloseable {
     return decodeAll(new float[][] {z}, temperature, seed).get(0);
   }
 
+  /**
+   * Deterministic decodes of many latents. Edges are decoded under the structural rules of {@link
+   * ValidCompletion}, so every result is a connected filter with VIN → VOUT → GND paths, no
+   * dangling node and no element across the source (validity by construction).
+   */
   public List<DecodeResult> decodeAll(float[][] zs) {
-    return decodeInternal(zs, 1.0, null);
+    return decodeInternal(zs, 1.0, null, true);
   }
 
   /** Sampled decodes of many latents; one RNG seeded with {@code seed} draws for all, in order. */
   public List<DecodeResult> decodeAll(float[][] zs, double temperature, long seed) {
+    return decodeAll(zs, temperature, seed, true);
+  }
+
+  /**
+   * As {@link #decodeAll(float[][], double, long)}; {@code constrained = false} gives the network's
+   * own choices without the structural rules (what {@code prior.raw_validity} measures).
+   */
+  public List<DecodeResult> decodeAll(
+      float[][] zs, double temperature, long seed, boolean constrained) {
     if (!(temperature > 0)) {
       throw new InputException("temperature", "must be > 0, got " + temperature);
     }
-    return decodeInternal(zs, temperature, new SplittableRandom(seed));
+    return decodeInternal(zs, temperature, new SplittableRandom(seed), constrained);
+  }
+
+  /** Argmax decodes without the structural rules. */
+  public List<DecodeResult> decodeAllUnconstrained(float[][] zs) {
+    return decodeInternal(zs, 1.0, null, false);
   }
 
   private synchronized List<DecodeResult> decodeInternal(
-      float[][] zs, double temperature, SplittableRandom rng) {
+      float[][] zs, double temperature, SplittableRandom rng, boolean constrained) {
     List<DecodeResult> out = new ArrayList<>(zs.length);
     if (zs.length == 0) {
       return out;
@@ -249,7 +268,8 @@ public final class ZgedModel implements AutoCloseable {
               Arrays.copyOfRange(dec.edgeLogProbs(), b * es, (b + 1) * es),
               Arrays.copyOfRange(dec.values(), b * vs, (b + 1) * vs),
               temperature,
-              rng));
+              rng,
+              constrained));
     }
     return out;
   }

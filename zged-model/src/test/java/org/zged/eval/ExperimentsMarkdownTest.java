@@ -40,7 +40,8 @@ class ExperimentsMarkdownTest {
         0.001,
         0.5,
         10,
-        new EvalReport.Prior(10, 10, 1, priorValidity, priorValidity / 2, 0.1, 0.5, 3, List.of()),
+        new EvalReport.Prior(
+            10, 10, 1, priorValidity, priorValidity, priorValidity / 2, 0.1, 0.5, 3, List.of()),
         1);
   }
 

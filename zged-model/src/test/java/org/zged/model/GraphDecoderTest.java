@@ -49,7 +49,8 @@ class GraphDecoderTest {
             edges(new int[][] {{1, 2, EdgeClass.R.ordinal()}, {2, 0, EdgeClass.C.ordinal()}}),
             values,
             1.0,
-            null);
+            null,
+            false);
     assertTrue(r.problems().isEmpty(), r.problems().toString());
     assertTrue(r.vinConnected() && r.voutConnected());
     assertNotNull(r.circuit());
@@ -65,7 +66,8 @@ class GraphDecoderTest {
       Arrays.fill(e, (i * N + i) * 8, (i * N + i) * 8 + 8, 0f);
       e[(i * N + i) * 8 + EdgeClass.RCL.ordinal()] = 50f; // the diagonal screams "edge"
     }
-    DecodeResult r = decoder.decode(nodes(0, 1, 2, 4, 4), e, new float[N * N * 3], 1.0, null);
+    DecodeResult r =
+        decoder.decode(nodes(0, 1, 2, 4, 4), e, new float[N * N * 3], 1.0, null, false);
     for (Edge edge : r.graph().edges()) {
       assertTrue(edge.a() != edge.b());
     }
@@ -85,7 +87,7 @@ class GraphDecoderTest {
             });
     java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
     for (int k = 0; k < 200; k++) {
-      DecodeResult r = decoder.decode(nodeLogits, e, new float[N * N * 3], 1.0, rng);
+      DecodeResult r = decoder.decode(nodeLogits, e, new float[N * N * 3], 1.0, rng, false);
       java.util.List<String> names = r.graph().nodeNames();
       assertEquals(java.util.List.of("0", "vin", "vout"), names.subList(0, 3));
       for (String name : names.subList(3, names.size())) {
@@ -103,7 +105,8 @@ class GraphDecoderTest {
             edges(new int[][] {{2, 0, EdgeClass.R.ordinal()}}),
             new float[N * N * 3],
             1.0,
-            null);
+            null,
+            false);
     assertFalse(r.vinConnected());
     assertTrue(r.voutConnected() == false, "VOUT cannot reach VIN either");
     assertFalse(r.problems().isEmpty());
@@ -119,9 +122,64 @@ class GraphDecoderTest {
             edges(new int[][] {{1, 0, EdgeClass.R.ordinal()}}),
             new float[N * N * 3],
             1.0,
-            null);
+            null,
+            false);
     assertFalse(r.voutConnected());
     assertTrue(r.vinConnected());
     assertTrue(r.problems().stream().anyMatch(p -> p.contains("VOUT")), r.problems().toString());
+  }
+
+  @Test
+  void constrainedDecodeCompletesWhatTheLogitsLeaveUnconnected() {
+    // The network says: only an R from VOUT to GND. VIN would be isolated.
+    float[] e = edges(new int[][] {{2, 0, EdgeClass.R.ordinal()}});
+    DecodeResult r = decoder.decode(nodes(0, 1, 2, 4, 4), e, new float[N * N * 3], 1.0, null, true);
+    assertTrue(r.valid(), r.problems().toString());
+    assertTrue(ValidDecodes.problem(r).isEmpty(), ValidDecodes.problem(r));
+  }
+
+  @Test
+  void constrainedDecodeNeverPutsAnElementAcrossTheSource() {
+    float[] e =
+        edges(
+            new int[][] {
+              {1, 0, EdgeClass.RCL.ordinal()},
+              {1, 2, EdgeClass.R.ordinal()},
+              {2, 0, EdgeClass.C.ordinal()}
+            });
+    DecodeResult raw =
+        decoder.decode(nodes(0, 1, 2, 4, 4), e, new float[N * N * 3], 1.0, null, false);
+    assertEquals(
+        3, raw.graph().edges().size(), "unconstrained, the network's VIN-GND edge is kept");
+    DecodeResult r = decoder.decode(nodes(0, 1, 2, 4, 4), e, new float[N * N * 3], 1.0, null, true);
+    assertEquals(2, r.graph().edges().size());
+    assertTrue(ValidDecodes.problem(r).isEmpty(), ValidDecodes.problem(r));
+  }
+
+  @Test
+  void constrainedDecodesOfRandomLogitsAreAllValid() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+    for (int n : new int[] {5, 16}) {
+      ModelConfig cfg = new ModelConfig(n, 16, 1, 2, 2, 4, 1, 8, 16, 4, 4, ModelConfig.JOINT);
+      GraphDecoder d = new GraphDecoder(cfg);
+      for (int t = 0; t < 5000; t++) {
+        float[] nodeLogits = new float[n * 5];
+        float[] edgeLogits = new float[n * n * 8];
+        float[] values = new float[n * n * 3];
+        double spread = 1 + rng.nextInt(10);
+        for (int i = 0; i < nodeLogits.length; i++) {
+          nodeLogits[i] = (float) (rng.nextGaussian() * spread);
+        }
+        for (int i = 0; i < edgeLogits.length; i++) {
+          edgeLogits[i] = (float) (rng.nextGaussian() * spread + (i % 8 == 0 ? spread : 0));
+        }
+        for (int i = 0; i < values.length; i++) {
+          values[i] = (float) rng.nextGaussian();
+        }
+        DecodeResult r =
+            d.decode(nodeLogits, edgeLogits, values, 1.0, t % 2 == 0 ? null : rng, true);
+        assertTrue(ValidDecodes.problem(r).isEmpty(), n + " nodes: " + ValidDecodes.problem(r));
+      }
+    }
   }
 }
