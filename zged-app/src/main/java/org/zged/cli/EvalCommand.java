@@ -195,6 +195,7 @@ public final class EvalCommand implements Runnable {
     line(s, "VIN connectivity", r.vinConnectivity());
     line(s, "VOUT connectivity", r.voutConnectivity());
     line(s, "topology match", r.topologyMatch());
+    line(s, "swap: topology kept", r.latentSwap().topologyKept());
     s.append(
         String.format(
             Locale.ROOT,

@@ -57,6 +57,14 @@ public final class InterpolateCommand implements Callable<Integer> {
   @Option(names = "--slerp", description = "Spherical instead of linear interpolation.")
   boolean slerp;
 
+  @Option(
+      names = "--part",
+      paramLabel = "PART",
+      description =
+          "Latent group to move: all, topology, values or tf (default all); the other groups"
+              + " stay at A's.")
+  String part = "all";
+
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
@@ -70,6 +78,10 @@ public final class InterpolateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (steps < 2 || steps > 101) {
       throw new InputException("--steps", "must be between 2 and 101, got " + steps);
+    }
+    if (!List.of("all", "topology", "values", "tf").contains(part)) {
+      throw new InputException(
+          "--part", "must be all, topology, values or tf, got '" + part + "'");
     }
     List<Map<String, Object>> points = new ArrayList<>();
     List<Integer> changes = new ArrayList<>();
@@ -89,10 +101,22 @@ public final class InterpolateCommand implements Callable<Integer> {
       ReferenceSet ref = ReferenceSet.encode(model, data);
       float[] a = latent(ref, from, "--from");
       float[] b = latent(ref, to, "--to");
+      var mc = model.config();
+      int[] range =
+          switch (part) {
+            case "topology" -> new int[] {0, mc.topologyDims()};
+            case "values" -> new int[] {mc.topologyDims(), mc.topologyDims() + mc.valueDims()};
+            case "tf" -> new int[] {mc.topologyDims() + mc.valueDims(), mc.latentDims()};
+            default -> new int[] {0, mc.latentDims()};
+          };
+      float[] subA = java.util.Arrays.copyOfRange(a, range[0], range[1]);
+      float[] subB = java.util.Arrays.copyOfRange(b, range[0], range[1]);
       float[][] zs = new float[steps][];
       for (int i = 0; i < steps; i++) {
         double t = i / (double) (steps - 1);
-        zs[i] = slerp ? LatentPaths.slerp(a, b, t) : LatentPaths.lerp(a, b, t);
+        float[] sub = slerp ? LatentPaths.slerp(subA, subB, t) : LatentPaths.lerp(subA, subB, t);
+        zs[i] = a.clone();
+        System.arraycopy(sub, 0, zs[i], range[0], sub.length);
       }
       String previous = null;
       var decoded = model.decodeAll(zs);
@@ -117,6 +141,7 @@ public final class InterpolateCommand implements Callable<Integer> {
       j.put("from", from);
       j.put("to", to);
       j.put("method", slerp ? "slerp" : "linear");
+      j.put("part", part);
       j.put("points", points);
       j.put("topology_changes_at", changes.stream().map(i -> i / (double) (steps - 1)).toList());
       out.println(
@@ -124,11 +149,12 @@ public final class InterpolateCommand implements Callable<Integer> {
     } else {
       out.printf(
           Locale.ROOT,
-          "%s interpolation from %s to %s, %d steps%n",
+          "%s interpolation from %s to %s, %d steps, moving %s%n",
           slerp ? "spherical" : "linear",
           from,
           to,
-          steps);
+          steps,
+          part.equals("all") ? "the whole latent" : "the " + part + " group only");
       for (Map<String, Object> p : points) {
         out.printf(
             Locale.ROOT,

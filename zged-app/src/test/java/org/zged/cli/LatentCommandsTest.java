@@ -56,6 +56,22 @@ class LatentCommandsTest {
   }
 
   @Test
+  void movingOneGroupKeepsTheStartWhereTheOthersAre() throws Exception {
+    // At alpha 0 every part is A's latent; moving the whole latent or one group starts alike,
+    // whatever the group moved.
+    String[] base = {"interpolate", "--from", "rc_lowpass", "--to", "rlc_bandpass", "--json"};
+    JsonNode all = new ObjectMapper().readTree(zged(base).out());
+    String[] tf = java.util.Arrays.copyOf(base, base.length + 2);
+    tf[base.length] = "--part";
+    tf[base.length + 1] = "tf";
+    var r = zged(tf);
+    assertEquals(0, r.code(), r.err());
+    JsonNode one = new ObjectMapper().readTree(r.out());
+    assertEquals("tf", one.get("part").asText());
+    assertEquals(all.at("/points/0/circuit"), one.at("/points/0/circuit"));
+  }
+
+  @Test
   void reconstructDecodesADatasetCircuit() {
     var r = zged("reconstruct", "--id", "rlc_lowpass-3");
     assertEquals(0, r.code(), r.err());
@@ -70,13 +86,15 @@ class LatentCommandsTest {
     var c = zged("sample", "--count", "0");
     var d = zged("sample", "--temperature", "-1");
     var e = zged("bench", "generate", "--targets", "0");
-    for (var r : new CliRun[] {a, b, c, d, e}) {
+    var f = zged("interpolate", "--from", "rc_lowpass", "--to", "rc_highpass", "--part", "nope");
+    for (var r : new CliRun[] {a, b, c, d, e, f}) {
       assertEquals(2, r.code(), r.err());
       assertEquals(1, r.err().strip().lines().count(), r.err());
     }
     assertTrue(c.err().startsWith("error: --count: "), c.err());
     assertTrue(d.err().startsWith("error: --temperature: "), d.err());
     assertTrue(e.err().startsWith("error: --targets: "), e.err());
+    assertTrue(f.err().startsWith("error: --part: "), f.err());
     assertTrue(b.err().startsWith("error: --id: no record 'nope-1'"), b.err());
     assertTrue(a.err().startsWith("error: --from: 'nope' is neither a family"), a.err());
   }

@@ -101,6 +101,13 @@ public final class EvalMarkdown {
             num(r.zeroChamfer()),
             num(r.gedSpearman()),
             r.gedPairs()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%nLatent swap test: decoding [z_topology(A), z_values(B), z_tf(B)] for %d pairs of"
+                + " circuits with different topologies kept A's canonical topology in %s.%n",
+            r.latentSwap().pairs(),
+            pct(r.latentSwap().topologyKept())));
     EvalReport.Prior p = r.prior();
     if (p != null) {
       s.append("\n## Generative protocol (prior)\n\n");

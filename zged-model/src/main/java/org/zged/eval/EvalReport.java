@@ -44,6 +44,7 @@ public record EvalReport(
     double silhouette,
     double purity,
     Map<String, LatentGroup> latentGroups,
+    LatentSwap latentSwap,
     double poleChamfer,
     double zeroChamfer,
     double gedSpearman,
@@ -53,6 +54,16 @@ public record EvalReport(
 
   /** |Δlog10| of one element kind's decoded values against the truth, on matching edges. */
   public record ValueError(int count, double median, double p95) {}
+
+  /**
+   * The hierarchy's swap test: for random pairs (A, B) of circuits with different canonical
+   * topologies, decode [μ_topology(A), μ_values(B), μ_tf(B)] and count how often A's topology comes
+   * out.
+   *
+   * @param pairs pairs decoded (0 when the split has a single topology)
+   * @param topologyKept fraction of them that kept A's canonical topology
+   */
+  public record LatentSwap(int pairs, double topologyKept) {}
 
   /** Separation of the families within one latent group. */
   public record LatentGroup(int fromDim, int toDim, double silhouette, double purity) {}

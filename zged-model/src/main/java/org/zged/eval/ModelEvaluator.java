@@ -122,6 +122,9 @@ public final class ModelEvaluator {
     groups.put("transfer_function", latentGroup(mu, labels, k, v, all));
     EvalReport.LatentGroup whole = latentGroup(mu, labels, k, 0, all);
 
+    progress.accept("latent swap test");
+    EvalReport.LatentSwap swap = latentSwap(muF, records, cfg);
+
     progress.accept("transfer-function head");
     double[] chamfer = chamfer(muF, records, cfg);
 
@@ -173,6 +176,7 @@ public final class ModelEvaluator {
             whole.silhouette(),
             whole.purity(),
             groups,
+            swap,
             chamfer[0],
             chamfer[1],
             ged[0],
@@ -181,6 +185,43 @@ public final class ModelEvaluator {
             (System.nanoTime() - t0) / 1e9);
     List<String> names = families.stream().map(FilterFamily::id).toList();
     return new Evaluation(report, mu, labels, names);
+  }
+
+  /** Swap pairs decoded at most (drawn with the evaluation seed). */
+  static final int SWAP_PAIRS = 1000;
+
+  private EvalReport.LatentSwap latentSwap(
+      float[][] mu, List<CircuitRecord> records, ModelConfig cfg) {
+    TopologySignature[] sig = new TopologySignature[records.size()];
+    for (int i = 0; i < sig.length; i++) {
+      sig[i] = TopologySignature.of(records.get(i).graph());
+    }
+    if (java.util.Arrays.stream(sig).distinct().count() < 2) {
+      return new EvalReport.LatentSwap(0, Double.NaN);
+    }
+    SplittableRandom rnd = new SplittableRandom(seed ^ 0x5A17L);
+    int t = cfg.topologyDims();
+    List<float[]> zs = new ArrayList<>();
+    List<TopologySignature> want = new ArrayList<>();
+    for (int tries = 0; zs.size() < SWAP_PAIRS && tries < 20 * SWAP_PAIRS; tries++) {
+      int a = rnd.nextInt(sig.length);
+      int b = rnd.nextInt(sig.length);
+      if (sig[a].equals(sig[b])) {
+        continue;
+      }
+      float[] z = mu[b].clone();
+      System.arraycopy(mu[a], 0, z, 0, t);
+      zs.add(z);
+      want.add(sig[a]);
+    }
+    List<DecodeResult> out = model.decodeAll(zs.toArray(new float[0][]));
+    int kept = 0;
+    for (int i = 0; i < out.size(); i++) {
+      if (TopologySignature.of(out.get(i).graph()).equals(want.get(i))) {
+        kept++;
+      }
+    }
+    return new EvalReport.LatentSwap(out.size(), ratio(kept, out.size()));
   }
 
   private String splitName() {

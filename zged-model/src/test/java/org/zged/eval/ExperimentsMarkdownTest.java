@@ -36,6 +36,7 @@ class ExperimentsMarkdownTest {
         0.5,
         1,
         Map.of(),
+        new EvalReport.LatentSwap(10, 1.0),
         0.01,
         0.001,
         0.5,
