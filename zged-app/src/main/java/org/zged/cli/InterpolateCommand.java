@@ -80,8 +80,7 @@ public final class InterpolateCommand implements Callable<Integer> {
       throw new InputException("--steps", "must be between 2 and 101, got " + steps);
     }
     if (!List.of("all", "topology", "values", "tf").contains(part)) {
-      throw new InputException(
-          "--part", "must be all, topology, values or tf, got '" + part + "'");
+      throw new InputException("--part", "must be all, topology, values or tf, got '" + part + "'");
     }
     List<Map<String, Object>> points = new ArrayList<>();
     List<Integer> changes = new ArrayList<>();

@@ -52,18 +52,25 @@ public final class HierarchicalEncoder extends ZgedBlock {
     NDArray values = in.get(2);
     NDArray presence = in.get(3);
     NDArray exists = presence.sum(new int[] {3}, true).minimum(1f); // [B,n,n,1]
-    NDArray h = embed.apply(ps, nodeTypes, training).mul(mask);
+    NDArray h0 = embed.apply(ps, nodeTypes, training).mul(mask);
+    NDArray h = h0;
+    // The topology part sees the graph and its component kinds, never their values: the same
+    // layers run once with the values blanked, so equal topologies get equal topology latents.
+    NDArray blank = values.zerosLike();
+    NDArray hs = h0;
     for (ImpedanceMessagePassing layer : layers) {
       h = layer.apply(ps, h, mask, values, presence, exists, training);
+      hs = layer.apply(ps, hs, mask, blank, presence, exists, training);
     }
-    NDArray sum = h.sum(new int[] {1});
-    NDArray mean = sum.div(mask.sum(new int[] {1}).maximum(1f));
-    NDArray pooled = NDArrays.concat(-1, mean, Tensors.div(sum, cfg.maxNodes()));
+    NDArray count = mask.sum(new int[] {1}).maximum(1f);
+    NDArray sumS = hs.sum(new int[] {1});
+    NDArray pooled = NDArrays.concat(-1, sumS.div(count), Tensors.div(sumS, cfg.maxNodes()));
+    NDArray mean = h.sum(new int[] {1}).div(count);
     NDArray topo = topo2.apply(ps, Activation.relu(topo1.apply(ps, pooled, training)), training);
 
-    NDArray count = presence.sum(new int[] {1, 2}); // [B,3]
-    NDArray any = count.gt(0).toType(values.getDataType(), false);
-    NDArray vMean = presence.mul(values).sum(new int[] {1, 2}).div(count.maximum(1f));
+    NDArray kinds = presence.sum(new int[] {1, 2}); // [B,3]
+    NDArray any = kinds.gt(0).toType(values.getDataType(), false);
+    NDArray vMean = presence.mul(values).sum(new int[] {1, 2}).div(kinds.maximum(1f));
     long b = values.getShape().get(0);
     NDArray absent = presence.neg().add(1f).mul(BIG).reshape(b, -1, 3);
     NDArray flat = values.reshape(b, -1, 3);

@@ -32,6 +32,8 @@ public final class LatentGuidedDecoder extends ZgedBlock {
   private final Dense values;
   private final Dense pair1;
   private final Dense pair2;
+  private final Dense valuePair1;
+  private final Dense valuePair2;
   private final Dense classHead;
   private final Dense existenceHead;
   private final Dense valueHead;
@@ -42,7 +44,10 @@ public final class LatentGuidedDecoder extends ZgedBlock {
     int d = cfg.tokenDim();
     int hd = cfg.decoderHidden();
     int latent = cfg.latentDims();
-    node1 = addChildBlock("node1", new Dense(latent, hd));
+    int topo = cfg.topologyDims();
+    // The topology path (node slots, edge classes) reads z_topology only, so the topology group
+    // alone decides the graph; the value path reads every group.
+    node1 = addChildBlock("node1", new Dense(topo, hd));
     node2 = addChildBlock("node2", new Dense(hd, n * cfg.nodeClasses()));
     int[] parts = {cfg.topologyDims(), cfg.valueDims(), cfg.tfDims()};
     tokenProjections = new Dense[3];
@@ -52,11 +57,13 @@ public final class LatentGuidedDecoder extends ZgedBlock {
     }
     slots = weight("slot_embedding", n, d);
     pairQuery = addChildBlock("pair_query", new Dense(2 * d, d));
-    latentQuery = addChildBlock("latent_query", new Dense(latent, d));
+    latentQuery = addChildBlock("latent_query", new Dense(topo, d));
     keys = addChildBlock("keys", new Dense(d, d));
     values = addChildBlock("values", new Dense(d, d));
     pair1 = addChildBlock("pair1", new Dense(2 * d, hd));
     pair2 = addChildBlock("pair2", new Dense(hd, hd));
+    valuePair1 = addChildBlock("value_pair1", new Dense(2 * d, hd));
+    valuePair2 = addChildBlock("value_pair2", new Dense(hd, hd));
     if (cfg.separateEdgeHead()) {
       existenceHead = addChildBlock("existence_head", new Dense(hd, 1));
       classHead = addChildBlock("kind_head", new Dense(hd, EdgeClass.COUNT - 1));
@@ -76,9 +83,10 @@ public final class LatentGuidedDecoder extends ZgedBlock {
     long b = z.getShape().get(0);
     int n = cfg.maxNodes();
     int d = cfg.tokenDim();
+    NDArray zTopo = z.get(":, :" + cfg.topologyDims());
     NDArray nodeLogits =
         node2
-            .apply(ps, Activation.relu(node1.apply(ps, z, training)), training)
+            .apply(ps, Activation.relu(node1.apply(ps, zTopo, training)), training)
             .reshape(b, n, cfg.nodeClasses());
 
     int t = cfg.tokensPerPart();
@@ -103,16 +111,23 @@ public final class LatentGuidedDecoder extends ZgedBlock {
             pairQuery
                 .apply(ps, symmetric, training)
                 .expandDims(0)
-                .add(latentQuery.apply(ps, z, training).reshape(b, 1, 1, d))); // [B,n,n,d]
+                .add(latentQuery.apply(ps, zTopo, training).reshape(b, 1, 1, d))); // [B,n,n,d]
     NDArray flatQuery = query.reshape(b, (long) n * n, d);
     NDArray k = keys.apply(ps, tokens, training);
     NDArray v = values.apply(ps, tokens, training);
-    NDArray attention =
-        Tensors.div(flatQuery.batchMatMul(k.transpose(0, 2, 1)), Math.sqrt(d)).softmax(-1);
+    NDArray scores = Tensors.div(flatQuery.batchMatMul(k.transpose(0, 2, 1)), Math.sqrt(d));
+    // Edge classes attend over the topology tokens only, values over all of them.
+    NDArray topoScores = scores.get(":, :, :" + t);
+    NDArray topoContext =
+        topoScores.softmax(-1).batchMatMul(v.get(":, :" + t + ", :")).reshape(b, n, n, d);
+    NDArray attention = scores.softmax(-1);
     NDArray context = attention.batchMatMul(v).reshape(b, n, n, d);
 
-    NDArray f = Activation.relu(pair1.apply(ps, NDArrays.concat(-1, query, context), training));
+    NDArray f = Activation.relu(pair1.apply(ps, NDArrays.concat(-1, query, topoContext), training));
     f = Activation.relu(pair2.apply(ps, f, training));
+    NDArray g =
+        Activation.relu(valuePair1.apply(ps, NDArrays.concat(-1, query, context), training));
+    g = Activation.relu(valuePair2.apply(ps, g, training));
     NDArray logProbs;
     if (existenceHead != null) {
       NDArray e = existenceHead.apply(ps, f, training); // [B,n,n,1]
@@ -123,7 +138,7 @@ public final class LatentGuidedDecoder extends ZgedBlock {
     } else {
       logProbs = classHead.apply(ps, f, training).logSoftmax(-1);
     }
-    NDArray scaledValues = valueHead.apply(ps, f, training);
+    NDArray scaledValues = valueHead.apply(ps, g, training);
     return new NDList(nodeLogits, logProbs, scaledValues, attention);
   }
 
