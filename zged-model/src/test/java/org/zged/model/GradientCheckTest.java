@@ -165,11 +165,15 @@ class GradientCheckTest {
             kinks++;
             continue;
           }
+          // Richardson extrapolation removes the O(h²) error of the central difference, which
+          // strongly curved directions (the topology latent drives the whole topology decoder)
+          // need at h = 1e-2 in float32.
+          double extrapolated = (4 * half - numeric) / 3;
           assertEquals(
-              numeric,
+              extrapolated,
               grad[idx],
               tolerance,
-              name + "[" + idx + "] analytic " + grad[idx] + " numeric " + numeric);
+              name + "[" + idx + "] analytic " + grad[idx] + " numeric " + extrapolated);
           checked++;
         }
       }
