@@ -13,7 +13,16 @@ import java.util.function.Supplier;
 public final class NoGrad {
   private NoGrad() {}
 
+  /** The intra-op thread count asked for ({@code -Dai.djl.pytorch.num_threads}), or -1. */
+  private static final int THREADS = Integer.getInteger("ai.djl.pytorch.num_threads", -1);
+
   public static <T> T call(Supplier<T> body) {
+    // OpenMP's thread count is per calling thread: a web worker would otherwise run the same ops
+    // with the default count, with a different summation order (results differing in the 6th
+    // digit from the same call on the main thread).
+    if (THREADS > 0 && JniUtils.getNumThreads() != THREADS) {
+      JniUtils.setNumThreads(THREADS);
+    }
     boolean was = JniUtils.isGradMode();
     if (was) {
       JniUtils.setGradMode(false);

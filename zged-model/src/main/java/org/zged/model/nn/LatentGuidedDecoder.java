@@ -116,10 +116,13 @@ public final class LatentGuidedDecoder extends ZgedBlock {
     NDArray k = keys.apply(ps, tokens, training);
     NDArray v = values.apply(ps, tokens, training);
     NDArray scores = Tensors.div(flatQuery.batchMatMul(k.transpose(0, 2, 1)), Math.sqrt(d));
-    // Edge classes attend over the topology tokens only, values over all of them.
-    NDArray topoScores = scores.get(":, :, :" + t);
-    NDArray topoContext =
-        topoScores.softmax(-1).batchMatMul(v.get(":, :" + t + ", :")).reshape(b, n, n, d);
+    // Edge classes attend over the topology tokens only (the others masked out), values over all
+    // of them. Masking keeps both attentions on the same full-size, contiguous kernels.
+    int all = 3 * t;
+    float[] hide = new float[all];
+    java.util.Arrays.fill(hide, t, all, -1e9f);
+    NDArray topoMask = Tensors.of(z.getManager(), hide, new Shape(1, 1, all));
+    NDArray topoContext = scores.add(topoMask).softmax(-1).batchMatMul(v).reshape(b, n, n, d);
     NDArray attention = scores.softmax(-1);
     NDArray context = attention.batchMatMul(v).reshape(b, n, n, d);
 
