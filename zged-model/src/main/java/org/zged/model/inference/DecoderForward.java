@@ -20,6 +20,8 @@ final class DecoderForward {
   private final Affine values;
   private final Affine pair1;
   private final Affine pair2;
+  private final Affine valuePair1;
+  private final Affine valuePair2;
   private final Affine classHead;
   private final Affine existenceHead;
   private final Affine valueHead;
@@ -31,7 +33,8 @@ final class DecoderForward {
     int d = cfg.tokenDim();
     int hd = cfg.decoderHidden();
     int latent = cfg.latentDims();
-    node1 = w.affine("decoder_node1", latent, hd);
+    int topo = cfg.topologyDims();
+    node1 = w.affine("decoder_node1", topo, hd);
     node2 = w.affine("decoder_node2", hd, n * cfg.nodeClasses());
     int[] parts = {cfg.topologyDims(), cfg.valueDims(), cfg.tfDims()};
     String[] names = {"tokens_topology", "tokens_values", "tokens_tf"};
@@ -40,11 +43,13 @@ final class DecoderForward {
     }
     slots = w.get("decoder_slot_embedding", n, d);
     pairQuery = w.affine("decoder_pair_query", 2 * d, d);
-    latentQuery = w.affine("decoder_latent_query", latent, d);
+    latentQuery = w.affine("decoder_latent_query", topo, d);
     keys = w.affine("decoder_keys", d, d);
     values = w.affine("decoder_values", d, d);
     pair1 = w.affine("decoder_pair1", 2 * d, hd);
     pair2 = w.affine("decoder_pair2", hd, hd);
+    valuePair1 = w.affine("decoder_value_pair1", 2 * d, hd);
+    valuePair2 = w.affine("decoder_value_pair2", hd, hd);
     if (cfg.separateEdgeHead()) {
       existenceHead = w.affine("decoder_existence_head", hd, 1);
       classHead = w.affine("decoder_kind_head", hd, EdgeClass.COUNT - 1);
@@ -85,7 +90,12 @@ final class DecoderForward {
     int pairs = n * n;
     int t = cfg.tokensPerPart();
     int tokenCount = 3 * t;
-    float[] nodeLogits = node2.apply(Affine.relu(node1.apply(z)));
+    int topo = cfg.topologyDims();
+    float[] zTopo = new float[batch * topo];
+    for (int b = 0; b < batch; b++) {
+      System.arraycopy(z, b * latent, zTopo, b * topo, topo);
+    }
+    float[] nodeLogits = node2.apply(Affine.relu(node1.apply(zTopo)));
 
     int[] bounds = {0, cfg.topologyDims(), cfg.topologyDims() + cfg.valueDims(), latent};
     float[] tokens = new float[batch * tokenCount * d]; // [B, 3t, d]
@@ -101,7 +111,7 @@ final class DecoderForward {
       }
     }
 
-    float[] lq = latentQuery.apply(z); // [B, d]
+    float[] lq = latentQuery.apply(zTopo); // [B, d]
     float[] query = new float[batch * pairs * d]; // [B, n·n, d]
     for (int b = 0; b < batch; b++) {
       for (int q = 0; q < pairs; q++) {
@@ -114,7 +124,9 @@ final class DecoderForward {
     float[] v = values.apply(tokens);
     float scale = (float) Math.sqrt(d);
     float[] context = new float[batch * pairs * d];
+    float[] topoContext = new float[batch * pairs * d];
     float[] scores = new float[tokenCount];
+    float[] topoScores = new float[t];
     for (int b = 0; b < batch; b++) {
       for (int q = 0; q < pairs; q++) {
         int qo = (b * pairs + q) * d;
@@ -126,6 +138,15 @@ final class DecoderForward {
           }
           scores[s] = dot / scale;
         }
+        // edge classes attend over the topology tokens (the first t) only, values over all
+        System.arraycopy(scores, 0, topoScores, 0, t);
+        softmaxInPlace(topoScores);
+        for (int s = 0; s < t; s++) {
+          int vo = (b * tokenCount + s) * d;
+          for (int c = 0; c < d; c++) {
+            topoContext[qo + c] = Math.fma(topoScores[s], v[vo + c], topoContext[qo + c]);
+          }
+        }
         softmaxInPlace(scores);
         for (int s = 0; s < tokenCount; s++) {
           int vo = (b * tokenCount + s) * d;
@@ -135,14 +156,22 @@ final class DecoderForward {
         }
       }
     }
-    float[] joined = new float[batch * pairs * 2 * d]; // concat(query, context) per pair
-    for (int r = 0; r < batch * pairs; r++) {
-      System.arraycopy(query, r * d, joined, r * 2 * d, d);
-      System.arraycopy(context, r * d, joined, r * 2 * d + d, d);
-    }
-    float[] f = Affine.relu(pair2.apply(Affine.relu(pair1.apply(joined))));
+    float[] f = Affine.relu(pair2.apply(Affine.relu(pair1.apply(joined(query, topoContext, d)))));
+    float[] g =
+        Affine.relu(valuePair2.apply(Affine.relu(valuePair1.apply(joined(query, context, d)))));
     float[] logProbs = edgeLogProbs(f, batch * pairs);
-    return new DecoderOutput(nodeLogits, logProbs, valueHead.apply(f));
+    return new DecoderOutput(nodeLogits, logProbs, valueHead.apply(g));
+  }
+
+  /** concat(query, context) per pair. */
+  private static float[] joined(float[] query, float[] context, int d) {
+    int rows = query.length / d;
+    float[] out = new float[rows * 2 * d];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(query, r * d, out, r * 2 * d, d);
+      System.arraycopy(context, r * d, out, r * 2 * d + d, d);
+    }
+    return out;
   }
 
   private float[] edgeLogProbs(float[] f, int rows) {
