@@ -16,6 +16,8 @@ import org.zged.eval.EvalJson;
 import org.zged.eval.EvalMarkdown;
 import org.zged.eval.EvalReport;
 import org.zged.eval.ModelEvaluator;
+import org.zged.generate.SpecGenerator;
+import org.zged.generate.UsefulNovelty;
 import org.zged.model.DjlEnvironment;
 import org.zged.model.ZgedModel;
 import org.zged.plot.ConfusionHeatmap;
@@ -92,11 +94,23 @@ public final class EvalCommand implements Runnable {
           "Seed of the prior draws, k-means and the GED subsample (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(
+      names = "--novelty-targets",
+      paramLabel = "N",
+      defaultValue = "60",
+      description =
+          "Out-of-template targets for novel_useful_topologies (novel canonical topologies that"
+              + " meet a target no template meets); 0 skips (default: ${DEFAULT-VALUE}).")
+  int noveltyTargets;
+
   @Override
   public void run() {
     Split chosen = parseSplit(split);
     if (priorSamples < 0) {
       throw new InputException("--prior-samples", "must be >= 0, got " + priorSamples);
+    }
+    if (noveltyTargets < 0 || noveltyTargets > 10_000) {
+      throw new InputException("--novelty-targets", "must be 0..10000, got " + noveltyTargets);
     }
     if (decodes < 1) {
       throw new InputException("--decodes", "must be >= 1, got " + decodes);
@@ -124,11 +138,67 @@ public final class EvalCommand implements Runnable {
               .optProgress(msg -> stderr().println("eval: " + msg))
               .build()
               .run();
+      UsefulNovelty.Result novel =
+          noveltyTargets == 0 ? null : usefulNovelty(model, data, noveltyTargets, seed);
       if (out != null) {
-        writeOutputs(e);
+        writeOutputs(e, novel);
       }
-      stdout().println(json ? EvalJson.write(e.report()) : summary(e.report()));
+      stdout()
+          .println(
+              json
+                  ? withNovelty(EvalJson.write(e.report()), novel)
+                  : summary(e.report()) + novelty(novel));
     }
+  }
+
+  /**
+   * Novel canonical topologies (absent from the training split) meeting out-of-template targets.
+   */
+  private UsefulNovelty.Result usefulNovelty(ZgedModel model, Dataset data, int n, long seed) {
+    stderr().println("eval: novel useful topologies on " + n + " out-of-template targets");
+    java.util.Set<String> train = new java.util.HashSet<>();
+    for (var r : data.records()) {
+      if (r.split() == Split.TRAIN) {
+        train.add(org.zged.graph.TopologySignature.of(r.circuit()).key());
+      }
+    }
+    SpecGenerator gen = SpecGenerator.builder().setModel(model).optReference(data).build();
+    return UsefulNovelty.count(gen, train, n, 2000, 5, seed);
+  }
+
+  private static String withNovelty(String json, UsefulNovelty.Result novel) {
+    if (novel == null) {
+      return json;
+    }
+    try {
+      var mapper =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+      var j = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
+      j.put("novel_useful_topologies", novel.count());
+      var list = j.putArray("novel_useful_topology_list");
+      for (UsefulNovelty.Found f : novel.topologies()) {
+        list.addObject()
+            .put("topology", f.topology())
+            .put("source", f.source())
+            .put("target", f.target());
+      }
+      return mapper.writeValueAsString(j);
+    } catch (java.io.IOException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+
+  private static String novelty(UsefulNovelty.Result novel) {
+    return novel == null
+        ? ""
+        : String.format(
+            java.util.Locale.ROOT,
+            "%nnovel useful topologies: %d (canonical, not in the training split, each meeting one of"
+                + " %d out-of-template targets no template meets; budget %d analyses)",
+            novel.count(),
+            novel.targets(),
+            novel.budget());
   }
 
   static Split parseSplit(String s) {
@@ -142,7 +212,7 @@ public final class EvalCommand implements Runnable {
     }
   }
 
-  private void writeOutputs(ModelEvaluator.Evaluation e) {
+  private void writeOutputs(ModelEvaluator.Evaluation e, UsefulNovelty.Result novel) {
     try {
       Files.createDirectories(out);
     } catch (IOException ex) {
@@ -160,7 +230,10 @@ public final class EvalCommand implements Runnable {
                         e.latentGroup(g.fromDim(), g.toDim()))));
     List<String> plots = List.of("latent-pca.png", "confusion.png");
     new OutputFiles()
-        .add("--out", out.resolve("eval.json"), EvalJson.write(r).getBytes(StandardCharsets.UTF_8))
+        .add(
+            "--out",
+            out.resolve("eval.json"),
+            withNovelty(EvalJson.write(r), novel).getBytes(StandardCharsets.UTF_8))
         .add(
             "--out",
             out.resolve("eval.md"),

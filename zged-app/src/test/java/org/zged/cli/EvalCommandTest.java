@@ -41,6 +41,8 @@ class EvalCommandTest {
             "30",
             "--decodes",
             "3",
+            "--novelty-targets",
+            "3",
             "--json",
             "--out",
             out.toString());
@@ -51,6 +53,9 @@ class EvalCommandTest {
     assertEquals("val", root.get("split").asText());
     assertEquals(30, root.get("prior").get("samples").asInt());
     assertTrue(root.get("parameters").get("total").asLong() > 0);
+    int novel = root.get("novel_useful_topologies").asInt(-1);
+    assertTrue(
+        novel >= 0 && novel == root.get("novel_useful_topology_list").size(), root.toString());
     for (String f : new String[] {"eval.md", "eval.json", "latent-pca.png", "confusion.png"}) {
       assertTrue(Files.size(out.resolve(f)) > 0, f);
     }
