@@ -21,6 +21,10 @@ import org.zged.generate.ElementReport;
 import org.zged.generate.GenerateRequest;
 import org.zged.generate.GenerateResponse;
 import org.zged.generate.GenerationText;
+import org.zged.generate.LadderGeneration;
+import org.zged.generate.LadderReport;
+import org.zged.generate.LadderRequest;
+import org.zged.generate.LadderText;
 import org.zged.generate.SpecGenerator;
 import org.zged.model.ZgedModel;
 import org.zged.netlist.AcSweep;
@@ -196,8 +200,124 @@ public final class GenerateCommand implements Callable<Integer> {
               + " points/decade) and report its largest deviation from the exact response.")
   boolean checkNgspice;
 
+  @Option(
+      names = "--response",
+      paramLabel = "NAME",
+      description =
+          "Ladder synthesis: butterworth, chebyshev, bessel, elliptic or any (mask designs:"
+              + " the lowest order of all; default any for masks, butterworth for --order).")
+  String response;
+
+  @Option(
+      names = "--order",
+      paramLabel = "N",
+      description = "Ladder order 1..20 (--fc is then the -3 dB edge, or the ripple edge).")
+  Integer order;
+
+  @Option(
+      names = "--ripple-db",
+      paramLabel = "DB",
+      description = "Passband ripple / maximum passband attenuation in dB.")
+  String rippleDb;
+
+  @Option(
+      names = "--attenuation-db",
+      paramLabel = "DB",
+      description = "Minimum stopband attenuation in dB (elliptic order designs and masks).")
+  String attenuationDb;
+
+  @Option(
+      names = "--passband",
+      paramLabel = "F|F1:F2",
+      description = "Mask passband edge(s) in Hz, e.g. 1k or 9k:11k.")
+  String passband;
+
+  @Option(
+      names = "--stopband",
+      paramLabel = "F|F1:F2",
+      description = "Mask stopband edge(s) in Hz, e.g. 2.5k or 7k:14k.")
+  String stopband;
+
+  @Option(
+      names = "--rs",
+      paramLabel = "OHMS",
+      description = "Source resistance of a ladder (0 = ideal source; default 50).")
+  String rs;
+
+  @Option(
+      names = "--rl",
+      paramLabel = "OHMS|open",
+      description = "Load resistance of a ladder (open = none; default 50).")
+  String rl;
+
+  @Option(
+      names = "--form",
+      paramLabel = "min-l|min-c",
+      description = "Ladder form listed first (default min-l; the dual follows).")
+  String form;
+
   @Override
   public Integer call() {
+    LadderRequest ladder =
+        new LadderRequest(
+            type,
+            response,
+            order,
+            fc,
+            rippleDb,
+            attenuationDb,
+            passband,
+            stopband,
+            rs,
+            rl,
+            form,
+            eSeries,
+            number(tolerance, "--tolerance"),
+            trials,
+            seed);
+    if (ladder.present()) {
+      return ladderCall(ladder);
+    }
+    return modelCall();
+  }
+
+  /** The classical ladder path: no model, exact synthesis and mask verification. */
+  private int ladderCall(LadderRequest ladder) {
+    for (String[] f :
+        new String[][] {
+          {"--q", q},
+          {"--gain", gain},
+          {"--poles", poles},
+          {"--zeros", zeros},
+          {"--r-series", rSeries},
+          {"--ged-weight", gedWeight},
+          {"--svg", svg == null ? null : ""},
+          {"--count", count == null ? null : ""}
+        }) {
+      if (f[1] != null) {
+        throw new InputException(f[0], "does not apply to a ladder design (--order or a mask)");
+      }
+    }
+    if (modelFile != null) {
+      throw new InputException("--model", "does not apply to a ladder design (--order or a mask)");
+    }
+    checkOutputs();
+    LadderReport report = LadderGeneration.generate(ladder);
+    LadderOutputs files = new LadderOutputs(report, netlistDir, plot);
+    List<String> written = files.write();
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(json ? toJson(report) + "\n" : LadderText.render(report));
+    PrintWriter notes = json ? spec.commandLine().getErr() : out;
+    if (checkNgspice) {
+      files.ngspiceChecks().forEach(notes::println);
+    }
+    written.forEach(notes::println);
+    out.flush();
+    notes.flush();
+    return 0;
+  }
+
+  private Integer modelCall() {
     GenerateRequest request =
         new GenerateRequest(
             type,
@@ -413,7 +533,7 @@ public final class GenerateCommand implements Callable<Integer> {
     return f != null ? f : 1e3;
   }
 
-  private static String toJson(GenerateResponse r) {
+  private static String toJson(Object r) {
     try {
       return JSON.writeValueAsString(r);
     } catch (JsonProcessingException e) {

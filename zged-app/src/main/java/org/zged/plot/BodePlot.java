@@ -56,9 +56,16 @@ public final class BodePlot {
   /** A frequency to mark with a vertical line and a label. */
   public record Marker(double frequencyHz, String label) {}
 
+  /**
+   * A horizontal mask limit on the magnitude panel: |H| in dB over [fromHz, toHz] (a passband's
+   * floor or a stopband's ceiling).
+   */
+  public record Limit(String label, double fromHz, double toHz, double magnitudeDb) {}
+
   private final String title;
   private final List<Curve> curves;
   private final List<Marker> markers;
+  private final List<Limit> limits;
   private final int width;
   private final int height;
 
@@ -66,6 +73,7 @@ public final class BodePlot {
     this.title = b.title;
     this.curves = List.copyOf(b.curves);
     this.markers = List.copyOf(b.markers);
+    this.limits = List.copyOf(b.limits);
     this.width = b.width;
     this.height = b.height;
   }
@@ -79,6 +87,7 @@ public final class BodePlot {
     int top = height / 2;
     XYChart magnitude = panel(title, "|H| (dB)", top, FrequencyResponse::magnitudeDb);
     decorateMagnitude(magnitude);
+    drawLimits(magnitude);
     XYChart phase = panel(null, "phase (°)", height - top, r -> unwrap(r.phaseDeg()));
     BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
@@ -140,6 +149,25 @@ public final class BodePlot {
       chart.addAnnotation(new AnnotationLine(m.frequencyHz(), true, false));
     }
     return chart;
+  }
+
+  /** The mask limits as thick grey segments (one legend entry per distinct label). */
+  private void drawLimits(XYChart chart) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < limits.size(); i++) {
+      Limit l = limits.get(i);
+      String name = seen.add(l.label()) ? l.label() : l.label() + " " + (i + 1);
+      XYSeries s =
+          chart.addSeries(
+              name,
+              new double[] {l.fromHz(), l.toHz()},
+              new double[] {l.magnitudeDb(), l.magnitudeDb()});
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+      s.setMarker(SeriesMarkers.NONE);
+      s.setLineColor(new Color(0x555555));
+      s.setLineWidth(3f);
+      s.setShowInLegend(false);
+    }
   }
 
   /**
@@ -235,6 +263,7 @@ public final class BodePlot {
   public static final class Builder {
     private final List<Curve> curves = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
+    private final List<Limit> limits = new ArrayList<>();
     private String title = "";
     private int width = 900;
     private int height = 700;
@@ -264,6 +293,17 @@ public final class BodePlot {
         throw new IllegalArgumentException("marker frequency must be finite and > 0");
       }
       markers.add(new Marker(frequencyHz, label));
+      return this;
+    }
+
+    /** Draws a mask limit: |H| = magnitudeDb over [fromHz, toHz] on the magnitude panel. */
+    public Builder optLimit(String label, double fromHz, double toHz, double magnitudeDb) {
+      if (!(fromHz > 0 && toHz > fromHz)
+          || !Double.isFinite(toHz)
+          || !Double.isFinite(magnitudeDb)) {
+        throw new IllegalArgumentException("a mask limit needs 0 < from < to, finite");
+      }
+      limits.add(new Limit(label, fromHz, toHz, magnitudeDb));
       return this;
     }
 
