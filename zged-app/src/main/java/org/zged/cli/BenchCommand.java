@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ModelBenchCommand.class,
       GenerateBenchCommand.class,
       GedBenchCommand.class,
+      SynthesisBenchCommand.class,
       TopologyBenchCommand.class
     })
 public final class BenchCommand implements Runnable {

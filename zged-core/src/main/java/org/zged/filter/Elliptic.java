@@ -72,6 +72,24 @@ public final class Elliptic {
     return roots;
   }
 
+  /**
+   * The stopband attenuation (dB) an order-N elliptic response with this ripple reaches at
+   * selectivity Ω = ωs/ωp: the degree equation solved for k₁ (Orfanidis eq. 50), k₁ = k^N·Π sne(uᵢ,
+   * k)⁴ with k = 1/Ω, then As = 10·log₁₀(1 + (εp/k₁)²). A mask design whose integer order has slack
+   * uses it, so that the slack shows as stopband margin.
+   */
+  public static double attenuationFor(int n, double rippleDb, double selectivity) {
+    double k = 1 / selectivity;
+    double kp = Math.sqrt((1 - k) * (1 + k));
+    double k1 = Math.pow(k, n);
+    for (int i = 1; i <= n / 2; i++) {
+      double s = EllipticFunctions.sne(new Complex((2.0 * i - 1) / n), k, kp).getReal();
+      k1 *= s * s * s * s;
+    }
+    double es = Chebyshev.epsilon(rippleDb) / k1;
+    return 10 * Math.log10(1 + es * es);
+  }
+
   /** ellipord: ⌈K(k)K'(k₁)/(K'(k)K(k₁))⌉ with k = 1/Ω, k₁ = εp/εs. */
   public static int minimumOrder(double rippleDb, double attenuationDb, double selectivity) {
     return (int) Math.ceil(continuousOrder(rippleDb, attenuationDb, selectivity));

@@ -80,6 +80,15 @@ final class BesselPolynomials {
     } else {
       y[0] = y[0].subtract(e[0].multiply(e[0], MC).multiply(new BigDecimal(k), MC), MC);
     }
+    return halfFactors(y);
+  }
+
+  /**
+   * The two spectral factors of an even polynomial P(s) = Q(s²), given as Q in y = s²: the monic
+   * factor with every root in the left half plane and its mirror. Roots at y = 0 give s.
+   */
+  static BigDecimal[][] halfFactors(BigDecimal[] y) {
+    int n = y.length - 1;
     double[] yd = new double[n + 1];
     for (int i = 0; i <= n; i++) {
       yd[i] = y[i].doubleValue();
@@ -112,6 +121,107 @@ final class BesselPolynomials {
       }
     }
     return new BigDecimal[][] {fMin, fMir};
+  }
+
+  /**
+   * Butterworth {E, F_min, F_mirror} from exact polynomials: E(s)E(−s) = 1 + (−s²)^N and F(s)F(−s)
+   * = (1 − K) + (−s²)^N (F = s^N when matched), instead of the double-precision poles whose 1e-16
+   * error the continued fraction amplifies to 1e-6 at N = 10.
+   */
+  static BigDecimal[][] butterworth(int n, double k) {
+    BigDecimal[] ee = BigPoly.zeros(n + 1);
+    ee[0] = BigDecimal.ONE;
+    ee[n] = n % 2 == 0 ? BigDecimal.ONE : BigDecimal.ONE.negate();
+    BigDecimal[] e = halfFactors(ee)[0];
+    BigDecimal[][] f;
+    if (k >= 1 - 1e-12) {
+      BigDecimal[] sn = BigPoly.zeros(n + 1);
+      sn[n] = BigDecimal.ONE;
+      f = new BigDecimal[][] {sn, sn};
+    } else {
+      BigDecimal[] ff = ee.clone();
+      ff[0] = BigDecimal.ONE.subtract(new BigDecimal(k), MC);
+      f = halfFactors(ff);
+    }
+    return new BigDecimal[][] {e, f[0], f[1]};
+  }
+
+  /**
+   * Chebyshev {E, F_min, F_mirror}: E(s)E(−s) ∝ 1 + ε²T_N(ω)² and F(s)F(−s) ∝ (1 − K) + ε²T_N(ω)²
+   * with ω² = −s² and T_N's integer coefficients; when matched, F is T_N itself made monic in s.
+   */
+  static BigDecimal[][] chebyshev(int n, double eps, double k) {
+    BigInteger[] t = chebyshevT(n);
+    // T_N(ω)² as a polynomial in ω², then in y = s² = −ω²
+    BigDecimal[] t2 = BigPoly.zeros(n + 1);
+    for (int i = 0; i <= n; i++) {
+      for (int j = 0; j <= n; j++) {
+        if ((i + j) % 2 == 0 && t[i].signum() != 0 && t[j].signum() != 0) {
+          BigDecimal c = new BigDecimal(t[i].multiply(t[j]));
+          int m = (i + j) / 2;
+          t2[m] = t2[m].add(m % 2 == 0 ? c : c.negate(), MC);
+        }
+      }
+    }
+    BigDecimal e2 = new BigDecimal(eps).pow(2, MC);
+    BigDecimal[] ee = new BigDecimal[n + 1];
+    for (int m = 0; m <= n; m++) {
+      ee[m] = t2[m].multiply(e2, MC);
+    }
+    BigDecimal[] ff = ee.clone();
+    ee[0] = ee[0].add(BigDecimal.ONE, MC);
+    BigDecimal[] e = halfFactors(ee)[0];
+    if (k >= 1 - 1e-12) {
+      // F(s) = T_N(s/j)·j^N / 2^{N−1}: coefficient of s^k is c_k·(−1)^{(N−k)/2} / c_N
+      BigDecimal[] f = BigPoly.zeros(n + 1);
+      BigDecimal lead = new BigDecimal(t[n]);
+      for (int i = 0; i <= n; i++) {
+        if (t[i].signum() != 0) {
+          BigDecimal c = new BigDecimal(t[i]).divide(lead, MC);
+          f[i] = ((n - i) / 2) % 2 == 0 ? c : c.negate();
+        }
+      }
+      return new BigDecimal[][] {e, f, mirror(f)};
+    }
+    ff[0] = ff[0].add(BigDecimal.ONE.subtract(new BigDecimal(k), MC), MC);
+    BigDecimal[][] f = halfFactors(ff);
+    return new BigDecimal[][] {e, f[0], f[1]};
+  }
+
+  /** p(−s)·(−1)^deg: the monic polynomial of the negated roots. */
+  private static BigDecimal[] mirror(BigDecimal[] p) {
+    int n = p.length - 1;
+    BigDecimal[] out = new BigDecimal[p.length];
+    for (int i = 0; i <= n; i++) {
+      out[i] = (n - i) % 2 == 0 ? p[i] : p[i].negate();
+    }
+    return out;
+  }
+
+  /** T_N(x) coefficients by T_{k+1} = 2x·T_k − T_{k−1}. */
+  static BigInteger[] chebyshevT(int n) {
+    BigInteger[] prev = new BigInteger[n + 1];
+    BigInteger[] cur = new BigInteger[n + 1];
+    java.util.Arrays.fill(prev, BigInteger.ZERO);
+    java.util.Arrays.fill(cur, BigInteger.ZERO);
+    prev[0] = BigInteger.ONE; // T0
+    if (n == 0) {
+      return prev;
+    }
+    cur[1] = BigInteger.ONE; // T1
+    for (int k = 1; k < n; k++) {
+      BigInteger[] next = new BigInteger[n + 1];
+      java.util.Arrays.fill(next, BigInteger.ZERO);
+      for (int i = 0; i < n; i++) {
+        next[i + 1] = next[i + 1].add(cur[i].shiftLeft(1));
+      }
+      for (int i = 0; i <= n; i++) {
+        next[i] = next[i].subtract(prev[i]);
+      }
+      prev = cur;
+      cur = next;
+    }
+    return cur;
   }
 
   /** Complex Newton on the BigDecimal polynomial from a double root; returns {re, im}. */

@@ -38,7 +38,12 @@ public final class DrivingPointSynthesis {
    */
   public static Ladder synthesize(Prototype p, double rs, double rl, LadderForm form) {
     boolean bessel = p.response() == org.zged.filter.Response.BESSEL;
-    BigDecimal[] e = bessel ? BesselPolynomials.e(p) : BigPoly.fromRoots(p.poles());
+    // Butterworth and classical Chebyshev: exact polynomials (their poles carry double rounding)
+    boolean exact = isExact(p);
+    BigDecimal[] e =
+        bessel
+            ? BesselPolynomials.e(p)
+            : exact ? exactPolynomials(p, 1)[0] : BigPoly.fromRoots(p.poles());
     double[] zerosW = zeroFrequencies(p.zeros());
     if (rs == 0) {
       Ladder fromLoad = develop(BigPoly.even(e), BigPoly.odd(e), true, zerosW, 0, 1, form);
@@ -60,6 +65,10 @@ public final class DrivingPointSynthesis {
       BigDecimal[][] f = BesselPolynomials.f(e, Math.min(k, 1));
       fMin = f[0];
       fMir = f[1];
+    } else if (exact) {
+      BigDecimal[][] f = exactPolynomials(p, Math.min(k, 1));
+      fMin = f[1];
+      fMir = f[2];
     } else {
       List<Complex> fz = ReflectionZeros.of(p, Math.min(k, 1));
       fMin = BigPoly.fromRoots(fz);
@@ -102,6 +111,27 @@ public final class DrivingPointSynthesis {
       return new Ladder(1, rl, l.arms(), f);
     }
     throw last;
+  }
+
+  /** Butterworth and type-A Chebyshev prototypes, unscaled (edge at 1 rad/s as built). */
+  private static boolean isExact(Prototype p) {
+    return (p.response() == org.zged.filter.Response.BUTTERWORTH
+            || p.response() == org.zged.filter.Response.CHEBYSHEV)
+        && p.variant() == Prototype.Variant.A
+        && Math.abs(p.poles().get(0).norm() - canonicalRadius(p)) < 1e-12;
+  }
+
+  /** |p₀| of the canonical prototype, to make sure it was not frequency-scaled. */
+  private static double canonicalRadius(Prototype p) {
+    return p.response() == org.zged.filter.Response.BUTTERWORTH
+        ? 1
+        : org.zged.filter.Chebyshev.poles(p.order(), p.reflectionEpsilon()).get(0).norm();
+  }
+
+  private static BigDecimal[][] exactPolynomials(Prototype p, double k) {
+    return p.response() == org.zged.filter.Response.BUTTERWORTH
+        ? BesselPolynomials.butterworth(p.order(), k)
+        : BesselPolynomials.chebyshev(p.order(), p.reflectionEpsilon(), k);
   }
 
   private static List<Complex> negated(List<Complex> roots) {

@@ -115,6 +115,15 @@ public final class LadderDesigner {
     for (int n = Math.max(formula, 1); n <= MAX_ORDER; n++) {
       boolean matched = needsTypeC(r, n, ap, as, t);
       Prototype p = prototype(r, n, ap, as, matched);
+      if (r == Response.ELLIPTIC) {
+        double slack = Elliptic.attenuationFor(n, ap, lp.selectivity());
+        if (slack > as + 1e-9) {
+          Prototype wider = prototype(r, n, ap, slack * (1 - 1e-9), matched);
+          if (MaskVerifier.verify(mask, lp.transform(1).apply(roots(wider))).meets()) {
+            p = wider;
+          }
+        }
+      }
       if (p.variant() == Prototype.Variant.C) {
         notes.add(
             "order "

@@ -29,8 +29,8 @@ public final class LadderText {
               Locale.ROOT,
               "  %s %s to %s: %s %s%n",
               b.kind().equals("pass") ? "passband" : "stopband",
-              Units.hz(b.lowHz()),
-              b.highHz() == null ? "inf" : Units.hz(b.highHz()),
+              hz(b.lowHz()),
+              b.highHz() == null ? "inf" : hz(b.highHz()),
               b.kind().equals("pass") ? "at most" : "at least",
               db(b.limitDb())));
     }
@@ -86,12 +86,12 @@ public final class LadderText {
                 "    %-25s %-12s %-12s %-12s %s%n",
                 b.kind()
                     + " "
-                    + Units.hz(b.lowHz())
+                    + hz(b.lowHz())
                     + "-"
-                    + (b.highHz() == null ? "inf" : Units.hz(b.highHz())),
+                    + (b.highHz() == null ? "inf" : hz(b.highHz())),
                 (b.kind().equals("pass") ? "<= " : ">= ") + db(b.limitDb()),
                 Double.isInfinite(b.worstDb()) ? "inf" : db(b.worstDb()),
-                b.worstAtHz() == null ? "-" : Units.hz(b.worstAtHz()),
+                b.worstAtHz() == null ? "-" : hz(b.worstAtHz()),
                 String.format(Locale.ROOT, "%+.6f dB", b.marginDb())));
       }
       if (c.rangeWarnings() != null) {
@@ -149,6 +149,10 @@ public final class LadderText {
       case "elliptic" -> "ellipord formula";
       default -> "search (no closed formula for bessel)";
     };
+  }
+
+  private static String hz(double f) {
+    return f == 0 ? "0 Hz" : Units.hz(f);
   }
 
   private static String db(double v) {

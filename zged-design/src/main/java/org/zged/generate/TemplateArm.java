@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.zged.fit.FamilyDesign;
+import org.zged.fit.SecondOrderDesign;
 import org.zged.fit.SpecTarget;
 
 /**
@@ -34,6 +35,16 @@ final class TemplateArm implements SearchArm {
               .optFc(ResponseAssembler.centreFrequency(null, t))
               .build();
     }
+    List<Proposal> out = new ArrayList<>();
+    // the targets no dataset family meets (high-pass with a Q, a gain below 1): exact designs first
+    for (SecondOrderDesign d : SecondOrderDesign.values()) {
+      if (d.canMeet(design)) {
+        Proposal p = Proposal.of(d.design(design), SOURCE);
+        if (p != null) {
+          out.add(p);
+        }
+      }
+    }
     List<FamilyDesign> order = new ArrayList<>();
     for (FamilyDesign d : FamilyDesign.values()) {
       if (d.canMeet(design)) {
@@ -48,7 +59,6 @@ final class TemplateArm implements SearchArm {
     }
     rest.sort(Comparator.comparingInt(FamilyDesign::order).reversed());
     order.addAll(rest);
-    List<Proposal> out = new ArrayList<>();
     for (FamilyDesign d : order) {
       Proposal p = Proposal.of(d.design(design), SOURCE);
       if (p != null) {

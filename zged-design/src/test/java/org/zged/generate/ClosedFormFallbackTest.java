@@ -1,0 +1,58 @@
+package org.zged.generate;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.zged.analysis.CircuitAnalyzer;
+import org.zged.fit.SpecErrors;
+import org.zged.fit.SpecTarget;
+import org.zged.model.ZgedModel;
+
+/**
+ * The kinds of target that came back "does NOT meet target" before the closed-form designs for them
+ * existed (issue 12): every high-pass with a Q and every low/high-pass with a gain below 1 is now
+ * met, checked by an independent exact analysis of the returned circuit.
+ */
+class ClosedFormFallbackTest {
+  static ZgedModel model;
+  static SpecGenerator generator;
+
+  @BeforeAll
+  static void load() {
+    model = ZgedModel.loadDefault();
+    generator = SpecGenerator.builder().setModel(model).build();
+  }
+
+  @AfterAll
+  static void close() {
+    if (model != null) {
+      model.close();
+    }
+  }
+
+  @Test
+  void highPassWithQAndGainBelowOneAreMet() {
+    List<SpecTarget> targets =
+        List.of(
+            SpecTarget.builder().optType("highpass").optFc(2e3).optQ(0.5).build(),
+            SpecTarget.builder().optType("highpass").optFc(2e4).optQ(2.5).build(),
+            SpecTarget.builder().optType("highpass").optFc(150.0).optQ(9.0).build(),
+            SpecTarget.builder().optType("highpass").optFc(7e3).optQ(1.2).optGain(0.6).build(),
+            SpecTarget.builder().optType("lowpass").optFc(5e3).optQ(0.9).optGain(0.4).build(),
+            SpecTarget.builder().optType("lowpass").optFc(800.0).optGain(0.25).build(),
+            SpecTarget.builder().optType("highpass").optFc(3e4).optGain(0.7).build());
+    for (SpecTarget t : targets) {
+      Generation g = generator.generate(t, 1, 42);
+      assertFalse(g.ranked().isEmpty(), t.describe());
+      var best = g.ranked().get(0);
+      assertTrue(SpecGenerator.meets(best.fit()), t.describe() + ": " + best.fit().errors());
+      SpecErrors independent = SpecErrors.of(t, CircuitAnalyzer.specs(best.fit().circuit()));
+      assertTrue(
+          independent.within(SpecGenerator.ACCEPTANCE), t.describe() + " " + independent.asMap());
+    }
+  }
+}
