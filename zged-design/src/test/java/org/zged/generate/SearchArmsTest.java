@@ -63,10 +63,13 @@ class SearchArmsTest {
   }
 
   @Test
-  void templatesCannotMeetADampedHighpassButTheSearchCan() {
+  void aDampedHighpassIsMetByTheTemplatesAndByTheSearch() {
+    // the dataset families have no high-pass with a Q; the closed-form SecondOrderDesign
+    // (issue 12) gives the templates one, outside the dataset families
     Generation templates =
         generator.run(HIGHPASS_Q, Constraints.NONE, 1, 1, 4000, SpecGenerator.Arm.TEMPLATES);
-    assertFalse(templates.met());
+    assertTrue(templates.met(), templates.diagnosis());
+    assertNull(KnownTopologies.familyOf(templates.ranked().get(0).topology()));
     Generation pipeline = generator.generate(HIGHPASS_Q, Constraints.NONE, 1, 1);
     assertTrue(pipeline.met(), pipeline.diagnosis());
     assertNull(KnownTopologies.familyOf(pipeline.ranked().get(0).topology()));
