@@ -1,5 +1,6 @@
 package org.zged.cli;
 
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -12,6 +13,7 @@ import org.zged.analysis.AnalysisFailedException;
 import org.zged.analysis.CircuitAnalyzer;
 import org.zged.analysis.FrequencyResponse;
 import org.zged.analysis.RandomCircuits;
+import org.zged.analysis.reference.DecimalNodalSolve;
 import org.zged.circuit.Circuit;
 import org.zged.circuit.CircuitException;
 
@@ -141,7 +143,7 @@ final class AnalysisAccuracyRun {
       double w = Math.exp(Math.log(lo / 10) + rnd.nextDouble() * Math.log(hi * 100 / lo));
       double th = rnd.nextDouble() * Math.PI / 2;
       Complex s = new Complex(w * Math.cos(th), w * Math.sin(th));
-      Complex ref = DecimalNodalSolve.at(c, s);
+      Complex ref = DecimalNodalSolve.at(c, s, MathContext.DECIMAL128);
       Complex f = factored(a, s);
       double e = f.subtract(ref).norm() / ref.norm();
       if (!(e <= worst)) {
@@ -160,7 +162,8 @@ final class AnalysisAccuracyRun {
     double fHz =
         Math.exp(Math.log(lo / 10) + rnd.nextDouble() * Math.log(hi * 100 / lo)) / (2 * Math.PI);
     FrequencyResponse r = a.response(new double[] {fHz});
-    Complex ref = DecimalNodalSolve.at(c, new Complex(0, 2 * Math.PI * fHz));
+    Complex ref =
+        DecimalNodalSolve.at(c, new Complex(0, 2 * Math.PI * fHz), MathContext.DECIMAL128);
     double mag = Math.pow(10, r.magnitudeDb()[0] / 20);
     double e = Math.abs(mag - ref.norm()) / ref.norm();
     if (!(e <= worst)) {

@@ -1,4 +1,4 @@
-package org.zged.cli;
+package org.zged.analysis.reference;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -9,18 +9,31 @@ import org.zged.circuit.Circuit;
 import org.zged.circuit.Element;
 
 /**
- * The accuracy benchmark's reference: H(s) at one complex s from the nodal equations of the
- * circuit's own elements (no scaling, no graph merging, nothing shared with the analysis), solved
- * by Gaussian elimination with partial pivoting in 34-digit decimal arithmetic.
+ * The independent reference that the analysis is checked against (by the tests and by the accuracy
+ * benchmark): H(s) = V(vout) at one complex s from the nodal equations of the circuit's own
+ * elements — no scaling, no graph merging, no polynomials, nothing shared with org.zged.analysis —
+ * solved by Gaussian elimination with partial pivoting in decimal arithmetic of the given
+ * precision. Slow, but its rounding error is far below double precision's and ngspice's. Nodes not
+ * connected to VIN or GND make the matrix singular (ArithmeticException).
  */
-final class DecimalNodalSolve {
-  private static final MathContext MC = MathContext.DECIMAL128;
+public final class DecimalNodalSolve {
+  private final MathContext mc;
 
-  private DecimalNodalSolve() {}
+  private DecimalNodalSolve(MathContext mc) {
+    this.mc = mc;
+  }
 
-  static Complex at(Circuit circuit, Complex s) {
-    BigDecimal sr = new BigDecimal(s.getReal());
-    BigDecimal si = new BigDecimal(s.getImaginary());
+  /** H(s) at s given exactly as sigma + j·omega (rad/s), in arithmetic of precision mc. */
+  public static Complex at(Circuit circuit, BigDecimal sigma, BigDecimal omega, MathContext mc) {
+    return new DecimalNodalSolve(mc).solve(circuit, sigma, omega);
+  }
+
+  /** H(s) at a double-precision s, in arithmetic of precision mc. */
+  public static Complex at(Circuit circuit, Complex s, MathContext mc) {
+    return at(circuit, new BigDecimal(s.getReal()), new BigDecimal(s.getImaginary()), mc);
+  }
+
+  private Complex solve(Circuit circuit, BigDecimal sr, BigDecimal si) {
     List<String> unknown = new ArrayList<>();
     for (String n : circuit.nodes()) {
       if (!n.equals(Circuit.GND) && !n.equals(Circuit.VIN)) {
@@ -40,10 +53,10 @@ final class DecimalNodalSolve {
       BigDecimal v = new BigDecimal(e.value());
       BigDecimal[] y =
           switch (e.kind()) {
-            case R -> new BigDecimal[] {BigDecimal.ONE.divide(v, MC), BigDecimal.ZERO};
-            case C -> new BigDecimal[] {sr.multiply(v, MC), si.multiply(v, MC)};
+            case R -> new BigDecimal[] {BigDecimal.ONE.divide(v, mc), BigDecimal.ZERO};
+            case C -> new BigDecimal[] {sr.multiply(v, mc), si.multiply(v, mc)};
             case L ->
-                divide(BigDecimal.ONE, BigDecimal.ZERO, sr.multiply(v, MC), si.multiply(v, MC));
+                divide(BigDecimal.ONE, BigDecimal.ZERO, sr.multiply(v, mc), si.multiply(v, mc));
           };
       int a = unknown.indexOf(e.nodeA());
       int b = unknown.indexOf(e.nodeB());
@@ -89,10 +102,10 @@ final class DecimalNodalSolve {
         }
         BigDecimal[] f = divide(re[r][col], im[r][col], re[col][col], im[col][col]);
         for (int c = col; c <= n; c++) {
-          BigDecimal pr = f[0].multiply(re[col][c], MC).subtract(f[1].multiply(im[col][c], MC), MC);
-          BigDecimal pi = f[0].multiply(im[col][c], MC).add(f[1].multiply(re[col][c], MC), MC);
-          re[r][c] = re[r][c].subtract(pr, MC);
-          im[r][c] = im[r][c].subtract(pi, MC);
+          BigDecimal pr = f[0].multiply(re[col][c], mc).subtract(f[1].multiply(im[col][c], mc), mc);
+          BigDecimal pi = f[0].multiply(im[col][c], mc).add(f[1].multiply(re[col][c], mc), mc);
+          re[r][c] = re[r][c].subtract(pr, mc);
+          im[r][c] = im[r][c].subtract(pi, mc);
         }
       }
     }
@@ -104,8 +117,8 @@ final class DecimalNodalSolve {
       for (int c = r + 1; c < n; c++) {
         vr =
             vr.subtract(
-                re[r][c].multiply(xr[c], MC).subtract(im[r][c].multiply(xi[c], MC), MC), MC);
-        vi = vi.subtract(re[r][c].multiply(xi[c], MC).add(im[r][c].multiply(xr[c], MC), MC), MC);
+                re[r][c].multiply(xr[c], mc).subtract(im[r][c].multiply(xi[c], mc), mc), mc);
+        vi = vi.subtract(re[r][c].multiply(xi[c], mc).add(im[r][c].multiply(xr[c], mc), mc), mc);
       }
       BigDecimal[] x = divide(vr, vi, re[r][r], im[r][r]);
       xr[r] = x[0];
@@ -115,21 +128,20 @@ final class DecimalNodalSolve {
     return new Complex(xr[out].doubleValue(), xi[out].doubleValue());
   }
 
-  private static void add(
-      BigDecimal[][] re, BigDecimal[][] im, int i, int j, BigDecimal[] y, int sign) {
+  private void add(BigDecimal[][] re, BigDecimal[][] im, int i, int j, BigDecimal[] y, int sign) {
     if (sign > 0) {
-      re[i][j] = re[i][j].add(y[0], MC);
-      im[i][j] = im[i][j].add(y[1], MC);
+      re[i][j] = re[i][j].add(y[0], mc);
+      im[i][j] = im[i][j].add(y[1], mc);
     } else {
-      re[i][j] = re[i][j].subtract(y[0], MC);
-      im[i][j] = im[i][j].subtract(y[1], MC);
+      re[i][j] = re[i][j].subtract(y[0], mc);
+      im[i][j] = im[i][j].subtract(y[1], mc);
     }
   }
 
-  private static BigDecimal[] divide(BigDecimal ar, BigDecimal ai, BigDecimal br, BigDecimal bi) {
-    BigDecimal den = br.multiply(br, MC).add(bi.multiply(bi, MC), MC);
-    BigDecimal r = ar.multiply(br, MC).add(ai.multiply(bi, MC), MC).divide(den, MC);
-    BigDecimal i = ai.multiply(br, MC).subtract(ar.multiply(bi, MC), MC).divide(den, MC);
+  private BigDecimal[] divide(BigDecimal ar, BigDecimal ai, BigDecimal br, BigDecimal bi) {
+    BigDecimal den = br.multiply(br, mc).add(bi.multiply(bi, mc), mc);
+    BigDecimal r = ar.multiply(br, mc).add(ai.multiply(bi, mc), mc).divide(den, mc);
+    BigDecimal i = ai.multiply(br, mc).subtract(ar.multiply(bi, mc), mc).divide(den, mc);
     return new BigDecimal[] {r, i};
   }
 }
