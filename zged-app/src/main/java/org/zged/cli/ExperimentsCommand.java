@@ -329,6 +329,7 @@ public final class ExperimentsCommand implements Runnable {
   static Dataset preset(String name) {
     return switch (name) {
       case "full" -> Datasets.full();
+      case "open" -> Datasets.of(org.zged.dataset.Preset.OPEN);
       case "seed" -> Datasets.seed();
       default -> throw new InputException("data.preset", "unknown preset '" + name + "'");
     };

@@ -34,6 +34,18 @@ class TrainConfigTest {
   }
 
   @Test
+  void presetIsOneOfTheDatasetPresets() throws Exception {
+    for (String name : new String[] {"seed", "full", "open"}) {
+      String text = tinyText().replaceFirst("preset: \\w+", "preset: " + name);
+      assertEquals(name, TrainConfig.parse(text, "x.yaml").preset());
+    }
+    String text = tinyText().replaceFirst("preset: \\w+", "preset: huge");
+    InputException e = assertThrows(InputException.class, () -> TrainConfig.parse(text, "x.yaml"));
+    assertEquals(
+        "x.yaml: data.preset: must be 'seed', 'full' or 'open', got 'huge'", e.getMessage());
+  }
+
+  @Test
   void unknownKeyIsNamed() throws Exception {
     String text = tinyText().replace("  hidden: 64\n", "  hidden: 64\n  hiden: 3\n");
     InputException e = assertThrows(InputException.class, () -> TrainConfig.parse(text, "x.yaml"));

@@ -17,7 +17,7 @@ import org.zged.model.loss.LossWeights;
  * allocated or written (integers exactly, numbers finite; the bounds are listed in docs/limits.md).
  *
  * <pre>
- * seed, data.preset (seed|full), model.{max_nodes, hidden, message_layers, topology_dims,
+ * seed, data.preset (seed|full|open), model.{max_nodes, hidden, message_layers, topology_dims,
  * value_dims, tf_dims, tokens_per_part, token_dim, decoder_hidden, max_poles, max_zeros},
  * decoder.{edge_head, gumbel, temperature_start, temperature_end},
  * loss.{reconstruction, transfer_function, kl, kl_warmup_epochs, connectivity, no_edge_weight},
@@ -68,8 +68,8 @@ public record TrainConfig(
     long seed = top.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
     StrictNode data = top.section("data");
     String preset = data.text("preset");
-    if (!preset.equals("seed") && !preset.equals("full")) {
-      throw data.bad("preset", "must be 'seed' or 'full', got '" + preset + "'");
+    if (!preset.equals("seed") && !preset.equals("full") && !preset.equals("open")) {
+      throw data.bad("preset", "must be 'seed', 'full' or 'open', got '" + preset + "'");
     }
     data.finish();
 
