@@ -13,6 +13,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.zged.model.loss.ConnectivityPenalty;
 import org.zged.model.loss.GumbelSoftmax;
@@ -57,7 +58,12 @@ class GradientCheckTest {
   void connectivityGradientsMatchFiniteDifferences() {
     VaeLoss loss = new VaeLoss(new LossWeights(0, 0, 0, 1.0, 0.7, false));
     Objective conn = (out, batch, m) -> loss.compute(out, batch, noGumbel(out, m), 1, 1).total();
-    int checked = check(conn, conn, GradientCheckTest::decoderOrEncoder);
+    Objective reference =
+        (out, batch, m) -> {
+          NDArray adjacency = out.get(4).exp().get("..., 0").neg().add(1f);
+          return ConnectivityPenalty.of(adjacency, batch.inputs(m).get(1), heldReach(m)).mean();
+        };
+    int checked = check(conn, reference, GradientCheckTest::decoderOrEncoder);
     assertTrue(checked >= 9, "checked " + checked + " entries");
   }
 
@@ -80,10 +86,30 @@ class GradientCheckTest {
           NDArray shift = straightThroughShift(logProbs.toFloatArray(), out, m);
           NDArray y = soft.add(shift);
           NDArray adjacency = y.get("..., 0").neg().add(1f);
-          return ConnectivityPenalty.of(adjacency, batch.inputs(m).get(1)).mean();
+          return ConnectivityPenalty.of(adjacency, batch.inputs(m).get(1), heldReach(m)).mean();
         };
     int checked = check(analytic, reference, GradientCheckTest::decoderOrEncoder);
     assertTrue(checked >= 9, "checked " + checked + " entries");
+  }
+
+  /** The neighbours' reach per propagation step at the base point, recorded by {@link #check}. */
+  private static List<float[]> baseReach;
+
+  private static boolean recordingReach;
+
+  /**
+   * The penalty stops the gradient of the neighbours' reach in each propagation step; the function
+   * it differentiates holds those values at the checked point. This reference does exactly that: it
+   * records them at the base point and feeds them back as constants at the shifted points.
+   */
+  private static BiFunction<Integer, NDArray, NDArray> heldReach(NDManager m) {
+    return (step, reach) -> {
+      if (recordingReach) {
+        baseReach.add(reach.toFloatArray());
+        return reach;
+      }
+      return m.create(baseReach.get(step), reach.getShape());
+    };
   }
 
   private static boolean decoderOrEncoder(String name) {
@@ -134,6 +160,10 @@ class GradientCheckTest {
         baseLogProbs = null;
         baseLogProbs = outputs(model, batch, eps, m).get(4).toFloatArray();
       }
+      baseReach = new java.util.ArrayList<>();
+      recordingReach = true;
+      value(model, batch, eps, reference);
+      recordingReach = false;
       int checked = 0;
       int kinks = 0;
       for (Pair<String, Parameter> p : model.network().getParameters()) {

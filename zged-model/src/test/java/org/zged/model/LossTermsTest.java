@@ -109,6 +109,41 @@ class LossTermsTest {
     assertTrue(g[1 * 4 + 2] < 0, "the one VIN-VOUT edge is defended");
   }
 
+  /**
+   * On the 16-node grid: VIN joined to GND only, VOUT inside a clique of the 13 other nodes that
+   * nothing reaches. Differentiated through the neighbours' reach, the 15 propagation steps
+   * multiply the clique's adjacency matrix (spectral radius 12) into gradients of order 12¹⁴; held,
+   * each propagation step adds at most 1 to an entry, so no entry exceeds n − 1 = 15.
+   */
+  @Test
+  void anUnreachedClusterGivesABoundedGradient() {
+    int n = 16;
+    NDArray mask = m.ones(new Shape(1, n));
+    float[] a = new float[n * n];
+    a[0 * n + 1] = 1f;
+    a[1 * n + 0] = 1f;
+    for (int i = 2; i < n; i++) {
+      for (int j = 2; j < n; j++) {
+        a[i * n + j] = i == j ? 0f : 1f;
+      }
+    }
+    NDArray adj = m.create(a, new Shape(1, n, n));
+    adj.setRequiresGradient(true);
+    float penalty;
+    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+      NDArray p = ConnectivityPenalty.of(adj, mask).sum();
+      penalty = p.getFloat();
+      gc.backward(p);
+    }
+    assertEquals(1f, penalty, 1e-6); // VOUT unreached, GND reached, nothing isolated
+    float worst = 0;
+    for (float g : adj.getGradient().toFloatArray()) {
+      worst = Math.max(worst, Math.abs(g));
+    }
+    assertTrue(worst > 0, "the penalty still points somewhere");
+    assertTrue(worst <= n - 1, "largest gradient entry " + worst);
+  }
+
   @Test
   void gumbelSamplesAreOneHotAndCarryGradients() {
     NDArray logits = m.create(new float[] {0.5f, -1f, 2f, 0.1f, 0.2f, 0.3f}, new Shape(2, 3));
