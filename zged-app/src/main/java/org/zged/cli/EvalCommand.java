@@ -46,14 +46,24 @@ public final class EvalCommand implements Runnable {
   @Option(
       names = "--data",
       paramLabel = "FILE",
-      description = "Dataset file (default: the full preset, regenerated in memory).")
+      description = "Dataset file (default: the --preset, regenerated in memory).")
   Path dataFile;
+
+  @Option(
+      names = "--preset",
+      paramLabel = "PRESET",
+      description =
+          "seed, full or open: the preset regenerated in memory when no --data is given"
+              + " (default: full; open takes minutes, prefer a file from zged dataset).")
+  String preset;
 
   @Option(
       names = "--split",
       paramLabel = "SPLIT",
       defaultValue = "test",
-      description = "train, val, test or all (default: ${DEFAULT-VALUE}).")
+      description =
+          "train, val, test, test_unseen (the open preset's held-out topologies) or all"
+              + " (default: ${DEFAULT-VALUE}).")
   String split;
 
   @Option(names = "--json", description = "Print one JSON object instead of the text summary.")
@@ -106,6 +116,15 @@ public final class EvalCommand implements Runnable {
   @Override
   public void run() {
     Split chosen = parseSplit(split);
+    if (preset != null && dataFile != null) {
+      throw new InputException("--preset", "give either --preset or --data, not both");
+    }
+    org.zged.dataset.Preset chosenPreset;
+    try {
+      chosenPreset = org.zged.dataset.Preset.parse(preset == null ? "full" : preset);
+    } catch (IllegalArgumentException ex) {
+      throw new InputException("--preset", ex.getMessage());
+    }
     if (priorSamples < 0) {
       throw new InputException("--prior-samples", "must be >= 0, got " + priorSamples);
     }
@@ -122,7 +141,7 @@ public final class EvalCommand implements Runnable {
     try (ZgedModel model =
         modelFile == null ? ZgedModel.loadDefault() : ZgedModel.load(modelFile)) {
       // After the model: a bad model file fails before the data is generated.
-      Dataset data = dataFile == null ? Datasets.full() : DatasetReader.read(dataFile);
+      Dataset data = dataFile == null ? Datasets.of(chosenPreset) : DatasetReader.read(dataFile);
       ModelEvaluator.Evaluation e =
           ModelEvaluator.builder()
               .setModel(model)
@@ -130,7 +149,7 @@ public final class EvalCommand implements Runnable {
               .optSplit(chosen)
               .optNames(
                   modelFile == null ? "shipped model" : modelFile.toString(),
-                  dataFile == null ? "full preset" : dataFile.toString())
+                  dataFile == null ? chosenPreset.id() + " preset" : dataFile.toString())
               .optPriorSamples(priorSamples)
               .optDecodesPerSample(decodes)
               .optTemperature(temperature)
@@ -208,7 +227,8 @@ public final class EvalCommand implements Runnable {
     try {
       return Split.parse(s);
     } catch (IllegalArgumentException ex) {
-      throw new InputException("--split", "expected train, val, test or all, got '" + s + "'");
+      throw new InputException(
+          "--split", "expected train, val, test, test_unseen or all, got '" + s + "'");
     }
   }
 
@@ -220,7 +240,7 @@ public final class EvalCommand implements Runnable {
     }
     EvalReport r = e.report();
     List<LatentPcaPlot.Panel> panels = new ArrayList<>();
-    panels.add(new LatentPcaPlot.Panel("all 8 dims", e.mu()));
+    panels.add(new LatentPcaPlot.Panel("all " + e.mu()[0].length + " dims", e.mu()));
     r.latentGroups()
         .forEach(
             (name, g) ->
@@ -267,15 +287,37 @@ public final class EvalCommand implements Runnable {
     line(s, "edge-count match", r.edgeCountMatch());
     line(s, "VIN connectivity", r.vinConnectivity());
     line(s, "VOUT connectivity", r.voutConnectivity());
-    line(s, "topology match", r.topologyMatch());
+    line(s, "canonical topology match", r.topologyMatch());
     line(s, "swap: topology kept", r.latentSwap().topologyKept());
     s.append(
         String.format(
             Locale.ROOT,
-            "silhouette %.3f, purity %.2f %%; pole Chamfer %.4f, zero Chamfer %.4f; GED Spearman"
-                + " %.3f%n",
+            "latent space by canonical topology (%d circuits of %d topologies with 2+ circuits;"
+                + " %d topologies in the split):%n",
+            r.groupedCircuits(),
+            r.groupedTopologies(),
+            r.topologies()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "  %-24s silhouette %6.3f, purity %6.2f %%%n",
+            "all dims",
             r.silhouette(),
-            100 * r.purity(),
+            100 * r.purity()));
+    r.latentGroups()
+        .forEach(
+            (name, g) ->
+                s.append(
+                    String.format(
+                        Locale.ROOT,
+                        "  %-24s silhouette %6.3f, purity %6.2f %%%n",
+                        name + " z[" + g.fromDim() + ":" + g.toDim() + "]",
+                        g.silhouette(),
+                        100 * g.purity())));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "pole Chamfer %.4f, zero Chamfer %.4f; GED Spearman %.3f%n",
             r.poleChamfer(),
             r.zeroChamfer(),
             r.gedSpearman()));

@@ -80,4 +80,93 @@ class EvalCommandTest {
     assertTrue(r.err().startsWith("error: "), r.err());
     assertFalse(Files.exists(out.resolve("eval.md")));
   }
+
+  /**
+   * The open format's held-out split: a small open dataset within the 5-node grid (at most 2
+   * internal nodes), evaluated on test_unseen; the circuit count is read from the file itself.
+   */
+  @Test
+  void testUnseenSplitOfAnOpenDataset() throws Exception {
+    Path data = dir.resolve("open-small.jsonl");
+    CliRun d =
+        CliRun.zged(
+            "dataset",
+            "--preset",
+            "open",
+            "--per-family",
+            "30",
+            "--max-internal",
+            "2",
+            "--seed",
+            "3",
+            "--out",
+            data.toString());
+    assertEquals(0, d.code(), d.err());
+    long unseen =
+        Files.readAllLines(data).stream()
+            .filter(l -> l.contains("\"split\":\"test_unseen\""))
+            .count();
+    assertTrue(unseen >= 2, "the small open dataset holds test_unseen circuits: " + unseen);
+    CliRun r =
+        CliRun.zged(
+            "eval",
+            "--model",
+            modelFile.toString(),
+            "--data",
+            data.toString(),
+            "--split",
+            "test_unseen",
+            "--prior-samples",
+            "20",
+            "--decodes",
+            "2",
+            "--novelty-targets",
+            "0",
+            "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    assertEquals("test_unseen", root.get("split").asText());
+    assertEquals(unseen, root.get("circuits").asLong());
+    double match = root.get("topology_match").asDouble(-1);
+    assertTrue(match >= 0 && match <= 1, r.out());
+    assertTrue(root.get("topologies").asInt() >= 1, r.out());
+  }
+
+  @Test
+  void aDatasetWiderThanTheModelsGridIsAnInputError() throws Exception {
+    Path data = dir.resolve("open-wide.jsonl");
+    CliRun d =
+        CliRun.zged(
+            "dataset",
+            "--preset",
+            "open",
+            "--per-family",
+            "10",
+            "--families",
+            "random",
+            "--min-elements",
+            "14",
+            "--seed",
+            "3",
+            "--out",
+            data.toString());
+    assertEquals(0, d.code(), d.err());
+    CliRun r =
+        CliRun.zged(
+            "eval", "--model", modelFile.toString(), "--data", data.toString(), "--split", "all");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().startsWith("error: --data: record random-"), r.err());
+    assertTrue(r.err().contains("the model's grid holds 5"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+  }
+
+  @Test
+  void presetAndDataTogetherAreAnInputError() {
+    CliRun r = CliRun.zged("eval", "--preset", "seed", "--data", dir.resolve("x.jsonl").toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().startsWith("error: --preset: "), r.err());
+    CliRun bad = CliRun.zged("eval", "--preset", "closed");
+    assertEquals(2, bad.code(), bad.err());
+    assertTrue(bad.err().startsWith("error: --preset: unknown preset 'closed'"), bad.err());
+  }
 }

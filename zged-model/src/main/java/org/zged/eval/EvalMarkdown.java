@@ -36,7 +36,10 @@ public final class EvalMarkdown {
     row(s, "edge-count match", pct(r.edgeCountMatch()));
     row(s, "VIN connectivity (VIN joined to GND)", pct(r.vinConnectivity()));
     row(s, "VOUT connectivity (VOUT joined to VIN)", pct(r.voutConnectivity()));
-    row(s, "exact topology match (isomorphism, terminals fixed)", pct(r.topologyMatch()));
+    row(
+        s,
+        "exact canonical topology match (reduced, isomorphism, terminals fixed)",
+        pct(r.topologyMatch()));
     s.append("\nPer-class accuracy (recall of the true class):\n\n| class |");
     for (EdgeClass c : EdgeClass.values()) {
       s.append(' ').append(c.name()).append(" |");
@@ -75,10 +78,22 @@ public final class EvalMarkdown {
     }
     s.append("\n## Latent space (μ)\n\n");
     s.append(
-        "| latent group | dims | silhouette (family labels) | k-means purity |\n|---|---|---|---|\n");
+        String.format(
+            Locale.ROOT,
+            "Labels: canonical topology. %d distinct topologies in the split; the %d circuits of"
+                + " the %d topologies with at least two circuits are scored (k-means k = %d).%n%n",
+            r.topologies(),
+            r.groupedCircuits(),
+            r.groupedTopologies(),
+            r.groupedTopologies()));
+    s.append(
+        "| latent group | dims | silhouette (topology labels) | k-means purity |\n"
+            + "|---|---|---|---|\n");
+    int dims =
+        r.latentGroups().values().stream().mapToInt(EvalReport.LatentGroup::toDim).max().orElse(0);
     s.append(
         String.format(
-            Locale.ROOT, "| all | 0–8 | %s | %s |%n", num(r.silhouette()), pct(r.purity())));
+            Locale.ROOT, "| all | 0–%d | %s | %s |%n", dims, num(r.silhouette()), pct(r.purity())));
     for (Map.Entry<String, EvalReport.LatentGroup> e : r.latentGroups().entrySet()) {
       EvalReport.LatentGroup g = e.getValue();
       s.append(

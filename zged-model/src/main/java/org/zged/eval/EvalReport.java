@@ -9,17 +9,24 @@ import java.util.Map;
  * nested records.
  *
  * @param circuits circuits evaluated (reconstruction and latent metrics)
- * @param families filter families among them (the k of k-means)
- * @param split the split evaluated ("train", "val", "test" or "all")
+ * @param families circuit families among them (the colours of the latent PCA plot)
+ * @param topologies distinct canonical topologies among them
+ * @param groupedCircuits circuits whose canonical topology occurs at least twice in the split: the
+ *     points of the silhouette and purity figures
+ * @param groupedTopologies the topologies of those (the labels, and the k of k-means)
+ * @param split the split evaluated ("train", "val", "test", "test_unseen" or "all")
  * @param nodeTypeAccuracy slots of the role-anchored node grid with the right class
  * @param edgeClassAccuracy slot pairs (empty pairs included) with the right joint class
  * @param componentTypeAccuracy true edges decoded with exactly the same element kinds
  * @param edgeCountMatch circuits decoded with the true number of edges
  * @param vinConnectivity decoded VIN joined through elements to GND
  * @param voutConnectivity decoded VOUT joined through elements to VIN
- * @param topologyMatch decoded topology isomorphic to the true one (terminals fixed)
- * @param silhouette silhouette of μ (all 8 dimensions) with the family labels
- * @param purity purity of k-means on μ, k = number of families
+ * @param topologyMatch decoded canonical topology equal to the true one (both reduced, then
+ *     compared up to isomorphism with the terminals fixed)
+ * @param silhouette silhouette of μ (all dimensions), labelled by canonical topology
+ * @param purity purity of k-means on μ against the canonical topologies, k = their number
+ * @param latentGroups the same two figures within each latent group (topology, values,
+ *     transfer_function)
  * @param poleChamfer mean pole Chamfer distance, TF head vs truth (normalised plane)
  * @param zeroChamfer mean zero Chamfer distance (circuits with zeros only)
  * @param gedSpearman Spearman between pairwise latent distance and graph edit distance
@@ -30,6 +37,9 @@ public record EvalReport(
     String split,
     int circuits,
     int families,
+    int topologies,
+    int groupedCircuits,
+    int groupedTopologies,
     Map<String, Long> parameters,
     double nodeTypeAccuracy,
     double edgeClassAccuracy,
@@ -65,7 +75,7 @@ public record EvalReport(
    */
   public record LatentSwap(int pairs, double topologyKept) {}
 
-  /** Separation of the families within one latent group. */
+  /** Separation of the canonical topologies within one latent group, dims [from, to). */
   public record LatentGroup(int fromDim, int toDim, double silhouette, double purity) {}
 
   /**

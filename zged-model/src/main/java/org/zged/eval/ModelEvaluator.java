@@ -2,7 +2,6 @@ package org.zged.eval;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,7 +18,6 @@ import org.zged.circuit.Element;
 import org.zged.circuit.ElementKind;
 import org.zged.dataset.CircuitRecord;
 import org.zged.dataset.Dataset;
-import org.zged.dataset.FilterFamily;
 import org.zged.dataset.Split;
 import org.zged.fit.Units;
 import org.zged.graph.GraphEditDistance;
@@ -72,7 +70,7 @@ public final class ModelEvaluator {
     return new Builder();
   }
 
-  /** The report and the raw latent means behind it (for plots). */
+  /** The report, the raw latent means behind it and their family labels (for plots). */
   public record Evaluation(
       EvalReport report, double[][] mu, int[] familyLabels, List<String> familyNames) {
     /** Columns {@code from} (inclusive) to {@code to} (exclusive) of μ: one latent group. */
@@ -91,6 +89,20 @@ public final class ModelEvaluator {
     ModelConfig cfg = model.config();
     List<ModelExample> examples = new ArrayList<>();
     for (CircuitRecord r : records) {
+      int nodes = r.graph().nodeCount();
+      if (nodes > cfg.maxNodes()) {
+        throw new org.zged.InputException(
+            "--data",
+            "record "
+                + r.id()
+                + " has "
+                + nodes
+                + " nodes, the model's grid holds "
+                + cfg.maxNodes()
+                + " (use a model with max_nodes >= "
+                + nodes
+                + ")");
+      }
       examples.add(new ModelExample(r.circuit(), r.poles(), r.zeros()));
     }
     progress.accept("encoding " + records.size() + " circuits");
@@ -104,26 +116,37 @@ public final class ModelEvaluator {
       tally.add(records.get(i).graph(), decoded.get(i).graph());
     }
 
-    List<FilterFamily> families = new ArrayList<>(new TreeMap<>(familyIndex(records)).keySet());
-    Map<FilterFamily, Integer> famIndex = new HashMap<>();
+    // Family labels colour the PCA plot only; the latent metrics group by canonical topology.
+    List<String> families =
+        new ArrayList<>(
+            new java.util.TreeSet<>(records.stream().map(r -> r.family().id()).toList()));
+    Map<String, Integer> famIndex = new HashMap<>();
     for (int i = 0; i < families.size(); i++) {
       famIndex.put(families.get(i), i);
     }
-    int[] labels = records.stream().mapToInt(r -> famIndex.get(r.family())).toArray();
+    int[] labels = records.stream().mapToInt(r -> famIndex.get(r.family().id())).toArray();
+    List<TopologySignature> sig =
+        records.stream().map(r -> TopologySignature.of(r.graph())).toList();
+    TopologyGroups topo = TopologyGroups.of(sig);
 
-    progress.accept("latent metrics");
-    int k = families.size();
+    progress.accept(
+        "latent metrics by canonical topology ("
+            + topo.topologies()
+            + " topologies with 2+ circuits, "
+            + topo.rows().length
+            + " circuits)");
+    double[][] grouped = topo.select(mu);
     Map<String, EvalReport.LatentGroup> groups = new LinkedHashMap<>();
     int t = cfg.topologyDims();
     int v = t + cfg.valueDims();
     int all = cfg.latentDims();
-    groups.put("topology", latentGroup(mu, labels, k, 0, t));
-    groups.put("values", latentGroup(mu, labels, k, t, v));
-    groups.put("transfer_function", latentGroup(mu, labels, k, v, all));
-    EvalReport.LatentGroup whole = latentGroup(mu, labels, k, 0, all);
+    groups.put("topology", latentGroup(grouped, topo, 0, t));
+    groups.put("values", latentGroup(grouped, topo, t, v));
+    groups.put("transfer_function", latentGroup(grouped, topo, v, all));
+    EvalReport.LatentGroup whole = latentGroup(grouped, topo, 0, all);
 
     progress.accept("latent swap test");
-    EvalReport.LatentSwap swap = latentSwap(muF, records, cfg);
+    EvalReport.LatentSwap swap = latentSwap(muF, sig, cfg);
 
     progress.accept("transfer-function head");
     double[] chamfer = chamfer(muF, records, cfg);
@@ -162,6 +185,9 @@ public final class ModelEvaluator {
             splitName(),
             records.size(),
             families.size(),
+            topo.allTopologies(),
+            topo.rows().length,
+            topo.topologies(),
             model.parameterCounts(),
             tally.nodeTypeAccuracy(),
             tally.edgeClassAccuracy(),
@@ -183,19 +209,15 @@ public final class ModelEvaluator {
             (int) ged[1],
             prior,
             (System.nanoTime() - t0) / 1e9);
-    List<String> names = families.stream().map(FilterFamily::id).toList();
-    return new Evaluation(report, mu, labels, names);
+    return new Evaluation(report, mu, labels, families);
   }
 
   /** Swap pairs decoded at most (drawn with the evaluation seed). */
   static final int SWAP_PAIRS = 1000;
 
   private EvalReport.LatentSwap latentSwap(
-      float[][] mu, List<CircuitRecord> records, ModelConfig cfg) {
-    TopologySignature[] sig = new TopologySignature[records.size()];
-    for (int i = 0; i < sig.length; i++) {
-      sig[i] = TopologySignature.of(records.get(i).graph());
-    }
+      float[][] mu, List<TopologySignature> signatures, ModelConfig cfg) {
+    TopologySignature[] sig = signatures.toArray(new TopologySignature[0]);
     if (java.util.Arrays.stream(sig).distinct().count() < 2) {
       return new EvalReport.LatentSwap(0, Double.NaN);
     }
@@ -228,21 +250,20 @@ public final class ModelEvaluator {
     return split == null ? "all" : split.label();
   }
 
-  private static Map<FilterFamily, Boolean> familyIndex(List<CircuitRecord> records) {
-    Map<FilterFamily, Boolean> out = new EnumMap<>(FilterFamily.class);
-    for (CircuitRecord r : records) {
-      out.put((FilterFamily) r.family(), true); // the model encodes the template families only
-    }
-    return out;
-  }
-
-  private EvalReport.LatentGroup latentGroup(double[][] mu, int[] labels, int k, int from, int to) {
-    double[][] x = Distances.columns(mu, from, to);
-    double sil = Silhouette.score(x, labels);
+  /**
+   * Silhouette and k-means purity of one latent group, with k = the number of topologies. Many
+   * topologies (the open preset) make k-means costly, so the restarts drop from 10 to 2 there.
+   */
+  private EvalReport.LatentGroup latentGroup(
+      double[][] grouped, TopologyGroups topo, int from, int to) {
+    double[][] x = Distances.columns(grouped, from, to);
+    int k = topo.topologies();
+    double sil = Silhouette.score(x, topo.labels());
     double purity = Double.NaN;
-    if (x.length >= k && k >= 1) {
-      KMeans.Fit fit = KMeans.builder().setK(k).optRestarts(10).optSeed(seed).build().fit(x);
-      purity = ClusterPurity.of(fit.assignment(), labels);
+    if (x.length >= k && k >= 2) {
+      int restarts = (long) k * x.length > 200_000 ? 2 : 10;
+      KMeans.Fit fit = KMeans.builder().setK(k).optRestarts(restarts).optSeed(seed).build().fit(x);
+      purity = ClusterPurity.of(fit.assignment(), topo.labels());
     }
     return new EvalReport.LatentGroup(from, to, sil, purity);
   }

@@ -11,8 +11,8 @@ import org.zged.graph.TopologySignature;
 
 /**
  * Accumulates reconstruction scores over (true graph, decoded graph) pairs, slot by slot on the
- * model's node grid ({@link SlotGraph}) except for the isomorphism-aware topology match. Not
- * thread-safe; one tally per evaluation.
+ * model's node grid ({@link SlotGraph}) except for the canonical topology match. Not thread-safe;
+ * one tally per evaluation.
  */
 public final class ReconstructionTally {
   private static final int SLOT_GND = 0;
@@ -74,7 +74,9 @@ public final class ReconstructionTally {
     if (d.joined(SLOT_VOUT, SLOT_VIN)) {
       voutConnected++;
     }
-    if (TopologySignature.exact(truth).equals(TopologySignature.exact(decoded))) {
+    // Canonical: both sides reduced (series/parallel merges, elements that carry no signal
+    // dropped) before comparing, so an equivalent decode counts and a redundant one is not missed.
+    if (TopologySignature.of(truth).equals(TopologySignature.of(decoded))) {
       topologyMatches++;
     }
   }
@@ -157,7 +159,11 @@ public final class ReconstructionTally {
     return ratio(voutConnected, graphs);
   }
 
-  /** The decoded topology is isomorphic to the true one (terminals fixed, classes included). */
+  /**
+   * The decoded canonical topology ({@link TopologySignature#of}: reduced, then labelled) equals
+   * the true one: isomorphic reduced graphs with the terminals fixed and the joint R/C/L classes
+   * kept.
+   */
   public double topologyMatch() {
     return ratio(topologyMatches, graphs);
   }

@@ -93,6 +93,22 @@ class ModelEvaluatorTest {
     assertEquals(3, r.latentGroups().size());
   }
 
+  /**
+   * The latent metrics are labelled by canonical topology: the seed preset's six families are six
+   * distinct canonical topologies, each with several validation circuits, so all are scored.
+   */
+  @Test
+  void latentGroupsAreByCanonicalTopology() {
+    EvalReport r = evaluation.report();
+    Set<String> topologies = new HashSet<>();
+    for (CircuitRecord rec : data.split(Split.VAL)) {
+      topologies.add(TopologySignature.of(rec.circuit()).key());
+    }
+    assertEquals(topologies.size(), r.topologies());
+    assertEquals(r.topologies(), r.groupedTopologies());
+    assertEquals(r.circuits(), r.groupedCircuits());
+  }
+
   @Test
   void novelTopologiesAreValidAndAbsentFromTraining() {
     Set<String> training = new HashSet<>();
@@ -142,12 +158,29 @@ class ModelEvaluatorTest {
         }) {
       assertTrue(root.has(key), key);
     }
+    // The names issue 14 fixes, as JSON pointers.
+    for (String path :
+        new String[] {
+          "/parameters/total",
+          "/latent_swap/topology_kept",
+          "/value_error/R/median",
+          "/prior/validity",
+          "/prior/raw_validity",
+          "/prior/electrical_validity",
+          "/prior/uniqueness",
+          "/prior/novelty",
+          "/prior/distinct_valid_topologies"
+        }) {
+      assertFalse(root.at(path).isMissingNode(), path);
+    }
+    for (String group : new String[] {"topology", "values", "transfer_function"}) {
+      for (String m : new String[] {"silhouette", "purity"}) {
+        assertFalse(root.at("/latent_groups/" + group + "/" + m).isMissingNode(), group + m);
+      }
+    }
     JsonNode prior = root.get("prior");
     assertNotNull(prior);
-    for (String key :
-        new String[] {
-          "validity", "electrical_validity", "uniqueness", "novelty", "novel_topologies"
-        }) {
+    for (String key : new String[] {"novel_topologies"}) {
       assertTrue(prior.has(key), key);
     }
     assertTrue(prior.get("novel_topologies").isArray());
@@ -156,7 +189,9 @@ class ModelEvaluatorTest {
   @Test
   void markdownNamesTheHeadlineFigures() {
     String md = EvalMarkdown.render(evaluation.report(), java.util.List.of("confusion.png"));
-    assertTrue(md.contains("| exact topology match (isomorphism, terminals fixed) |"));
+    assertTrue(
+        md.contains("| exact canonical topology match (reduced, isomorphism, terminals fixed) |"));
+    assertTrue(md.contains("Labels: canonical topology."), md);
     assertTrue(md.contains("![confusion.png](confusion.png)"));
     assertTrue(md.contains("structural validity"));
   }

@@ -116,4 +116,38 @@ class ReconstructionTallyTest {
     assertEquals(1.0, t.topologyMatch());
     assertTrue(t.edgeClassAccuracy() < 1.0);
   }
+
+  /**
+   * Canonical match: two resistors in series through a node that touches nothing else are one
+   * resistor after reduction, and an element hanging from VOUT on a dead-end node carries no
+   * signal; both decodes have the lowpass's canonical topology although their graphs differ. The RL
+   * decode does not.
+   */
+  @Test
+  void topologyMatchComparesReducedCanonicalForms() {
+    CircuitGraph series =
+        CircuitGraph.of(
+            Circuit.builder()
+                .r("R1", "vin", "a", 400)
+                .r("R2", "a", "vout", 600)
+                .c("C1", "vout", "0", 1e-9)
+                .build());
+    CircuitGraph dangling =
+        CircuitGraph.of(
+            Circuit.builder()
+                .r("R1", "vin", "vout", 1e3)
+                .c("C1", "vout", "0", 1e-9)
+                .l("L1", "vout", "x", 1e-3)
+                .build());
+    CircuitGraph rl =
+        CircuitGraph.of(
+            Circuit.builder().r("R1", "vin", "vout", 1e3).l("L1", "vout", "0", 1e-3).build());
+    ReconstructionTally t = new ReconstructionTally(5);
+    t.add(LOWPASS, series);
+    t.add(LOWPASS, dangling);
+    assertEquals(1.0, t.topologyMatch());
+    assertTrue(t.edgeCountMatch() < 1.0, "the graphs themselves differ");
+    t.add(LOWPASS, rl);
+    assertEquals(2.0 / 3, t.topologyMatch(), 1e-12);
+  }
 }
