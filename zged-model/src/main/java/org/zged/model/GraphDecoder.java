@@ -58,7 +58,7 @@ final class GraphDecoder {
     List<Edge> edges = new ArrayList<>();
     int k = order.size();
     byte[] state = new byte[k * k];
-    boolean reactive = false;
+    int kinds = 0; // element kinds placed so far, one bit per ElementKind
     int open = 0;
     for (int a = 0; a < k; a++) {
       for (int b = a + 1; b < k; b++) {
@@ -81,20 +81,20 @@ final class GraphDecoder {
         } else {
           open--;
           boolean[] allowed = new boolean[EdgeClass.COUNT];
-          java.util.Arrays.fill(allowed, true);
-          // R alone, or nothing, keeps a frequency-dependent response possible only if a reactive
-          // element is already placed or another pair is still open.
-          boolean withoutReactive = reactive || open > 0;
-          allowed[EdgeClass.R.ordinal()] = withoutReactive;
+          // While another pair is open it can still supply the missing kinds (RCL has them all);
+          // the last open pair must leave a frequency-dependent mix of kinds.
+          for (EdgeClass c : EdgeClass.values()) {
+            allowed[c.ordinal()] =
+                open > 0 || ValidCompletion.frequencyDependent(kinds | ValidCompletion.kinds(c));
+          }
           state[a * k + b] = ValidCompletion.EMPTY;
           state[b * k + a] = ValidCompletion.EMPTY;
-          allowed[EdgeClass.NONE.ordinal()] =
-              withoutReactive && ValidCompletion.structurallyFeasible(state, k);
+          allowed[EdgeClass.NONE.ordinal()] &= ValidCompletion.structurallyFeasible(state, k);
           cls = EdgeClass.ofIndex(best(scores, allowed));
           byte s = cls == EdgeClass.NONE ? ValidCompletion.EMPTY : ValidCompletion.PRESENT;
           state[a * k + b] = s;
           state[b * k + a] = s;
-          reactive |= cls.has(ElementKind.C) || cls.has(ElementKind.L);
+          kinds |= ValidCompletion.kinds(cls);
         }
         if (cls == EdgeClass.NONE) {
           continue;

@@ -2,6 +2,8 @@ package org.zged.model;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.zged.circuit.EdgeClass;
+import org.zged.circuit.ElementKind;
 
 /**
  * The structural rules a decoded filter must satisfy, checked on the most optimistic completion of
@@ -13,8 +15,10 @@ import java.util.Deque;
  * <p>Rules, on the nodes 0 = GND, 1 = VIN, 2 = VOUT, 3.. internal: the graph is connected (no
  * isolated node); a path VIN → VOUT that avoids GND and a path VOUT → GND that avoids VIN (the
  * output is fed from the input and loaded towards ground); VOUT and every internal node touch at
- * least two elements (no dangling node); at least one element is a capacitor or an inductor (a
- * response that depends on frequency).
+ * least two elements (no dangling node); at least one element is a capacitor or an inductor, and
+ * not every element is of one kind (a response that depends on frequency: a network of resistors
+ * alone, of capacitors alone or of inductors alone has a constant voltage ratio, since every
+ * admittance then carries the same factor 1, s or 1/s and it cancels from H(s)).
  */
 final class ValidCompletion {
   static final int GND = 0;
@@ -28,6 +32,26 @@ final class ValidCompletion {
   static final byte PRESENT = 2;
 
   private ValidCompletion() {}
+
+  /** The element kinds of an edge class as a bit set (bit = {@link ElementKind#ordinal()}). */
+  static int kinds(EdgeClass c) {
+    int bits = 0;
+    for (ElementKind kind : ElementKind.values()) {
+      if (c.has(kind)) {
+        bits |= 1 << kind.ordinal();
+      }
+    }
+    return bits;
+  }
+
+  /**
+   * Whether a network with exactly these element kinds can have a frequency-dependent response: a C
+   * or an L, and at least two kinds. Monotone: more kinds never break it.
+   */
+  static boolean frequencyDependent(int kinds) {
+    int reactive = 1 << ElementKind.C.ordinal() | 1 << ElementKind.L.ordinal();
+    return (kinds & reactive) != 0 && Integer.bitCount(kinds) >= 2;
+  }
 
   static boolean forbidden(int a, int b) {
     return a == VIN && b == GND || a == GND && b == VIN;

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Validity by construction: 10,000 latents drawn from N(0, I) (and wider), decoded by argmax and by
  * sampling at T = 1, all give valid filters by the independent rules of {@link ValidDecodes} — for
- * the shipped model, and for an untrained one whose outputs are arbitrary.
+ * the shipped model, and for untrained ones whose outputs are arbitrary, on the 5-node and on the
+ * 16-node grid.
  */
 class ConstrainedDecodingTest {
   @Test
@@ -27,7 +28,18 @@ class ConstrainedDecodingTest {
     }
   }
 
-  private static void checkAll(ZgedModel model, int count, double spread) {
+  /** The same on the 16-node, 18-pole grid of the open space (untrained, so any slot is used). */
+  @Test
+  void sixteenNodeGridDecodesOnlyValidFilters() {
+    ModelConfig wide = new ModelConfig(16, 16, 2, 2, 2, 4, 2, 8, 16, 18, 18, ModelConfig.JOINT);
+    try (ZgedModel model = ZgedModel.create(wide, 11)) {
+      int widest = checkAll(model, 10_000, 3.0);
+      assertTrue(widest > 8, "decodes use the wide grid: at most " + widest + " nodes");
+    }
+  }
+
+  /** Checks every decode; returns the largest node count seen. */
+  private static int checkAll(ZgedModel model, int count, double spread) {
     SplittableRandom rng = new SplittableRandom(17);
     int dims = model.config().latentDims();
     float[][] zs = new float[count][dims];
@@ -39,12 +51,15 @@ class ConstrainedDecodingTest {
     List<DecodeResult> argmax = model.decodeAll(zs);
     List<DecodeResult> sampled = model.decodeAll(zs, 1.0, 5);
     assertEquals(count, argmax.size());
+    int widest = 0;
     for (List<DecodeResult> all : List.of(argmax, sampled)) {
       for (int i = 0; i < count; i++) {
         String p = ValidDecodes.problem(all.get(i));
         assertTrue(p.isEmpty(), "z #" + i + ": " + p + " in " + all.get(i).graph());
         assertTrue(all.get(i).valid(), all.get(i).problems().toString());
+        widest = Math.max(widest, all.get(i).graph().nodeCount());
       }
     }
+    return widest;
   }
 }

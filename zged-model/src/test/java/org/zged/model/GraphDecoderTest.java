@@ -156,6 +156,32 @@ class GraphDecoderTest {
     assertTrue(ValidDecodes.problem(r).isEmpty(), ValidDecodes.problem(r));
   }
 
+  /**
+   * A capacitive divider (C from VIN to VOUT, C from VOUT to GND) has H = C1/(C1 + C2) at every
+   * frequency: the network asks for it, the constrained decoder gives the last pair a second kind
+   * instead (the next-best class the logits rank there), and the result has a pole.
+   */
+  @Test
+  void constrainedDecodeNeverEmitsAOneKindDivider() {
+    float[] e = edges(new int[][] {{1, 2, EdgeClass.C.ordinal()}, {2, 0, EdgeClass.C.ordinal()}});
+    // RC is the second choice on both pairs; (0, 2) is decided first, (1, 2) last.
+    for (int[] o : new int[][] {{0, 2}, {2, 0}, {1, 2}, {2, 1}}) {
+      e[(o[0] * N + o[1]) * 8 + EdgeClass.RC.ordinal()] = 5f;
+    }
+    DecodeResult raw =
+        decoder.decode(nodes(0, 1, 2, 4, 4), e, new float[N * N * 3], 1.0, null, false);
+    assertTrue(
+        raw.graph().edges().stream().allMatch(x -> x.edgeClass() == EdgeClass.C), "raw: C-C");
+    DecodeResult r = decoder.decode(nodes(0, 1, 2, 4, 4), e, new float[N * N * 3], 1.0, null, true);
+    assertTrue(ValidDecodes.problem(r).isEmpty(), ValidDecodes.problem(r));
+    assertEquals(2, r.graph().edges().size());
+    long rc = r.graph().edges().stream().filter(x -> x.edgeClass() == EdgeClass.RC).count();
+    assertEquals(1, rc, r.graph().toString());
+    assertTrue(
+        org.zged.analysis.CircuitAnalyzer.analyze(r.circuit()).order() >= 1,
+        "the decoded divider has a pole");
+  }
+
   @Test
   void constrainedDecodesOfRandomLogitsAreAllValid() {
     java.util.SplittableRandom rng = new java.util.SplittableRandom(3);

@@ -11,7 +11,8 @@ import org.zged.eval.GeneratedCircuitCheck;
  * The validity rules of a decoded filter, checked from the decoded graph alone (independently of
  * the decoder's own bookkeeping): the generative protocol's structural check, the circuit's own
  * problems, no element between VIN and GND, a VIN → VOUT path avoiding GND, a VOUT → GND path
- * avoiding VIN, VOUT on at least two elements, at least one capacitor or inductor.
+ * avoiding VIN, VOUT on at least two elements, at least one capacitor or inductor, at least two
+ * element kinds.
  */
 public final class ValidDecodes {
   private ValidDecodes() {}
@@ -33,12 +34,22 @@ public final class ValidDecodes {
     int vout = index(g, NodeType.VOUT);
     int voutDegree = 0;
     boolean reactive = false;
+    java.util.Set<Character> kinds = new java.util.HashSet<>();
     for (Edge e : g.edges()) {
       if (e.connects(vin) && e.connects(gnd)) {
         return "an element across the source";
       }
       voutDegree += e.connects(vout) ? 1 : 0;
       reactive |= e.c() > 0 || e.gamma() > 0;
+      if (e.g() > 0) {
+        kinds.add('R');
+      }
+      if (e.c() > 0) {
+        kinds.add('C');
+      }
+      if (e.gamma() > 0) {
+        kinds.add('L');
+      }
     }
     if (voutDegree < 2) {
       return "VOUT on " + voutDegree + " element(s)";
@@ -49,7 +60,10 @@ public final class ValidDecodes {
     if (!path(g, vout, gnd, vin)) {
       return "no VOUT-GND path avoiding VIN";
     }
-    return reactive ? "" : "no capacitor or inductor";
+    if (!reactive) {
+      return "no capacitor or inductor";
+    }
+    return kinds.size() >= 2 ? "" : "every element is a " + kinds.iterator().next();
   }
 
   private static int index(CircuitGraph g, NodeType t) {
