@@ -38,7 +38,9 @@ class JavaInferenceTest {
   void decoderMatchesTheEngineOnOtherShapesAndTheSeparateHead() {
     ModelConfig[] configs = {
       new ModelConfig(6, 16, 2, 3, 1, 2, 3, 16, 24, 3, 2, ModelConfig.SEPARATE),
-      new ModelConfig(4, 8, 1, 1, 2, 3, 1, 8, 12, 2, 3, ModelConfig.JOINT)
+      new ModelConfig(4, 8, 1, 1, 2, 3, 1, 8, 12, 2, 3, ModelConfig.JOINT),
+      // the open space's grid: a Java forward still sized for 5 nodes / 4 roots would differ here
+      new ModelConfig(16, 16, 2, 2, 2, 4, 2, 8, 16, 18, 18, ModelConfig.JOINT)
     };
     long seed = 5;
     for (ModelConfig cfg : configs) {
@@ -53,18 +55,26 @@ class JavaInferenceTest {
   @Test
   void transferFunctionEncoderMatchesTheEngine() {
     try (ZgedModel model = ZgedModel.loadDefault()) {
-      ModelConfig cfg = model.config();
-      JavaInference java = JavaInference.of(cfg, model.parameters());
-      SplittableRandom rng = new SplittableRandom(3);
-      for (int trial = 0; trial < 20; trial++) {
-        float[] p = random(rng, cfg.maxPoles() * 2, 2.0);
-        float[] pm = mask(rng, cfg.maxPoles());
-        float[] z = random(rng, cfg.maxZeros() * 2, 2.0);
-        float[] zm = mask(rng, cfg.maxZeros());
-        float[] expected = engineTf(model, p, pm, z, zm);
-        float[] actual = java.encodeTransferFunction(p, pm, z, zm);
-        assertClose(expected, actual, "tf encoder, trial " + trial);
-      }
+      compareTfEncoder(model);
+    }
+    ModelConfig wide = new ModelConfig(16, 16, 2, 2, 2, 4, 2, 8, 16, 18, 18, ModelConfig.JOINT);
+    try (ZgedModel model = ZgedModel.create(wide, 8)) {
+      compareTfEncoder(model);
+    }
+  }
+
+  private static void compareTfEncoder(ZgedModel model) {
+    ModelConfig cfg = model.config();
+    JavaInference java = JavaInference.of(cfg, model.parameters());
+    SplittableRandom rng = new SplittableRandom(3);
+    for (int trial = 0; trial < 20; trial++) {
+      float[] p = random(rng, cfg.maxPoles() * 2, 2.0);
+      float[] pm = mask(rng, cfg.maxPoles());
+      float[] z = random(rng, cfg.maxZeros() * 2, 2.0);
+      float[] zm = mask(rng, cfg.maxZeros());
+      float[] expected = engineTf(model, p, pm, z, zm);
+      float[] actual = java.encodeTransferFunction(p, pm, z, zm);
+      assertClose(expected, actual, cfg.maxPoles() + " pole slots, tf encoder, trial " + trial);
     }
   }
 
