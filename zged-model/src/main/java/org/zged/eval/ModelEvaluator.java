@@ -146,7 +146,7 @@ public final class ModelEvaluator {
     EvalReport.LatentGroup whole = latentGroup(grouped, topo, 0, all);
 
     progress.accept("latent swap test");
-    EvalReport.LatentSwap swap = latentSwap(muF, sig, cfg);
+    EvalReport.LatentSwap swap = LatentSwap.measure(model, muF, sig, 0, cfg.topologyDims(), seed);
 
     progress.accept("transfer-function head");
     double[] chamfer = chamfer(muF, records, cfg);
@@ -210,40 +210,6 @@ public final class ModelEvaluator {
             prior,
             (System.nanoTime() - t0) / 1e9);
     return new Evaluation(report, mu, labels, families);
-  }
-
-  /** Swap pairs decoded at most (drawn with the evaluation seed). */
-  static final int SWAP_PAIRS = 1000;
-
-  private EvalReport.LatentSwap latentSwap(
-      float[][] mu, List<TopologySignature> signatures, ModelConfig cfg) {
-    TopologySignature[] sig = signatures.toArray(new TopologySignature[0]);
-    if (java.util.Arrays.stream(sig).distinct().count() < 2) {
-      return new EvalReport.LatentSwap(0, Double.NaN);
-    }
-    SplittableRandom rnd = new SplittableRandom(seed ^ 0x5A17L);
-    int t = cfg.topologyDims();
-    List<float[]> zs = new ArrayList<>();
-    List<TopologySignature> want = new ArrayList<>();
-    for (int tries = 0; zs.size() < SWAP_PAIRS && tries < 20 * SWAP_PAIRS; tries++) {
-      int a = rnd.nextInt(sig.length);
-      int b = rnd.nextInt(sig.length);
-      if (sig[a].equals(sig[b])) {
-        continue;
-      }
-      float[] z = mu[b].clone();
-      System.arraycopy(mu[a], 0, z, 0, t);
-      zs.add(z);
-      want.add(sig[a]);
-    }
-    List<DecodeResult> out = model.decodeAll(zs.toArray(new float[0][]));
-    int kept = 0;
-    for (int i = 0; i < out.size(); i++) {
-      if (TopologySignature.of(out.get(i).graph()).equals(want.get(i))) {
-        kept++;
-      }
-    }
-    return new EvalReport.LatentSwap(out.size(), ratio(kept, out.size()));
   }
 
   private String splitName() {
