@@ -84,6 +84,7 @@ public final class InterpolateCommand implements Callable<Integer> {
     }
     List<Map<String, Object>> points = new ArrayList<>();
     List<Integer> changes = new ArrayList<>();
+    int[] range;
     var data = Datasets.full();
     // Check both names before the model is loaded, so a typo fails fast.
     for (String[] nameAndFlag : new String[][] {{from, "--from"}, {to, "--to"}}) {
@@ -101,7 +102,7 @@ public final class InterpolateCommand implements Callable<Integer> {
       float[] a = latent(ref, from, "--from");
       float[] b = latent(ref, to, "--to");
       var mc = model.config();
-      int[] range =
+      range =
           switch (part) {
             case "topology" -> new int[] {0, mc.topologyDims()};
             case "values" -> new int[] {mc.topologyDims(), mc.topologyDims() + mc.valueDims()};
@@ -130,6 +131,7 @@ public final class InterpolateCommand implements Callable<Integer> {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("alpha", i / (double) (steps - 1));
         p.put("topology_changed", changed);
+        p.put("z", zs[i]);
         p.put("circuit", c);
         points.add(p);
       }
@@ -141,6 +143,7 @@ public final class InterpolateCommand implements Callable<Integer> {
       j.put("to", to);
       j.put("method", slerp ? "slerp" : "linear");
       j.put("part", part);
+      j.put("moved_dims", List.of(range[0], range[1]));
       j.put("points", points);
       j.put("topology_changes_at", changes.stream().map(i -> i / (double) (steps - 1)).toList());
       out.println(

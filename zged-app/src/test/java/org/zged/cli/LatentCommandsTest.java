@@ -71,6 +71,58 @@ class LatentCommandsTest {
     assertEquals(all.at("/points/0/circuit"), one.at("/points/0/circuit"));
   }
 
+  /**
+   * {@code --part} moves one latent group: at every point the dims outside {@code moved_dims} are
+   * A's (alpha 0), the moved ones end at B's (alpha 1). With the hierarchical decoder the topology
+   * is read from z_topology alone, so moving values or tf never changes the decoded topology, while
+   * moving the topology group ends on the topology decoded from B's latent.
+   */
+  @Test
+  void eachPartMovesItsGroupOnly() throws Exception {
+    ObjectMapper om = new ObjectMapper();
+    String[] base = {"interpolate", "--from", "rc_lowpass", "--to", "rlc_bandpass", "--json"};
+    JsonNode whole = om.readTree(zged(base).out());
+    JsonNode a = whole.at("/points/0/z");
+    JsonNode b = whole.at("/points/" + (whole.get("points").size() - 1) + "/z");
+    String topologyOfB =
+        whole.at("/points/" + (whole.get("points").size() - 1) + "/circuit/topology").asText();
+    assertTrue(!topologyOfB.isEmpty(), whole.toString());
+    java.util.Set<Integer> movedTogether = new java.util.HashSet<>();
+    for (String part : new String[] {"topology", "values", "tf"}) {
+      String[] args = java.util.Arrays.copyOf(base, base.length + 2);
+      args[base.length] = "--part";
+      args[base.length + 1] = part;
+      var r = zged(args);
+      assertEquals(0, r.code(), r.err());
+      JsonNode j = om.readTree(r.out());
+      int from = j.at("/moved_dims/0").asInt();
+      int to = j.at("/moved_dims/1").asInt();
+      assertTrue(from < to, part);
+      JsonNode points = j.get("points");
+      JsonNode last = points.get(points.size() - 1).get("z");
+      for (JsonNode p : points) {
+        JsonNode z = p.get("z");
+        assertEquals(a.size(), z.size());
+        for (int d = 0; d < z.size(); d++) {
+          if (d < from || d >= to) {
+            assertEquals(a.get(d).asDouble(), z.get(d).asDouble(), 0.0, part + " dim " + d);
+          }
+        }
+      }
+      for (int d = from; d < to; d++) {
+        assertEquals(b.get(d).asDouble(), last.get(d).asDouble(), 1e-6, part + " ends at B");
+        assertTrue(movedTogether.add(d), "dim " + d + " belongs to one group only");
+      }
+      String endTopology = points.get(points.size() - 1).at("/circuit/topology").asText();
+      if (part.equals("topology")) {
+        assertEquals(topologyOfB, endTopology, "the topology group carries B's topology");
+      } else {
+        assertEquals(0, j.get("topology_changes_at").size(), part + ": " + r.out());
+      }
+    }
+    assertEquals(a.size(), movedTogether.size(), "the three groups cover the latent");
+  }
+
   @Test
   void reconstructDecodesADatasetCircuit() {
     var r = zged("reconstruct", "--id", "rlc_lowpass-3");
