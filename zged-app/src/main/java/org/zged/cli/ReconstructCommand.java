@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
     name = "reconstruct",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = "Encode a circuit of the full preset (by id) to μ and decode it back; compare.")
+    description =
+        "Encode a dataset circuit (by id; the full preset or --data) to μ and decode it back;"
+            + " compare.")
 public final class ReconstructCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -40,6 +42,14 @@ public final class ReconstructCommand implements Callable<Integer> {
   boolean json;
 
   @Option(
+      names = "--data",
+      paramLabel = "FILE",
+      description =
+          "Dataset file (default: the full preset, regenerated in memory), e.g. an open-preset"
+              + " file for a model trained on the open space.")
+  java.nio.file.Path dataFile;
+
+  @Option(
       names = "--model",
       paramLabel = "FILE",
       description = "Model file (default: the shipped model).")
@@ -48,11 +58,17 @@ public final class ReconstructCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CircuitRecord record =
-        Datasets.full().records().stream()
+        dataset().records().stream()
             .filter(r -> r.id().equals(id.trim()))
             .findFirst()
             .orElseThrow(
-                () -> new InputException("--id", "no record '" + id + "' in the full preset"));
+                () ->
+                    new InputException(
+                        "--id",
+                        "no record '"
+                            + id
+                            + "' in "
+                            + (dataFile == null ? "the full preset" : dataFile.toString())));
     float[] mu;
     DecodedCircuit decoded;
     try (ZgedModel model =
@@ -111,5 +127,9 @@ public final class ReconstructCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private org.zged.dataset.Dataset dataset() {
+    return dataFile == null ? Datasets.full() : org.zged.dataset.DatasetReader.read(dataFile);
   }
 }

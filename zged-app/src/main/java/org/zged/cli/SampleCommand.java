@@ -56,6 +56,14 @@ public final class SampleCommand implements Callable<Integer> {
   boolean json;
 
   @Option(
+      names = "--data",
+      paramLabel = "FILE",
+      description =
+          "Dataset file (default: the full preset, regenerated in memory), e.g. an open-preset"
+              + " file for a model trained on the open space.")
+  java.nio.file.Path dataFile;
+
+  @Option(
       names = "--model",
       paramLabel = "FILE",
       description = "Model file (default: the shipped model).")
@@ -70,7 +78,7 @@ public final class SampleCommand implements Callable<Integer> {
       throw new InputException("--temperature", "must be > 0 and <= 100, got " + temperature);
     }
     Set<String> training = new HashSet<>();
-    for (CircuitRecord r : Datasets.full().records()) {
+    for (CircuitRecord r : dataset().records()) {
       if (r.split() == Split.TRAIN) {
         training.add(TopologySignature.of(r.circuit()).key());
       }
@@ -133,5 +141,9 @@ public final class SampleCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private org.zged.dataset.Dataset dataset() {
+    return dataFile == null ? Datasets.full() : org.zged.dataset.DatasetReader.read(dataFile);
   }
 }

@@ -131,6 +131,37 @@ class LatentCommandsTest {
     assertTrue(r.out().contains("original: rlc_lowpass"), r.out());
   }
 
+  /** Reconstruct and sample read another dataset with --data (here a small open-format file). */
+  @Test
+  void reconstructAndSampleReadADatasetFile(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path data = dir.resolve("open-small.jsonl");
+    var d =
+        zged(
+            "dataset",
+            "--preset",
+            "open",
+            "--per-family",
+            "5",
+            "--max-internal",
+            "2",
+            "--seed",
+            "4",
+            "--out",
+            data.toString());
+    assertEquals(0, d.code(), d.err());
+    var r = zged("reconstruct", "--data", data.toString(), "--id", "random-3", "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals("random", j.get("family").asText());
+    var missing = zged("reconstruct", "--data", data.toString(), "--id", "random-999");
+    assertEquals(2, missing.code(), missing.err());
+    assertTrue(missing.err().startsWith("error: --id: no record 'random-999' in "), missing.err());
+    var s = zged("sample", "--data", data.toString(), "--count", "20", "--json");
+    assertEquals(0, s.code(), s.err());
+    assertTrue(new ObjectMapper().readTree(s.out()).get("validity").asDouble() > 0, s.out());
+  }
+
   @Test
   void badNamesAndRangesAreOneLineErrors() {
     var a = zged("interpolate", "--from", "nope", "--to", "rc_lowpass");
