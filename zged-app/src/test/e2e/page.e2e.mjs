@@ -159,6 +159,95 @@ try {
   await page.fill('#f-q', '0.707');
   await page.fill('#f-count', '3');
 
+  // Mask mode, band editor: a low-pass mask entered band by band (pass 0–1 kHz with at most 1 dB,
+  // stop from 3 kHz with at least 40 dB). The card must show a candidate that meets it, a margin
+  // >= 0 for every band, its parts count and source, and the mask shaded on the Bode plot.
+  await page.check('input[name=mode][value=mask]');
+  check('mask mode shows the band editor and hides fc/Q',
+    await page.locator('#band-editor').isVisible() && !(await page.locator('#f-fc').isVisible()));
+  while (await page.locator('#band-editor tr.band').count()) {
+    await page.locator('#band-editor tr.band button.remove').first().click();
+  }
+  await page.click('.add-band[data-kind=pass]');
+  await page.click('.add-band[data-kind=stop]');
+  const bandRow = (i) => page.locator('#band-editor tr.band').nth(i);
+  const fillBand = async (i, from, to, db) => {
+    await bandRow(i).locator('.band-from').fill(from);
+    await bandRow(i).locator('.band-to').fill(to);
+    await bandRow(i).locator('.band-db').fill(db);
+  };
+  await fillBand(0, '0', '1k', '1');
+  await fillBand(1, '3k', '', '40');
+  check('band kinds set by the add buttons', (await bandRow(0).locator('.band-kind').inputValue()) === 'pass'
+    && (await bandRow(1).locator('.band-kind').inputValue()) === 'stop');
+  await page.click('#design-form button[type=submit]');
+  const maskCard = page.locator('.candidate.mask-candidate').first();
+  await maskCard.waitFor({ timeout: 120000 });
+  const maskTitle = await maskCard.locator('h3').textContent();
+  check('mask candidate shows its parts count and source', /^\d+ parts( \+ terminations)? · \S/.test(maskTitle), maskTitle);
+  check('mask candidate meets the mask', /meets the mask/.test(await maskCard.locator('header').textContent()));
+  const margins = await maskCard.locator('table.margins td.margin').evaluateAll((tds) => tds.map((td) => Number(td.dataset.margin)));
+  // The design puts the passband edge exactly on its 1 dB limit: a margin of 0 to rounding (1e-9 dB).
+  check('one margin per band, each >= 0', margins.length === 2 && margins.every((m) => m >= -1e-9), margins.join(', '));
+  await maskCard.locator('svg.bode rect.mask-forbidden').first().waitFor({ timeout: 30000 });
+  const shaded = await maskCard.locator('svg.bode rect.mask-forbidden').evaluateAll((rs) => rs.map((r) => ({
+    kind: r.dataset.kind, from: Number(r.dataset.fromHz), to: r.dataset.toHz, db: Number(r.dataset.limitDb),
+    w: Number(r.getAttribute('width')), h: Number(r.getAttribute('height')) })));
+  check('mask drawn on the Bode plot: the passband floor and the stopband ceiling',
+    shaded.length === 2 && shaded.some((r) => r.kind === 'pass' && r.from === 0 && r.to === '1000' && r.db === 1)
+      && shaded.some((r) => r.kind === 'stop' && r.from === 3000 && r.to === 'inf' && r.db === 40)
+      && shaded.every((r) => r.w > 0 && r.h > 0), JSON.stringify(shaded));
+  // Independently of the generator's verifier: the candidate's netlist simulated by /api/simulate on a
+  // fine grid stays inside the mask (attenuation relative to the passband maximum).
+  const inside = await page.evaluate(async () => {
+    const r = await fetch('/api/generate', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ mask: { bands: [{ from_hz: 0, to_hz: 1000, max_atten_db: 1 }, { from_hz: 3000, to_hz: 'inf', min_atten_db: 40 }] } }) });
+    const best = (await r.json()).candidates[0];
+    const s = await fetch('/api/simulate?fstart=1&fstop=1meg&points_per_decade=400', { method: 'POST',
+      headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ netlist: best.netlist }) });
+    const resp = (await s.json()).response;
+    const pts = resp.frequency_hz.map((f, i) => [f, resp.magnitude_db[i]]);
+    const ref = Math.max(...pts.filter(([f]) => f <= 1000).map(([, m]) => m));
+    const passWorst = Math.max(...pts.filter(([f]) => f <= 1000).map(([, m]) => ref - m));
+    const stopWorst = Math.min(...pts.filter(([f]) => f >= 3000).map(([, m]) => ref - m));
+    return { passWorst, stopWorst };
+  });
+  check('simulated response inside the mask (≤ 1 dB to 1 kHz, ≥ 40 dB from 3 kHz)',
+    inside.passWorst <= 1 + 1e-6 && inside.stopWorst >= 40, JSON.stringify(inside));
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: join(out, 'web-mask.png'), fullPage: false });
+
+  // An invalid band: the stopband starting at 500 Hz overlaps the passband; the server's message
+  // appears under the band editor and the rows it names are marked.
+  await bandRow(1).locator('.band-from').fill('500');
+  await page.click('#design-form button[type=submit]');
+  const maskError = page.locator('.field-error[data-for="mask"]');
+  await maskError.filter({ hasText: /\S/ }).waitFor({ timeout: 60000 });
+  const maskErrorText = await maskError.textContent();
+  check('overlapping band: error shown under the band editor', /overlap/.test(maskErrorText), maskErrorText);
+  check('overlapping band: the band named is marked', (await page.locator('#band-editor tr.band.invalid').count()) >= 1);
+  await bandRow(1).locator('.band-from').fill('3k');
+  await bandRow(0).locator('.band-from').fill('2k');
+  await page.click('#design-form button[type=submit]');
+  await maskError.filter({ hasText: /below/ }).waitFor({ timeout: 60000 });
+  check('from >= to: error names the band and from_hz', /bands\[0\].*from_hz/.test(await maskError.textContent()), await maskError.textContent());
+  await bandRow(0).locator('.band-from').fill('0');
+
+  // Order mode: a 5th-order 0.5 dB Chebyshev low-pass at 1 kHz has five reactive parts and meets
+  // its passband (ripple) limit.
+  await page.check('input[name=mode][value=order]');
+  await page.selectOption('#f-type', 'lowpass');
+  await page.selectOption('#f-response', 'chebyshev');
+  await page.fill('#f-order', '5');
+  await page.fill('#f-passband', '1k');
+  await page.fill('#f-ripple', '0.5');
+  await page.click('#design-form button[type=submit]');
+  const orderCard = page.locator('.candidate.mask-candidate').first();
+  await orderCard.waitFor({ timeout: 60000 });
+  const orderTitle = await orderCard.locator('h3').textContent();
+  check('order design: 5 reactive parts', /^5 parts/.test(orderTitle), orderTitle);
+  await page.check('input[name=mode][value=spec]');
+
   // Simulate view: the example RC lowpass (1 kΩ, 10 nF) has fc = 1/(2π·RC) = 15.915 kHz.
   await page.click('button[data-tab=simulate]');
   await page.fill('#f-netlist', '* RC lowpass\nV1 vin 0 AC 1\nR1 vin vout 1k\nC1 vout 0 10n\n.end\n');

@@ -53,14 +53,50 @@ export function characteristicHz(specs) {
 }
 
 /**
- * Simulates a netlist on the server and fills `container` with the Bode and pole-zero plots.
- * markers: extra vertical lines on the Bode plot (e.g. the target fc).
+ * The frequency span that shows every band of a mask: from a decade below its lowest positive edge
+ * to a decade above its highest finite one, on whole decades.
  */
-export async function analysisPanels(container, netlist, markers = [], pzTarget = null, nodes = {}) {
+export function maskSpan(bands) {
+  const edges = bands.flatMap((b) => [b.low_hz, b.high_hz]).filter((f) => Number.isFinite(f) && f > 0);
+  if (!edges.length) return null;
+  return {
+    fstart: 10 ** (Math.floor(Math.log10(Math.min(...edges))) - 1),
+    fstop: 10 ** (Math.ceil(Math.log10(Math.max(...edges))) + 1),
+  };
+}
+
+/**
+ * The level the mask's attenuations are measured from: the maximum of |H| (dB) over the
+ * passbands, read off the plotted grid (the server computes the margins exactly; this only places
+ * the shading).
+ */
+export function passbandMaxDb(response, bands) {
+  const pass = bands.filter((b) => b.kind === 'pass');
+  let best = -Infinity;
+  response.frequency_hz.forEach((f, i) => {
+    const m = response.magnitude_db[i];
+    if (Number.isFinite(m) && pass.some((b) => f >= b.low_hz && (b.high_hz === null || b.high_hz === undefined || f <= b.high_hz))) {
+      best = Math.max(best, m);
+    }
+  });
+  return Number.isFinite(best) ? best : Math.max(...response.magnitude_db.filter(Number.isFinite));
+}
+
+/**
+ * Simulates a netlist on the server and fills `container` with the Bode and pole-zero plots.
+ * markers: extra vertical lines on the Bode plot (e.g. the target fc); maskBands: the target mask
+ * ([{kind, low_hz, high_hz, limit_db}]), drawn on the Bode plot over a span that shows it.
+ */
+export async function analysisPanels(container, netlist, markers = [], pzTarget = null, nodes = {}, maskBands = null) {
   container.classList.add('loading');
   // 100 points per decade resolve sharp resonances and notches on the plot.
   const query = new URLSearchParams({ points_per_decade: '100' });
   for (const [k, v] of Object.entries(nodes)) if (v) query.set(k, v);
+  const span = maskBands ? maskSpan(maskBands) : null;
+  if (span) {
+    query.set('fstart', String(span.fstart));
+    query.set('fstop', String(span.fstop));
+  }
   const result = await api.simulate(netlist, '?' + query);
   container.classList.remove('loading');
   container.replaceChildren();
@@ -78,8 +114,11 @@ export async function analysisPanels(container, netlist, markers = [], pzTarget 
   const all = [...markers];
   const name = a.specs.fc_hz ? 'fc' : a.specs.f0_hz ? 'f0' : 'pole f0';
   if (achieved) all.push({ f: achieved, label: (markers.length ? 'achieved ' : name + ' ') + eng(achieved, 'Hz', 4), cls: 'achieved' });
-  bodeFig.appendChild(bode(a.response, all));
-  bodeFig.insertAdjacentHTML('beforeend', '<figcaption>Bode plot — magnitude and phase of V(VOUT)/V(VIN)</figcaption>');
+  const mask = maskBands ? { bands: maskBands, referenceDb: passbandMaxDb(a.response, maskBands) } : null;
+  bodeFig.appendChild(bode(a.response, mask ? [] : all, { mask }));
+  bodeFig.insertAdjacentHTML('beforeend', '<figcaption>Bode plot — magnitude and phase of V(VOUT)/V(VIN)'
+    + (mask ? `; shaded: what the mask forbids, attenuation measured from the passband maximum ${mask.referenceDb.toFixed(2)} dB` : '')
+    + '</figcaption>');
   const pzFig = document.createElement('figure');
   pzFig.className = 'plot pz-wrap';
   pzFig.appendChild(poleZero(a.poles, a.zeros, { target: pzTarget }));

@@ -3,19 +3,36 @@
 import { api } from './api.js';
 import { eng, pct, signedPct, plain, escapeHtml, complex } from './format.js';
 import { schematicFigure, componentTable, analysisPanels, download, normaliseElement } from './circuit-view.js';
+import { initBandEditor, maskFromEditor, markBand } from './band-editor.js';
+import { maskCard } from './mask-card.js';
 
 const FIELDS = ['type', 'fc', 'q', 'gain', 'poles', 'zeros', 'e_series', 'count',
-  'max_parts', 'max_inductors', 'r_range', 'c_range', 'l_range'];
+  'max_parts', 'max_inductors', 'r_range', 'c_range', 'l_range',
+  'response', 'order', 'passband', 'ripple_db', 'attenuation_db', 'rs', 'rl', 'mask'];
+
+function currentMode(form) {
+  return form.querySelector('input[name="mode"]:checked').value;
+}
+
+// Each form part lists the modes it belongs to in data-modes; the others are hidden.
+function syncMode(form) {
+  const mode = currentMode(form);
+  form.querySelectorAll('[data-modes]').forEach((node) => {
+    node.hidden = !node.dataset.modes.split(' ').includes(mode);
+  });
+  const response = form.elements.response;
+  if (mode === 'order' && response.value === 'any') response.value = 'butterworth';
+  // Until the user types an order: an order design starts at 3, a mask design at the minimum one.
+  if (!form.dataset.orderTouched) form.elements.order.value = mode === 'order' ? '3' : '';
+}
 
 export function initDesign() {
   const form = document.getElementById('design-form');
-  const mode = form.querySelectorAll('input[name="mode"]');
-  const syncMode = () => {
-    const pz = form.querySelector('input[name="mode"]:checked').value === 'pz';
-    form.classList.toggle('mode-pz', pz);
-  };
-  mode.forEach((m) => m.addEventListener('change', syncMode));
-  syncMode();
+  const bands = document.getElementById('band-editor');
+  initBandEditor(bands, () => clearError(form, 'mask'));
+  form.querySelectorAll('input[name="mode"]').forEach((m) => m.addEventListener('change', () => syncMode(form)));
+  form.elements.order.addEventListener('input', () => { form.dataset.orderTouched = '1'; });
+  syncMode(form);
   form.addEventListener('submit', (ev) => { ev.preventDefault(); submit(form); });
   for (const name of FIELDS) {
     const input = form.elements[name];
@@ -27,11 +44,13 @@ function clearError(form, name) {
   const slot = form.querySelector(`.field-error[data-for="${name}"]`);
   if (slot) slot.textContent = '';
   form.elements[name]?.classList.remove('invalid');
+  if (name === 'mask') markBand(document.getElementById('band-editor'), '');
 }
 
 function showError(form, field, message) {
   const slot = field && form.querySelector(`.field-error[data-for="${field}"]`);
-  if (slot) {
+  if (field === 'mask') markBand(document.getElementById('band-editor'), message);
+  if (slot && !slot.closest('[hidden]')) {
     slot.textContent = message;
     form.elements[field]?.classList.add('invalid');
     form.elements[field]?.focus();
@@ -44,24 +63,38 @@ function showError(form, field, message) {
 export function requestFromForm(form) {
   const v = (n) => (form.elements[n]?.value ?? '').trim();
   const req = {};
-  const pz = form.querySelector('input[name="mode"]:checked').value === 'pz';
-  if (pz) {
-    if (v('poles')) req.poles = v('poles');
-    if (v('zeros')) req.zeros = v('zeros');
-  } else {
-    req.type = v('type');
-    if (v('fc')) req.fc = v('fc');
-    if (v('q')) req.q = v('q');
-  }
-  if (v('gain')) req.gain = v('gain');
-  if (v('e_series') && v('e_series') !== 'none') req.e_series = v('e_series');
+  const mode = currentMode(form);
   // Integers go as numbers; anything else as typed, so that the server names the bad field.
-  for (const name of ['count', 'max_parts', 'max_inductors']) {
+  const integer = (name) => {
     const x = v(name);
     if (x) req[name] = /^\d+$/.test(x) ? Number(x) : x;
+  };
+  const text = (...names) => names.forEach((n) => { if (v(n)) req[n] = v(n); });
+  if (mode === 'pz') {
+    text('poles', 'zeros');
+  } else if (mode === 'spec') {
+    req.type = v('type');
+    text('fc', 'q');
+  } else if (mode === 'order') {
+    req.type = v('type');
+    req.response = v('response');
+    integer('order');
+    text('passband', 'ripple_db', 'attenuation_db');
+  } else {
+    req.mask = maskFromEditor(document.getElementById('band-editor'));
+    req.response = v('response');
+    integer('order');
   }
-  for (const name of ['r_range', 'c_range', 'l_range']) {
-    if (v(name)) req[name] = v(name);
+  if (mode === 'spec' || mode === 'pz') {
+    text('gain');
+    integer('count');
+  } else {
+    text('rs', 'rl');
+  }
+  if (v('e_series') && v('e_series') !== 'none') req.e_series = v('e_series');
+  if (mode === 'spec' || mode === 'pz') {
+    for (const name of ['max_parts', 'max_inductors']) integer(name);
+    text('r_range', 'c_range', 'l_range');
   }
   return req;
 }
@@ -102,6 +135,11 @@ function renderResults(results, request, data, ms) {
   }
   if (!candidates.length) {
     summary.classList.add('error');
+    return;
+  }
+  if (Array.isArray(data.target?.bands)) {
+    candidates.forEach((c, i) => results.appendChild(c.bands || c.margins_db
+      ? maskCard(c, i, data.target) : candidateCard(c, i, data.target || {}, request, null)));
     return;
   }
   const targetHz = data.target?.fc_hz ?? data.target?.fc ?? null;

@@ -37,9 +37,12 @@ function path(xs, ys) {
 
 /**
  * Bode plot of {frequency_hz, magnitude_db, phase_deg}. markers: [{f, label, cls}] vertical lines,
- * e.g. the target fc (dashed) and the achieved fc.
+ * e.g. the target fc (dashed) and the achieved fc. mask: {bands: [{kind, low_hz, high_hz,
+ * limit_db}], referenceDb} shades what the mask forbids on the magnitude panel: below
+ * referenceDb − limit in a passband, above it in a stopband (the limits are attenuations relative to
+ * the passband maximum, referenceDb).
  */
-export function bode(response, markers = [], { width = 520, height = 330 } = {}) {
+export function bode(response, markers = [], { width = 520, height = 330, mask = null } = {}) {
   const f = response.frequency_hz;
   const mag = response.magnitude_db;
   const ph = response.phase_deg;
@@ -56,10 +59,12 @@ export function bode(response, markers = [], { width = 520, height = 330 } = {})
   const xOf = (hz) => left + ((Math.log10(hz) - lf0) / (lf1 - lf0)) * (right - left);
   const xs = f.map(xOf);
 
-  // Magnitude range: the top 100 dB below the maximum at most, on 10/20 dB ticks.
+  // Magnitude range: the top 100 dB below the maximum at most, on 10/20 dB ticks; with a mask, at
+  // least down to its deepest limit, so that every band's boundary is on the plot.
   const finiteMag = mag.filter(Number.isFinite);
   const mMax = Math.max(...finiteMag);
-  const mMin = Math.max(Math.min(...finiteMag), mMax - 100);
+  const maskFloor = mask ? mask.referenceDb - Math.max(...mask.bands.map((b) => b.limit_db)) - 10 : Infinity;
+  const mMin = Math.min(Math.max(Math.min(...finiteMag), mMax - 100), maskFloor);
   const mStep = niceStep(Math.max(mMax - mMin, 10), 5);
   panels[0].lo = Math.floor(mMin / mStep) * mStep;
   panels[0].hi = Math.ceil((mMax + 1) / mStep) * mStep;
@@ -90,6 +95,7 @@ export function bode(response, markers = [], { width = 520, height = 330 } = {})
     }
     text(g, 12, (p.top + p.bottom) / 2, p === panels[0] ? '|H| (dB)' : 'phase', 'axis', 'middle')
       .setAttribute('transform', `rotate(-90 12 ${(p.top + p.bottom) / 2})`);
+    if (mask && p === panels[0]) drawMask(g, mask, { xOf, yOf, top: p.top, bottom: p.bottom, fLo: f[0], fHi: f[f.length - 1] });
     el('path', { d: path(xs, p.values.map(yOf)), class: 'curve' }, g);
     for (const m of markers) {
       if (!(m.f > 0) || m.f < f[0] || m.f > f[f.length - 1]) continue;
@@ -101,6 +107,28 @@ export function bode(response, markers = [], { width = 520, height = 330 } = {})
     }
   }
   return svg;
+}
+
+/** One shaded rectangle per band over the region the mask forbids, with its limit as a label. */
+function drawMask(g, mask, { xOf, yOf, top, bottom, fLo, fHi }) {
+  const layer = el('g', { class: 'mask' }, g);
+  for (const b of mask.bands) {
+    const lo = Math.max(b.low_hz > 0 ? b.low_hz : fLo, fLo);
+    const hi = Math.min(b.high_hz === null || b.high_hz === undefined ? fHi : b.high_hz, fHi);
+    if (!(hi > lo)) continue;
+    const x0 = xOf(lo);
+    const x1 = xOf(hi);
+    const yEdge = yOf(mask.referenceDb - b.limit_db);
+    const pass = b.kind === 'pass';
+    const [y0, y1] = pass ? [yEdge, bottom] : [top, yEdge];
+    const r = el('rect', { x: x0, y: y0, width: x1 - x0, height: Math.max(0, y1 - y0), class: 'mask-forbidden ' + b.kind }, layer);
+    r.dataset.kind = b.kind;
+    r.dataset.fromHz = String(b.low_hz);
+    r.dataset.toHz = b.high_hz === null || b.high_hz === undefined ? 'inf' : String(b.high_hz);
+    r.dataset.limitDb = String(b.limit_db);
+    el('title', {}, r).textContent = `${pass ? 'passband' : 'stopband'}: attenuation ${pass ? '≤' : '≥'} ${b.limit_db} dB`;
+    text(layer, (x0 + x1) / 2, pass ? yEdge + 12 : yEdge - 4, `${pass ? '≤' : '≥'} ${b.limit_db} dB`, 'mask-label');
+  }
 }
 
 /** Pole-zero plot of poles and zeros given as [re, im] in rad/s. */

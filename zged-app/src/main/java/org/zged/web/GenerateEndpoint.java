@@ -1,22 +1,16 @@
 package org.zged.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.zged.InputException;
 import org.zged.generate.GenerateRequest;
 import org.zged.generate.GeneratorPool;
+import org.zged.generate.LadderGeneration;
+import org.zged.generate.LadderReport;
+import org.zged.generate.LadderRequest;
 import org.zged.netlist.SpiceNumber;
 
 /**
@@ -37,13 +31,8 @@ final class GenerateEndpoint implements ApiRoute {
   /** Flags whose JSON key is not simply the flag with '-' → '_'. */
   private static final Map<String, String> KEY_OF_FLAG = Map.of("r_series", "resistor_series");
 
-  /** Strict binding: no unknown keys, no floats or strings silently turned into integers. */
-  private static final ObjectMapper BINDER =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-          .build();
+  /** A ladder design returns the asked form and its dual. */
+  private static final int LADDER_CANDIDATES = 2;
 
   private final BackgroundLoad<GeneratorPool> generator;
   private final long maxTrials;
@@ -55,11 +44,48 @@ final class GenerateEndpoint implements ApiRoute {
 
   @Override
   public Object handle(ApiRequest request) {
-    GenerateRequest req = bind(request.json());
+    JsonFields fields = request.json();
+    if (MaskBinding.wanted(fields)) {
+      return maskLadder(fields);
+    }
+    if (LadderBinding.wanted(fields)) {
+      return ladder(LadderBinding.bind(fields));
+    }
+    GenerateRequest req = bind(fields);
     try {
-      checkWork(req);
+      checkWork(req.toleranceOrNull(), req.countOrDefault(), req.trialsOrDefault());
       GeneratorPool g = generator.get();
       return g.generate(req);
+    } catch (InputException e) {
+      throw asFieldError(e.getMessage());
+    }
+  }
+
+  /** The ladder keys a mask request is rewritten into: a refusal of one of them is the mask's. */
+  private static final java.util.Set<String> MASK_KEYS =
+      java.util.Set.of("passband", "stopband", "ripple_db", "attenuation_db");
+
+  private LadderReport maskLadder(JsonFields fields) {
+    LadderRequest req = MaskBinding.ladderFor(fields);
+    try {
+      return ladder(req);
+    } catch (ApiException e) {
+      if (MASK_KEYS.contains(e.field())) {
+        throw ApiException.blaming("mask", "mask: " + e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * An order or mask design: classical synthesis, no model, so it needs no generator from the pool
+   * and runs on the request's own thread (concurrent requests run side by side).
+   */
+  private LadderReport ladder(LadderRequest req) {
+    try {
+      LadderRequest.Spec spec = req.validate();
+      checkWork(spec.tolerance(), LADDER_CANDIDATES, spec.trials());
+      return LadderGeneration.generate(req);
     } catch (InputException e) {
       throw asFieldError(e.getMessage());
     }
@@ -70,11 +96,11 @@ final class GenerateEndpoint implements ApiRoute {
    * may ask for at most {@code maxTrials} of them. The command line has no such cap; it runs on the
    * user's own machine.
    */
-  private void checkWork(GenerateRequest req) {
-    if (req.toleranceOrNull() == null) {
+  private void checkWork(Double tolerance, int count, int trials) {
+    if (tolerance == null) {
       return;
     }
-    long work = (long) req.countOrDefault() * req.trialsOrDefault();
+    long work = (long) count * trials;
     if (work > maxTrials) {
       throw new ApiException(
           "trials",
@@ -95,21 +121,7 @@ final class GenerateEndpoint implements ApiRoute {
         body.put(name, v);
       }
     }
-    try {
-      return BINDER.treeToValue(body, GenerateRequest.class);
-    } catch (UnrecognizedPropertyException e) {
-      TreeSet<String> known = new TreeSet<>();
-      e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
-      throw new ApiException(
-          e.getPropertyName(), "unknown field (expected one of " + String.join(", ", known) + ")");
-    } catch (JsonMappingException e) {
-      String field = e.getPath().isEmpty() ? "body" : e.getPath().get(0).getFieldName();
-      throw new ApiException(field, "wrong type or out of range: " + body.get(field));
-    } catch (InputCoercionException e) {
-      throw new ApiException("body", "a number is out of range: " + e.getOriginalMessage());
-    } catch (JsonProcessingException e) {
-      throw new ApiException("body", "cannot read the request: " + e.getOriginalMessage());
-    }
+    return StrictBinder.bind(body, GenerateRequest.class);
   }
 
   /** "--fc: must be ..." → field "fc", message "fc: must be ...". */

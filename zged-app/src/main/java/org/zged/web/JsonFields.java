@@ -30,6 +30,11 @@ public final class JsonFields {
     this.root = root;
   }
 
+  /** A request object built by the server itself (e.g. a form rewritten into another). */
+  static JsonFields of(ObjectNode root) {
+    return new JsonFields(root.deepCopy());
+  }
+
   /** Parses a request body; an empty body is an empty object, anything but an object is refused. */
   public static JsonFields parse(byte[] body) {
     if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
