@@ -102,7 +102,7 @@ try {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), netlistButton.click()]);
   check('netlist download offered', download.suggestedFilename().endsWith('.cir'), download.suggestedFilename());
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: join(out, 'web-screenshot.png'), fullPage: false });
+  await page.screenshot({ path: join(out, 'web-lowpass.png'), fullPage: false });
 
   // The candidate's netlist re-analysed in the Simulate view gives the same fc.
   await first.locator('button.open-simulate').click();
@@ -215,7 +215,7 @@ try {
   check('simulated response inside the mask (≤ 1 dB to 1 kHz, ≥ 40 dB from 3 kHz)',
     inside.passWorst <= 1 + 1e-6 && inside.stopWorst >= 40, JSON.stringify(inside));
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: join(out, 'web-mask.png'), fullPage: false });
+  await page.screenshot({ path: join(out, 'web-screenshot.png'), fullPage: false });
 
   // An invalid band: the stopband starting at 500 Hz overlaps the passband; the server's message
   // appears under the band editor and the rows it names are marked.

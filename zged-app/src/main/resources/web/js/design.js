@@ -4,7 +4,7 @@ import { api } from './api.js';
 import { eng, pct, signedPct, plain, escapeHtml, complex } from './format.js';
 import { schematicFigure, componentTable, analysisPanels, download, normaliseElement } from './circuit-view.js';
 import { initBandEditor, maskFromEditor, markBand } from './band-editor.js';
-import { maskCard } from './mask-card.js';
+import { maskCard, targetBands } from './mask-card.js';
 
 const FIELDS = ['type', 'fc', 'q', 'gain', 'poles', 'zeros', 'e_series', 'count',
   'max_parts', 'max_inductors', 'r_range', 'c_range', 'l_range',
@@ -137,9 +137,9 @@ function renderResults(results, request, data, ms) {
     summary.classList.add('error');
     return;
   }
-  if (Array.isArray(data.target?.bands)) {
-    candidates.forEach((c, i) => results.appendChild(c.bands || c.margins_db
-      ? maskCard(c, i, data.target) : candidateCard(c, i, data.target || {}, request, null)));
+  const bands = targetBands(data.target);
+  if (bands) {
+    candidates.forEach((c, i) => results.appendChild(maskCard(c, i, bands)));
     return;
   }
   const targetHz = data.target?.fc_hz ?? data.target?.fc ?? null;

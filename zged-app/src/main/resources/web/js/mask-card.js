@@ -18,16 +18,47 @@ function dB(x, digits = 2) {
 }
 
 /**
- * One row per band: its limit, the worst attenuation over it (and where), and the margin
- * (positive = inside the mask). Takes the candidate's `bands` ([{kind, low_hz, high_hz, limit_db,
- * worst_db, worst_at_hz, margin_db}]) or, without them, `margins_db` keyed by band.
+ * The bands of a target in one shape, [{kind, low_hz, high_hz (null = ∞), limit_db}]: a ladder
+ * reply's target.bands as they are, or a mask target's {"bands": [{"from_hz", "to_hz",
+ * "max_atten_db" | "min_atten_db"}]} (the form the request used).
  */
-export function marginsTable(c) {
+export function targetBands(target) {
+  if (Array.isArray(target?.bands)) return target.bands;
+  if (!Array.isArray(target?.mask?.bands)) return null;
+  return target.mask.bands.map((b) => {
+    const pass = b.max_atten_db !== undefined && b.max_atten_db !== null;
+    const open = b.to_hz === null || b.to_hz === undefined || String(b.to_hz).toLowerCase() === 'inf';
+    return { kind: pass ? 'pass' : 'stop', low_hz: Number(b.from_hz), high_hz: open ? null : Number(b.to_hz), limit_db: Number(pass ? b.max_atten_db : b.min_atten_db) };
+  });
+}
+
+/**
+ * The candidate's per-band results: its own `bands` (a ladder: [{kind, low_hz, high_hz, limit_db,
+ * worst_db, worst_at_hz, margin_db}]) or its `margins_db` list, one margin per band of the target in
+ * the target's order, with `margin_at_hz` where each is tightest.
+ */
+function bandResults(c, bands) {
+  if (Array.isArray(c.bands) && c.bands.length) return c.bands;
+  if (!Array.isArray(c.margins_db) || !bands) return [];
+  return bands.map((b, i) => {
+    const margin = c.margins_db[i];
+    // margin = limit − worst attenuation in a passband, worst − limit in a stopband
+    const worst = margin === null || margin === undefined ? null : b.kind === 'pass' ? b.limit_db - margin : b.limit_db + margin;
+    return { ...b, margin_db: margin, worst_db: worst, worst_at_hz: c.margin_at_hz?.[i] ?? null };
+  });
+}
+
+/**
+ * One row per band: its limit, the worst attenuation over it (and where), and the margin
+ * (positive = inside the mask).
+ */
+export function marginsTable(c, bands) {
   const table = document.createElement('table');
   table.className = 'margins';
   let rows;
-  if (Array.isArray(c.bands) && c.bands.length) {
-    rows = c.bands.map((b, i) => {
+  const results = bandResults(c, bands);
+  if (results.length) {
+    rows = results.map((b, i) => {
       const margin = Number(b.margin_db);
       return `<tr data-band="${i + 1}" data-kind="${escapeHtml(b.kind)}"><td>${b.kind === 'pass' ? 'pass' : 'stop'} ${escapeHtml(bandRange(b))}</td>`
         + `<td class="num">${b.kind === 'pass' ? '≤' : '≥'} ${plain(b.limit_db, 4)} dB</td>`
@@ -49,7 +80,7 @@ export function sourceOf(c) {
   return [c.response, c.form, c.method].filter(Boolean).join(' · ') || 'classical synthesis';
 }
 
-export function maskCard(c, index, target) {
+export function maskCard(c, index, bands) {
   const card = document.createElement('article');
   card.className = 'candidate mask-candidate';
   card.dataset.rank = String(index + 1);
@@ -60,7 +91,9 @@ export function maskCard(c, index, target) {
   const terminated = (c.elements || []).some((e) => /^R[sl]$/i.test(e.name));
   const title = `${c.parts} parts${terminated ? ' + terminations' : ''} · ${sourceOf(c)}`;
   const order = c.order ? `order ${c.order}` : '';
-  const counts = c.inductors !== undefined ? `${c.inductors} L, ${c.capacitors} C` : '';
+  const kinds = (c.elements || []).map((e) => (e.kind || e.name[0]).toUpperCase());
+  const count = (k) => kinds.filter((x) => x === k).length;
+  const counts = c.inductors !== undefined ? `${c.inductors} L, ${c.capacitors} C` : `${count('R')} R, ${count('L')} L, ${count('C')} C`;
   card.innerHTML = `
     <header>
       <span class="rank">#${index + 1}</span>
@@ -80,12 +113,13 @@ export function maskCard(c, index, target) {
   card.appendChild(schematicFigure(c.elements || []));
   const tables = document.createElement('div');
   tables.className = 'tables';
-  tables.append(marginsTable(c), componentTable(c.elements || []));
+  tables.append(marginsTable(c, bands), componentTable(c.elements || []));
   card.appendChild(tables);
   const notes = [];
   if (snap) {
-    const m = snap.margins_db || {};
-    notes.push(`${snap.series} values: ${snap.meets_target ? 'meet' : 'miss'} the mask (passband margin ${dB(m.passband)}, stopband ${dB(m.stopband)}).`);
+    const m = snap.margins_db;
+    notes.push(`${snap.series} values: ${snap.meets_target ? 'meet' : 'miss'} the mask`
+      + (m && !Array.isArray(m) ? ` (passband margin ${dB(m.passband)}, stopband ${dB(m.stopband)}).` : '.'));
   }
   if (c.tolerance) {
     const t = c.tolerance;
@@ -101,6 +135,6 @@ export function maskCard(c, index, target) {
   const plots = document.createElement('div');
   plots.className = 'plots';
   card.appendChild(plots);
-  if (netlist) analysisPanels(plots, netlist, [], null, {}, target.bands || null);
+  if (netlist) analysisPanels(plots, netlist, [], null, {}, bands);
   return card;
 }

@@ -21,9 +21,11 @@ import org.zged.model.ZgedModel;
 /**
  * The page in a real headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core: the
  * Node script src/test/e2e/page.e2e.mjs submits a 10 kHz / Q 0.707 lowpass, checks the schematic,
- * Bode plot and achieved fc, uses the latent explorer, and saves screenshots to BUILD_FOLDER/e2e/.
- * Chromium, Node.js and the npm packages are installed when missing (apt-get; npm ci from the
- * committed lock file, into the build folder); ZGED_SKIP_BROWSER=1 skips the test.
+ * Bode plot and achieved fc, enters a low-pass mask in the band editor (its candidate, margins and
+ * the mask on the Bode plot; an overlapping band's error), designs an order-5 Chebyshev, uses the
+ * latent explorer, and saves screenshots to BUILD_FOLDER/e2e/. Chromium, Node.js and the npm
+ * packages are installed when missing (apt-get; npm ci from the committed lock file, into the build
+ * folder); ZGED_SKIP_BROWSER=1 skips the test.
  */
 class WebPageBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -58,6 +60,7 @@ class WebPageBrowserTest {
       System.out.println(r.output());
       assertEquals(0, r.exitCode(), "browser checks failed:\n" + r.output());
       assertTrue(r.output().contains("achieved fc within 1% of 10 kHz"), r.output());
+      assertTrue(r.output().contains("check: ok   mask drawn on the Bode plot"), r.output());
       assertTrue(Files.size(work.resolve("web-screenshot.png")) > 10_000, "screenshot written");
     }
   }
