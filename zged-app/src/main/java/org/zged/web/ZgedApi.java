@@ -40,6 +40,11 @@ public final class ZgedApi {
         BackgroundLoad.start("latent map", () -> LatentAtlas.of(generator.get().reference()));
   }
 
+  /** The generator pool, once loaded (for tests that look at how it was used). */
+  GeneratorPool generatorPool() {
+    return generator.get();
+  }
+
   public static Builder builder() {
     return new Builder();
   }
