@@ -259,6 +259,23 @@ public final class MaskJson {
     return above ? ResponseClass.LOWPASS : ResponseClass.HIGHPASS;
   }
 
+  /** The mask in the form {@link #fromJson} reads ({@code "to_hz": "inf"} for an open band). */
+  public static com.fasterxml.jackson.databind.node.ObjectNode toJson(Mask mask) {
+    com.fasterxml.jackson.databind.node.ObjectNode out = JSON.createObjectNode();
+    com.fasterxml.jackson.databind.node.ArrayNode bands = out.putArray("bands");
+    for (Band b : mask.bands()) {
+      com.fasterxml.jackson.databind.node.ObjectNode o = bands.addObject();
+      o.put("from_hz", b.lowHz());
+      if (Double.isInfinite(b.highHz())) {
+        o.put("to_hz", "inf");
+      } else {
+        o.put("to_hz", b.highHz());
+      }
+      o.put(b.pass() ? "max_atten_db" : "min_atten_db", b.limitDb());
+    }
+    return out;
+  }
+
   private static String fmt(double v) {
     return String.format(Locale.ROOT, "%.6g", v);
   }
