@@ -26,6 +26,11 @@ import org.zged.generate.LadderReport;
 import org.zged.generate.LadderRequest;
 import org.zged.generate.LadderText;
 import org.zged.generate.SpecGenerator;
+import org.zged.mask.Band;
+import org.zged.mask.Mask;
+import org.zged.mask.MaskJson;
+import org.zged.mask.MaskMargins;
+import org.zged.mask.MaskVerifier;
 import org.zged.model.ZgedModel;
 import org.zged.netlist.AcSweep;
 import org.zged.netlist.SpiceNumber;
@@ -157,6 +162,14 @@ public final class GenerateCommand implements Callable<Integer> {
   String lRange;
 
   @Option(
+      names = "--mask",
+      paramLabel = "FILE.json",
+      description =
+          "A general mask: [{\"from_hz\", \"to_hz\", \"max_atten_db\" (pass) or \"min_atten_db\""
+              + " (stop)}, ...] (\"to_hz\": \"inf\" for an open band); replaces --type/--fc/--q.")
+  Path maskFile;
+
+  @Option(
       names = "--json",
       description = "Print one JSON object: {\"target\": ..., \"candidates\": [...]}.")
   boolean json;
@@ -275,6 +288,12 @@ public final class GenerateCommand implements Callable<Integer> {
             number(tolerance, "--tolerance"),
             trials,
             seed);
+    if (maskFile != null && ladder.present()) {
+      throw new InputException(
+          "--mask",
+          "a general mask replaces the ladder flags (--order, --response, --passband, --stopband,"
+              + " --ripple-db, --attenuation-db, --rs, --rl, --form)");
+    }
     if (ladder.present()) {
       return ladderCall(ladder);
     }
@@ -337,8 +356,11 @@ public final class GenerateCommand implements Callable<Integer> {
             maxInductors,
             rRange,
             cRange,
-            lRange);
-    request.target(); // validate flags before loading the model
+            lRange,
+            maskFile == null ? null : MaskJson.toJson(MaskJson.read(maskFile, "--mask")));
+    if (request.maskOrNull() == null) {
+      request.target(); // validate flags before loading the model
+    }
     request.constraints();
     request.countOrDefault();
     request.series();
@@ -379,7 +401,7 @@ public final class GenerateCommand implements Callable<Integer> {
     List<String> lines = new ArrayList<>();
     for (CandidateReport c : r.candidates()) {
       Circuit circuit = circuitOf(c);
-      double centre = r.target().fcHz() != null ? r.target().fcHz() : centreOf(c);
+      double centre = r.target().fcHz() != null ? r.target().fcHz() : centreOf(r, c);
       AcSweep sweep = new AcSweep(100, centre / 1e3, centre * 1e3);
       NgspiceCheck check =
           NgspiceCheck.run(circuit, CircuitAnalyzer.transferFunction(circuit), sweep);
@@ -510,7 +532,7 @@ public final class GenerateCommand implements Callable<Integer> {
   }
 
   private static byte[] bode(GenerateResponse r, CandidateReport best, Circuit circuit) {
-    double centre = r.target().fcHz() != null ? r.target().fcHz() : centreOf(best);
+    double centre = r.target().fcHz() != null ? r.target().fcHz() : centreOf(r, best);
     double[] grid = FrequencyResponse.logGrid(centre / 1e3, centre * 1e3, 100);
     FrequencyResponse resp = CircuitAnalyzer.response(circuit, grid);
     BodePlot.Builder b =
@@ -525,7 +547,45 @@ public final class GenerateCommand implements Callable<Integer> {
     if (r.target().fcHz() != null) {
       b.optMarker(r.target().fcHz(), "target " + SiFormat.format(r.target().fcHz(), "Hz"));
     }
+    if (r.target().mask() != null) {
+      drawMask(b, MaskJson.fromJson(r.target().mask(), "mask"), circuit, grid);
+    }
     return b.build().toPng();
+  }
+
+  /** The mask's limits in grey, relative to the circuit's passband peak (as the margins are). */
+  private static void drawMask(BodePlot.Builder b, Mask mask, Circuit circuit, double[] grid) {
+    MaskMargins m = MaskVerifier.verify(mask, circuit);
+    double peak = CircuitAnalyzer.response(circuit, new double[] {m.peakHz()}).magnitudeDb()[0];
+    double lo = grid[0];
+    double hi = grid[grid.length - 1];
+    for (Band band : mask.bands()) {
+      double from = Math.max(band.lowHz(), lo);
+      double to = Math.min(band.highHz(), hi);
+      if (to > from) {
+        b.optLimit(band.pass() ? "pass" : "stop", from, to, peak - band.limitDb());
+      }
+    }
+  }
+
+  /** A mask's geometric-mean finite edge, else the candidate's own fc or f0. */
+  private static double centreOf(GenerateResponse r, CandidateReport c) {
+    if (r.target().mask() != null) {
+      double s = 0;
+      int n = 0;
+      for (Band b : MaskJson.fromJson(r.target().mask(), "mask").bands()) {
+        for (double f : new double[] {b.lowHz(), b.highHz()}) {
+          if (f > 0 && Double.isFinite(f)) {
+            s += Math.log(f);
+            n++;
+          }
+        }
+      }
+      if (n > 0) {
+        return Math.exp(s / n);
+      }
+    }
+    return centreOf(c);
   }
 
   private static double centreOf(CandidateReport c) {

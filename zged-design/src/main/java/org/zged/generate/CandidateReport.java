@@ -17,7 +17,11 @@ import org.zged.fit.ToleranceReport;
  * {@code vae-cem} (the latent-space search over the topology part of z), {@code evolutionary}
  * (graph mutation and crossover of what the other sources found) or {@code random} (a random
  * canonical topology, benchmark only). {@code parts} counts the elements. {@code family} names the
- * dataset family with this topology (null for a novel topology).
+ * dataset family with this topology (null for a novel topology). For a mask, {@code margins_db}
+ * holds each band's exact margin in dB in the order of the target's {@code mask.bands} (negative:
+ * the band is missed by that much), {@code margin_at_hz} where each band is tightest; {@code
+ * classical} (the envelope's ladder) and {@code ladder} (the same ladder among the templates) are
+ * further sources.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,4 +43,6 @@ public record CandidateReport(
     Double chamferBefore,
     Double chamferAfter,
     SnapReport eSeries,
-    ToleranceReport tolerance) {}
+    ToleranceReport tolerance,
+    List<Double> marginsDb,
+    List<Double> marginAtHz) {}

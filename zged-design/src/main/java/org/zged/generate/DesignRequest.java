@@ -2,6 +2,7 @@ package org.zged.generate;
 
 import org.zged.fit.ESeries;
 import org.zged.fit.SpecTarget;
+import org.zged.mask.Mask;
 
 /**
  * One design job for {@link Designer}: the target (required) and everything optional — how many
@@ -10,6 +11,7 @@ import org.zged.fit.SpecTarget;
  */
 public final class DesignRequest {
   private final SpecTarget target;
+  private final Mask mask;
   private final Constraints constraints;
   private final int count;
   private final long seed;
@@ -21,6 +23,7 @@ public final class DesignRequest {
 
   private DesignRequest(Builder b) {
     this.target = b.target;
+    this.mask = b.mask;
     this.constraints = b.constraints;
     this.count = b.count;
     this.seed = b.seed;
@@ -37,6 +40,11 @@ public final class DesignRequest {
 
   public SpecTarget target() {
     return target;
+  }
+
+  /** The mask of a mask job (then {@link #target()} is null). */
+  public Mask mask() {
+    return mask;
   }
 
   public Constraints constraints() {
@@ -71,9 +79,10 @@ public final class DesignRequest {
     return trials;
   }
 
-  /** DJL-style builder: {@link #setTarget} is required. */
+  /** DJL-style builder: {@link #setTarget} or {@link #setMask} is required. */
   public static final class Builder {
     private SpecTarget target;
+    private Mask mask;
     private Constraints constraints = Constraints.NONE;
     private int count = GenerateRequest.DEFAULT_COUNT;
     private long seed = 42;
@@ -86,6 +95,15 @@ public final class DesignRequest {
     /** What to design: response specs or poles/zeros ({@link SpecTarget#builder()}). */
     public Builder setTarget(SpecTarget target) {
       this.target = target;
+      return this;
+    }
+
+    /**
+     * A general mask instead of a target ({@link org.zged.mask.MaskJson} reads one): every
+     * candidate is fitted to it and verified on it exactly.
+     */
+    public Builder setMask(Mask mask) {
+      this.mask = mask;
       return this;
     }
 
@@ -133,8 +151,11 @@ public final class DesignRequest {
     }
 
     public DesignRequest build() {
-      if (target == null) {
-        throw new IllegalStateException("setTarget is required");
+      if ((target == null) == (mask == null)) {
+        throw new IllegalStateException("exactly one of setTarget and setMask is required");
+      }
+      if (mask != null && tolerancePct != null) {
+        throw new IllegalArgumentException("no tolerance Monte Carlo against a general mask yet");
       }
       if (constraints == null) {
         throw new IllegalStateException("constraints must not be null (use Constraints.NONE)");

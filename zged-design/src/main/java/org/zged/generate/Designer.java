@@ -36,6 +36,10 @@ public final class Designer {
 
   /** The search: ranked verified circuits, their sources and the analyses spent. */
   public Generation design(DesignRequest job) {
+    if (job.mask() != null) {
+      return generator.generate(
+          MaskGoal.of(job.mask()), job.constraints(), job.count(), job.seed());
+    }
     return generator.generate(job.target(), job.constraints(), job.count(), job.seed());
   }
 

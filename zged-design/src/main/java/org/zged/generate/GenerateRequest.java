@@ -1,5 +1,6 @@
 package org.zged.generate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.zged.InputException;
@@ -7,6 +8,8 @@ import org.zged.circuit.ElementKind;
 import org.zged.fit.ComplexListParser;
 import org.zged.fit.ESeries;
 import org.zged.fit.SpecTarget;
+import org.zged.mask.Mask;
+import org.zged.mask.MaskJson;
 
 /**
  * The options of {@code zged generate}, as one record the CLI fills from flags and the web API
@@ -26,6 +29,8 @@ import org.zged.fit.SpecTarget;
  * @param rRange allowed resistor values {@code LO:HI} with SPICE suffixes, e.g. {@code 10:1meg}
  * @param cRange allowed capacitor values, e.g. {@code 1n:1u}
  * @param lRange allowed inductor values, e.g. {@code 1u:10m}
+ * @param mask a general mask, {@code {"bands": [{"from_hz", "to_hz", "max_atten_db" or
+ *     "min_atten_db"}, ...]}} ({@link MaskJson}); it replaces type, fc, Q, gain and poles/zeros
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record GenerateRequest(
@@ -46,83 +51,46 @@ public record GenerateRequest(
     Integer maxInductors,
     String rRange,
     String cRange,
-    String lRange) {
+    String lRange,
+    JsonNode mask) {
 
   public static final int MAX_COUNT = 50;
-
-  /** The request without constraints, as before they existed. */
-  public GenerateRequest(
-      String type,
-      Double fc,
-      Double q,
-      Double gain,
-      String poles,
-      String zeros,
-      Integer count,
-      String eSeries,
-      String resistorSeries,
-      Boolean trim,
-      Double tolerance,
-      Integer trials,
-      Long seed) {
-    this(
-        type,
-        fc,
-        q,
-        gain,
-        poles,
-        zeros,
-        count,
-        eSeries,
-        resistorSeries,
-        trim,
-        tolerance,
-        trials,
-        seed,
-        null,
-        null,
-        null,
-        null,
-        null);
-  }
 
   public static final int DEFAULT_COUNT = 3;
   public static final int DEFAULT_TRIALS = 1000;
 
-  /** The request without the trim setting (trim on), as before {@code trim} existed. */
-  public GenerateRequest(
-      String type,
-      Double fc,
-      Double q,
-      Double gain,
-      String poles,
-      String zeros,
-      Integer count,
-      String eSeries,
-      String resistorSeries,
-      Double tolerance,
-      Integer trials,
-      Long seed) {
-    this(
-        type,
-        fc,
-        q,
-        gain,
-        poles,
-        zeros,
-        count,
-        eSeries,
-        resistorSeries,
-        null,
-        tolerance,
-        trials,
-        seed);
-  }
-
   /** A response target: type may be null, q and gain too. */
   public static GenerateRequest of(String type, double fc, Double q) {
     return new GenerateRequest(
-        type, fc, q, null, null, null, null, null, null, null, null, null, null);
+        type, fc, q, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null);
+  }
+
+  /** The mask, validated, or null when the request has none. */
+  public Mask maskOrNull() {
+    if (mask == null || mask.isNull()) {
+      return null;
+    }
+    String[][] others = {
+      {"--type", type},
+      {"--poles", poles},
+      {"--zeros", zeros},
+      {"--fc", fc == null ? null : ""},
+      {"--q", q == null ? null : ""},
+      {"--gain", gain == null ? null : ""},
+      {"--tolerance", tolerance == null ? null : ""}
+    };
+    for (String[] o : others) {
+      if (o[1] != null) {
+        throw new InputException(
+            o[0],
+            "does not apply to a --mask target (the mask gives the response"
+                + (o[0].equals("--tolerance")
+                    ? "; no Monte Carlo against a general mask yet)"
+                    : ")"));
+      }
+    }
+    return MaskJson.fromJson(mask, "--mask");
   }
 
   public SpecTarget target() {

@@ -49,8 +49,12 @@ public final class GenerationText {
                 e.nodes().get(0) + " - " + e.nodes().get(1),
                 Units.value(e.value(), ElementKind.valueOf(e.kind()))));
       }
-      specTable(sb, t, c.achieved(), c.error());
-      if (c.chamferAfter() != null) {
+      if (t.mask() != null) {
+        maskTable(sb, t, c);
+      } else {
+        specTable(sb, t, c.achieved(), c.error());
+      }
+      if (c.chamferAfter() != null && t.mask() == null) {
         sb.append(
             String.format(
                 Locale.ROOT,
@@ -77,7 +81,41 @@ public final class GenerationText {
     return sb.toString();
   }
 
+  /** Each band with its limit, the candidate's worst attenuation in it and the margin. */
+  private static void maskTable(StringBuilder sb, TargetReport t, CandidateReport c) {
+    sb.append(
+        String.format(
+            Locale.ROOT, "    %-26s %-16s %-12s %s%n", "band", "limit", "margin", "tightest at"));
+    com.fasterxml.jackson.databind.JsonNode bands = t.mask().get("bands");
+    for (int i = 0; i < bands.size(); i++) {
+      com.fasterxml.jackson.databind.JsonNode b = bands.get(i);
+      boolean pass = b.has("max_atten_db");
+      String to = b.get("to_hz").isTextual() ? "∞" : Units.hz(b.get("to_hz").asDouble());
+      double m = c.marginsDb().get(i);
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "    %-26s %-16s %-12s %s%n",
+              (pass ? "pass " : "stop ") + Units.hz(b.get("from_hz").asDouble()) + "–" + to,
+              (pass ? "≤ " : "≥ ")
+                  + Units.plain(b.get(pass ? "max_atten_db" : "min_atten_db").asDouble())
+                  + " dB",
+              String.format(Locale.ROOT, "%+.3g dB", m),
+              Units.hz(c.marginAtHz().get(i))));
+    }
+  }
+
   static String describe(TargetReport t) {
+    if (t.mask() != null) {
+      return "mask ("
+          + t.type()
+          + ", "
+          + t.mask().get("bands").size()
+          + " bands), prototype poles "
+          + roots(t.prototypePoles())
+          + ", zeros "
+          + roots(t.prototypeZeros());
+    }
     List<String> parts = new ArrayList<>();
     parts.add(t.type() == null ? "any type" : t.type());
     boolean centre = "bandpass".equals(t.type()) || "bandstop".equals(t.type());

@@ -7,10 +7,12 @@ import org.zged.circuit.Circuit;
 import org.zged.fit.ESeries;
 import org.zged.fit.ESeriesSnapper;
 import org.zged.fit.FitResult;
+import org.zged.fit.PracticalRanges;
 import org.zged.fit.SnapResult;
 import org.zged.fit.SpecTarget;
 import org.zged.fit.ToleranceAnalysis;
 import org.zged.fit.ToleranceReport;
+import org.zged.mask.MaskSnap;
 import org.zged.netlist.AcSweep;
 import org.zged.netlist.NetlistWriter;
 
@@ -33,13 +35,30 @@ final class ResponseAssembler {
       long seed,
       SpecGenerator gen) {
     SpecTarget t = g.target();
+    MaskGoal goal = g.goal();
+    String title = goal == null ? t.describe() : goal.describe();
     List<CandidateReport> out = new ArrayList<>();
     int rank = 0;
     for (Generation.Ranked r : g.ranked()) {
       rank++;
       FitResult f = r.fit();
       SnapReport snap = null;
-      if (series != null) {
+      if (series != null && goal != null) {
+        MaskSnap.Snapped s = MaskSnap.snap(f.circuit(), series, goal.mask());
+        snap =
+            new SnapReport(
+                s.series().name(),
+                null,
+                null,
+                ElementReport.of(s.circuit()),
+                null,
+                null,
+                null,
+                netlist(s.circuit(), t, title, rank, " (" + s.series().name() + " values)"),
+                s.margins().meets()
+                    && PracticalRanges.violations(s.circuit()).isEmpty()
+                    && limits.violations(s.circuit()).isEmpty());
+      } else if (series != null) {
         SnapResult s =
             ESeriesSnapper.builder()
                 .setSeries(series)
@@ -58,11 +77,11 @@ final class ResponseAssembler {
                 sr.analysed() ? AchievedSpecs.of(sr.specs()) : null,
                 sr.errors() == null ? null : sr.errors().asMap(),
                 t.isPoleZero() ? sr.chamferAfter() : null,
-                netlist(sr.circuit(), t, rank, " (" + s.series().name() + " values)"),
+                netlist(sr.circuit(), t, title, rank, " (" + s.series().name() + " values)"),
                 SpecGenerator.meets(sr) && limits.violations(sr.circuit()).isEmpty());
       }
       ToleranceReport tol = null;
-      if (tolerancePct != null) {
+      if (tolerancePct != null && goal == null) {
         tol =
             ToleranceAnalysis.run(
                 f.circuit(), t, tolerancePct, trials, SpecGenerator.ACCEPTANCE, seed);
@@ -77,7 +96,7 @@ final class ResponseAssembler {
               r.meets(),
               f.inRange(),
               f.inRange() ? null : f.rangeViolations(),
-              netlist(f.circuit(), t, rank, ""),
+              netlist(f.circuit(), t, title, rank, ""),
               ElementReport.of(f.circuit()),
               AchievedSpecs.of(f.specs()),
               f.errors() == null ? null : f.errors().asMap(),
@@ -86,10 +105,21 @@ final class ResponseAssembler {
               t.isPoleZero() ? f.chamferBefore() : null,
               t.isPoleZero() ? f.chamferAfter() : null,
               snap,
-              tol));
+              tol,
+              r.margins() == null
+                  ? null
+                  : r.margins().bands().stream().map(b -> b.marginDb()).toList(),
+              r.margins() == null
+                  ? null
+                  : r.margins().bands().stream().map(b -> b.worstAtHz()).toList()));
     }
     return new GenerateResponse(
-        TargetReport.of(t), out, g.diagnosis(), g.topologiesTried(), g.analyses(), g.elapsedMs());
+        goal == null ? TargetReport.of(t) : TargetReport.of(goal),
+        out,
+        g.diagnosis(),
+        g.topologiesTried(),
+        g.analyses(),
+        g.elapsedMs());
   }
 
   private static List<Complex> nonNull(List<Complex> l) {
@@ -97,11 +127,10 @@ final class ResponseAssembler {
   }
 
   /** SPICE text ngspice runs as is; the sweep spans three decades either side of the target. */
-  static String netlist(Circuit c, SpecTarget t, int rank, String note) {
+  static String netlist(Circuit c, SpecTarget t, String title, int rank, String note) {
     double f = centreFrequency(c, t);
     AcSweep sweep = new AcSweep(100, f / 1e3, f * 1e3);
-    Circuit titled =
-        new Circuit("zged candidate " + rank + note + ": " + t.describe(), c.elements());
+    Circuit titled = new Circuit("zged candidate " + rank + note + ": " + title, c.elements());
     return NetlistWriter.write(titled, sweep);
   }
 

@@ -9,6 +9,8 @@ import org.zged.fit.FitResult;
 import org.zged.fit.SpecTarget;
 import org.zged.fit.ValueFitter;
 import org.zged.graph.TopologySignature;
+import org.zged.mask.MaskFitter;
+import org.zged.mask.MaskMargins;
 
 /**
  * One design in progress: the target and constraints, the analyses budget, and every topology
@@ -22,6 +24,8 @@ final class SearchRun {
   private final AnalysisBudget budget;
   private final int wanted;
   private final long seed;
+  private final MaskGoal goal;
+  private Integer partsGoal;
   private final Map<TopologySignature, Generation.Ranked> evaluated = new HashMap<>();
   private final List<Generation.Ranked> results = new ArrayList<>();
   private int meeting;
@@ -33,7 +37,33 @@ final class SearchRun {
       AnalysisBudget budget,
       int wanted,
       long seed) {
+    this(target, null, constraints, fitter, budget, wanted, seed);
+  }
+
+  /**
+   * A run against a mask: {@code target} is the goal's prototype (what the arms condition on and
+   * the value fitter starts from); every candidate is then fitted to the mask and verified on it.
+   */
+  SearchRun(
+      MaskGoal goal,
+      Constraints constraints,
+      ValueFitter fitter,
+      AnalysisBudget budget,
+      int wanted,
+      long seed) {
+    this(goal.prototype(), goal, constraints, fitter, budget, wanted, seed);
+  }
+
+  private SearchRun(
+      SpecTarget target,
+      MaskGoal goal,
+      Constraints constraints,
+      ValueFitter fitter,
+      AnalysisBudget budget,
+      int wanted,
+      long seed) {
     this.target = target;
+    this.goal = goal;
     this.constraints = constraints;
     this.fitter = fitter;
     this.budget = budget;
@@ -47,6 +77,29 @@ final class SearchRun {
 
   Constraints constraints() {
     return constraints;
+  }
+
+  /** The mask of a mask run, else null. */
+  MaskGoal goal() {
+    return goal;
+  }
+
+  /**
+   * Only candidates with at most this many parts count towards {@link #done()} (null: any); the
+   * pipeline uses it to keep looking for something smaller than the classical ladder.
+   */
+  void partsGoal(Integer parts) {
+    this.partsGoal = parts;
+    meeting = 0;
+    for (Generation.Ranked r : results) {
+      if (counts(r)) {
+        meeting++;
+      }
+    }
+  }
+
+  private boolean counts(Generation.Ranked r) {
+    return r.meets() && (partsGoal == null || r.parts() <= partsGoal);
   }
 
   AnalysisBudget budget() {
@@ -92,6 +145,9 @@ final class SearchRun {
     if (budget.exhausted() || !constraints.admits(p.circuit()) || !p.circuit().isValid()) {
       return null;
     }
+    if (goal != null) {
+      return record(p, evaluateOnMask(p));
+    }
     FitResult fit = fitter.fit(p.circuit(), target);
     budget.spend(fit.evaluations());
     if (fit.analysed() && constraints.hasValueWindows()) {
@@ -103,16 +159,71 @@ final class SearchRun {
     }
     Generation.Ranked r = null;
     if (fit.analysed() && fit.circuit().isValid()) {
-      boolean met = meets(fit);
-      r = new Generation.Ranked(fit, p.source(), p.topology().key(), met);
+      r = new Generation.Ranked(fit, p.source(), p.topology().key(), meets(fit), null);
+    }
+    return record(p, r);
+  }
+
+  private Generation.Ranked record(Proposal p, Generation.Ranked r) {
+    if (r != null) {
       results.add(r);
-      if (met) {
-        meeting++;
+      if (r.meets()) {
         budget.markSuccess();
+      }
+      if (counts(r)) {
+        meeting++;
       }
     }
     evaluated.put(p.topology(), r);
     return r;
+  }
+
+  /** Analyses one mask fit may spend: enough for Nelder–Mead on a handful of values. */
+  static final int MASK_FIT_EVALUATIONS = 400;
+
+  /**
+   * A proposal against the mask: verified as it comes (a classical ladder already meets it), else
+   * its values fitted to the prototype's poles and zeros, else fitted to the mask by minimising the
+   * worst band violation in dB from the better of the two; then moved into the value windows
+   * (impedance scaling leaves the response as is) and verified exactly once more.
+   */
+  private Generation.Ranked evaluateOnMask(Proposal p) {
+    Circuit c = p.circuit();
+    MaskFitter.Result asIs = MaskFitter.fit(c, goal.mask(), 1);
+    budget.spend(asIs.evaluations());
+    MaskFitter.Result best = asIs;
+    if (!asIs.meets() && !budget.exhausted()) {
+      FitResult proto = fitter.fit(c, target);
+      budget.spend(proto.evaluations());
+      if (proto.analysed()) {
+        MaskFitter.Result onProto = MaskFitter.fit(proto.circuit(), goal.mask(), 1);
+        budget.spend(onProto.evaluations());
+        if (onProto.worstViolationDb() < best.worstViolationDb()) {
+          best = onProto;
+        }
+      }
+      if (!best.meets() && !budget.exhausted()) {
+        MaskFitter.Result fitted =
+            MaskFitter.fit(best.circuit(), goal.mask(), MASK_FIT_EVALUATIONS);
+        budget.spend(fitted.evaluations());
+        if (fitted.worstViolationDb() < best.worstViolationDb()) {
+          best = fitted;
+        }
+      }
+    }
+    if (best.margins() == null) {
+      return null;
+    }
+    Circuit out =
+        constraints.hasValueWindows() ? constraints.intoWindows(best.circuit()) : best.circuit();
+    FitResult verified = fitter.verify(out, target);
+    budget.spend(1);
+    MaskMargins m = MaskFitter.margins(out, goal.mask());
+    if (m == null || !verified.analysed() || !out.isValid()) {
+      return null;
+    }
+    boolean met = m.meets() && verified.inRange() && constraints.violations(out).isEmpty();
+    return new Generation.Ranked(verified, p.source(), p.topology().key(), met, m);
   }
 
   /** The target within 1 %, every value buyable, every constraint kept. */
@@ -133,6 +244,16 @@ final class SearchRun {
     int parts = f.circuit().elements().size();
     if (r.meets()) {
       return parts / 100.0;
+    }
+    if (r.margins() != null) {
+      double v = MaskFitter.violation(r.margins());
+      double err =
+          Double.isFinite(v) ? Math.max(-2, Math.min(5, Math.log10(Math.max(v, 1e-3)))) : 5;
+      return 4
+          + err
+          + (f.inRange() ? 0 : 1)
+          + constraints.violations(f.circuit()).size()
+          + parts / 100.0;
     }
     double s = f.score();
     double err = Double.isFinite(s) ? Math.max(-2, Math.log10(Math.max(s, 1e-12))) : 3;

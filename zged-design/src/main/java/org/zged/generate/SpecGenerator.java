@@ -102,22 +102,29 @@ public final class SpecGenerator {
    * org.zged.InputException} naming the field.
    */
   public GenerateResponse generate(GenerateRequest request) {
-    DesignRequest.Builder job =
-        DesignRequest.builder()
-            .setTarget(request.target())
-            .optConstraints(request.constraints())
-            .optCount(request.countOrDefault())
-            .optSeed(request.seedOrDefault())
-            .optESeries(request.series())
-            .optResistorSeries(request.resistorSeriesOrNull())
-            .optTrim(request.trimOrDefault());
+    org.zged.mask.Mask mask = request.maskOrNull();
+    DesignRequest.Builder job = DesignRequest.builder();
+    if (mask != null) {
+      job.setMask(mask);
+    } else {
+      job.setTarget(request.target());
+    }
+    job.optConstraints(request.constraints())
+        .optCount(request.countOrDefault())
+        .optSeed(request.seedOrDefault())
+        .optESeries(request.series())
+        .optResistorSeries(request.resistorSeriesOrNull())
+        .optTrim(request.trimOrDefault());
     int trials = request.trialsOrDefault();
     Double tol = request.toleranceOrNull();
     if (tol != null) {
       job.optTolerance(tol, trials);
     }
     DesignRequest d = job.build();
-    Generation g = generate(d.target(), d.constraints(), d.count(), d.seed());
+    Generation g =
+        mask != null
+            ? generate(MaskGoal.of(mask), d.constraints(), d.count(), d.seed())
+            : generate(d.target(), d.constraints(), d.count(), d.seed());
     return ResponseAssembler.assemble(
         g,
         d.constraints(),
@@ -150,17 +157,51 @@ public final class SpecGenerator {
    */
   public Generation run(
       SpecTarget target, Constraints constraints, int count, long seed, int analyses, Arm arm) {
-    if (arm != Arm.TEMPLATES && arm != Arm.RANDOM && arm != Arm.EVOLUTIONARY) {
+    return run(target, null, constraints, count, seed, analyses, arm);
+  }
+
+  /** The pipeline against a mask, with the default budget. */
+  public Generation generate(MaskGoal goal, Constraints constraints, int count, long seed) {
+    return run(goal, constraints, count, seed, budget, Arm.PIPELINE);
+  }
+
+  /**
+   * One arm (or the pipeline) against a mask: the arms propose for the goal's prototype, every
+   * candidate is fitted to the mask (worst band violation in dB) and verified on it exactly. The
+   * pipeline keeps searching until a candidate with fewer parts than the classical ladder meets the
+   * mask, then offers the ladder itself as well.
+   */
+  public Generation run(
+      MaskGoal goal, Constraints constraints, int count, long seed, int analyses, Arm arm) {
+    return run(goal.prototype(), goal, constraints, count, seed, analyses, arm);
+  }
+
+  private Generation run(
+      SpecTarget target,
+      MaskGoal goal,
+      Constraints constraints,
+      int count,
+      long seed,
+      int analyses,
+      Arm arm) {
+    if (arm == Arm.VAE || arm == Arm.PIPELINE) {
       reference(); // built once per generator; not part of the timing below
     }
     long t0 = System.nanoTime();
     AnalysisBudget b = new AnalysisBudget(analyses);
-    SearchRun run = new SearchRun(target, constraints, fitter, b, count, seed);
+    SearchRun run =
+        goal == null
+            ? new SearchRun(target, constraints, fitter, b, count, seed)
+            : new SearchRun(goal, constraints, fitter, b, count, seed);
+    if (goal != null && goal.classicalApplies() && arm == Arm.PIPELINE) {
+      run.partsGoal(ClassicalArm.parts(goal) - 1);
+    }
     switch (arm) {
       case VAE -> new LatentArm(this, true, 1).search(run);
       case TEMPLATES -> new TemplateArm().search(run);
       case RANDOM -> new RandomArm().search(run);
       case EVOLUTIONARY -> new EvolutionaryArm().search(run);
+      case CLASSICAL -> new ClassicalArm().search(run);
       case PIPELINE -> {
         new LatentArm(this, false, 0).search(run);
         if (fallback && !run.done()) {
@@ -172,18 +213,24 @@ public final class SpecGenerator {
         if (!run.done()) {
           new LatentArm(this, true, 1).search(run);
         }
+        if (goal != null) {
+          run.partsGoal(null);
+          new ClassicalArm().search(run);
+        }
       }
     }
     List<Generation.Ranked> results = new ArrayList<>(run.results());
-    results.sort(RANKING);
+    results.sort(goal == null ? RANKING : MASK_RANKING);
     List<Generation.Ranked> best = List.copyOf(results.subList(0, Math.min(count, results.size())));
     String diagnosis =
-        Diagnosis.of(
-            target,
-            constraints,
-            best.isEmpty() ? null : best.get(0).fit(),
-            ACCEPTANCE,
-            arm == Arm.TEMPLATES ? 0 : b.used());
+        goal != null
+            ? MaskDiagnosis.of(goal, constraints, best.isEmpty() ? null : best.get(0), b.used())
+            : Diagnosis.of(
+                target,
+                constraints,
+                best.isEmpty() ? null : best.get(0).fit(),
+                ACCEPTANCE,
+                arm == Arm.TEMPLATES ? 0 : b.used());
     return new Generation(
         target,
         best,
@@ -191,7 +238,8 @@ public final class SpecGenerator {
         diagnosis,
         (System.nanoTime() - t0) / 1e6,
         b.used(),
-        b.atFirstSuccess());
+        b.atFirstSuccess(),
+        goal);
   }
 
   /**
@@ -202,6 +250,7 @@ public final class SpecGenerator {
     TEMPLATES,
     RANDOM,
     EVOLUTIONARY,
+    CLASSICAL,
     PIPELINE
   }
 
@@ -224,6 +273,17 @@ public final class SpecGenerator {
           .thenComparingDouble(r -> Math.max(r.fit().score(), TIE))
           .thenComparingInt(r -> r.fit().circuit().elements().size())
           .thenComparingDouble(r -> r.fit().score());
+
+  /**
+   * Mask candidates: those that meet the mask first, fewest parts first, then the largest smallest
+   * margin; the others by the smallest worst band violation.
+   */
+  static final Comparator<Generation.Ranked> MASK_RANKING =
+      Comparator.<Generation.Ranked>comparingInt(r -> r.meets() ? 0 : 1)
+          .thenComparingInt(r -> r.meets() ? r.parts() : 0)
+          .thenComparingDouble(r -> r.fit().inRange() ? 0 : 1)
+          .thenComparingDouble(r -> org.zged.mask.MaskFitter.violation(r.margins()))
+          .thenComparingInt(Generation.Ranked::parts);
 
   int neighbours() {
     return neighbours;

@@ -11,14 +11,25 @@ import org.zged.fit.SpecTarget;
  * Template lookup: the closed-form designs of the twelve dataset families ({@link FamilyDesign}),
  * those that can meet the target first, then the rest of the target's class, each refined by the
  * same fitter. Pole/zero targets have no closed form; the families' default designs at the target's
- * pole frequency are fitted instead.
+ * pole frequency are fitted instead. For a mask, the classical ladder of its envelope comes first.
  */
 final class TemplateArm implements SearchArm {
   static final String SOURCE = "closed-form";
 
+  /** A mask's classical ladder among the templates (a mask's first template). */
+  static final String LADDER_SOURCE = "ladder";
+
   @Override
   public void search(SearchRun run) {
-    for (Proposal p : proposals(run.target())) {
+    List<Proposal> all = new ArrayList<>();
+    if (run.goal() != null) {
+      Proposal ladder = ClassicalArm.proposal(run.goal(), LADDER_SOURCE);
+      if (ladder != null) {
+        all.add(ladder);
+      }
+    }
+    all.addAll(proposals(run.target()));
+    for (Proposal p : all) {
       if (run.done()) {
         return;
       }

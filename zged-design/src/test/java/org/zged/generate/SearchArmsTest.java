@@ -58,6 +58,7 @@ class SearchArmsTest {
       case TEMPLATES -> source.equals("closed-form");
       case RANDOM -> source.equals("random");
       case EVOLUTIONARY -> source.equals("evolutionary");
+      case CLASSICAL -> source.equals("classical");
       case PIPELINE -> true;
     };
   }

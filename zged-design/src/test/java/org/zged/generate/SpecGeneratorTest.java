@@ -135,8 +135,12 @@ class SpecGeneratorTest {
   void jsonHasTheDocumentedShapeAndTheNetlistReadsBackToTheCircuit() throws Exception {
     GenerateResponse r =
         generator.generate(
-            new GenerateRequest(
-                "bandpass", 12e3, 4.0, null, null, null, 2, "E24", null, 5.0, 200, 3L));
+            new ObjectMapper()
+                .readValue(
+                    "{\"type\": \"bandpass\", \"fc\": 12e3, \"q\": 4.0, \"count\": 2,"
+                        + " \"e_series\": \"E24\", \"tolerance\": 5.0, \"trials\": 200,"
+                        + " \"seed\": 3}",
+                    GenerateRequest.class));
     JsonNode j = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(r));
     assertEquals("bandpass", j.at("/target/type").asText());
     assertEquals(12e3, j.at("/target/fc_hz").asDouble());
