@@ -131,14 +131,14 @@ public final class GenerateBenchCommand implements Callable<Integer> {
         out.println(
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
       } else {
-        out.print(renderSuite(r));
+        out.print(renderSuite(r, seed));
       }
     }
     out.flush();
     return 0;
   }
 
-  static String renderSuite(SuiteBenchmark.Report r) {
+  static String renderSuite(SuiteBenchmark.Report r, long seed) {
     StringBuilder sb = new StringBuilder();
     sb.append(
         String.format(
@@ -147,21 +147,19 @@ public final class GenerateBenchCommand implements Callable<Integer> {
                 + " target for every arm; 1 thread, warm JVM%n",
             r.suite(),
             r.targets(),
-            r.seed(),
+            seed,
             r.budget()));
-    if (r.note() != null) {
-      sb.append(r.note()).append('\n');
-    }
     sb.append(
         String.format(
             Locale.ROOT,
-            "%n%-14s %8s %18s %12s %10s %10s%n",
+            "%n%-14s %8s %18s %12s %10s %10s %14s%n",
             "arm",
             "met",
             "analyses to 1st",
             "parts p50",
             "p50 ms",
-            "p95 ms"));
+            "p95 ms",
+            "parts<=ladder"));
     r.arms()
         .forEach(
             (name, a) -> {
@@ -172,7 +170,7 @@ public final class GenerateBenchCommand implements Callable<Integer> {
               sb.append(
                   String.format(
                       Locale.ROOT,
-                      "%-14s %7.1f%% %18s %12s %10.1f %10.1f%n",
+                      "%-14s %7.1f%% %18s %12s %10.1f %10.1f %14s%n",
                       name,
                       100 * a.met(),
                       a.analysesToSuccessMedian() == null
@@ -182,7 +180,13 @@ public final class GenerateBenchCommand implements Callable<Integer> {
                           ? "-"
                           : String.format(Locale.ROOT, "%.0f", a.partsMedian()),
                       a.timeMsP50(),
-                      a.timeMsP95()));
+                      a.timeMsP95(),
+                      a.partsLeClassical() == null
+                          ? "-"
+                          : String.format(Locale.ROOT, "%.0f%%", 100 * a.partsLeClassical())));
+              if (a.misses() != null) {
+                a.misses().forEach(m -> sb.append("    miss: ").append(m).append('\n'));
+              }
             });
     return sb.toString();
   }

@@ -9,7 +9,11 @@ import org.zged.analysis.ResponseClass;
 import org.zged.circuit.Circuit;
 import org.zged.circuit.Element;
 import org.zged.circuit.ElementKind;
-import org.zged.dataset.RandomGraphs;
+import org.zged.dataset.CircuitFamily;
+import org.zged.dataset.CircuitRecord;
+import org.zged.dataset.DatasetGenerator;
+import org.zged.dataset.Preset;
+import org.zged.dataset.Split;
 import org.zged.fit.FamilyDesign;
 import org.zged.fit.PracticalRanges;
 import org.zged.fit.SpecErrors;
@@ -22,18 +26,21 @@ import org.zged.fit.SpecTarget;
  * <ul>
  *   <li>{@code in-template}: today's benchmark targets ({@link BenchTarget}), a random circuit of
  *       one of the twelve families;
- *   <li>{@code out-of-template}: a random open-space circuit ({@link RandomGraphs}, 3–7 elements,
- *       up to 3 internal nodes, reduced) whose topology is none of the twelve families and whose
- *       target (class, fc/f0, Q, passband gain) no family's closed form can meet, even refined by
- *       the fitter;
+ *   <li>{@code out-of-template}: a circuit of the open preset's {@code test_unseen} topologies
+ *       (reduced) whose topology is none of the twelve families and whose target (class, fc/f0, Q,
+ *       passband gain) no family's closed form can meet, even refined by the fitter;
+ *   <li>{@code masks}: realizable masks ({@link MaskTargets}), multi-band ones among them;
  *   <li>{@code constrained}: in-template targets with limits the source circuit keeps — its parts
  *       count, its inductor count (0 for the RC families) and value windows a decade either side of
  *       its own values (every third target gets each kind, the rest all of them).
  * </ul>
  */
 public final class SuiteTargets {
-  /** One target, the circuit that proves it realizable, and the limits to keep. */
-  public record Target(SpecTarget target, Circuit source, Constraints constraints) {}
+  /**
+   * One target, the circuit that proves it realizable, and the limits to keep; a mask target has
+   * its {@code goal} ({@code target} is then the goal's prototype).
+   */
+  public record Target(SpecTarget target, MaskGoal goal, Circuit source, Constraints constraints) {}
 
   private SuiteTargets() {}
 
@@ -42,6 +49,7 @@ public final class SuiteTargets {
       case "in-template" -> inTemplate(n, seed);
       case "out-of-template" -> outOfTemplate(n, seed);
       case "constrained" -> constrained(n, seed);
+      case "masks" -> MaskTargets.draw(n, seed);
       default -> throw new IllegalArgumentException("unknown suite " + suite);
     };
   }
@@ -49,7 +57,7 @@ public final class SuiteTargets {
   static List<Target> inTemplate(int n, long seed) {
     List<Target> out = new ArrayList<>();
     for (BenchTarget t : BenchTarget.draw(n, seed, 1)) {
-      out.add(new Target(t.target(), t.source(), Constraints.NONE));
+      out.add(new Target(t.target(), null, t.source(), Constraints.NONE));
     }
     return out;
   }
@@ -82,18 +90,30 @@ public final class SuiteTargets {
       if (kind == 2) {
         b.optMaxInductors(Constraints.inductors(c));
       }
-      out.add(new Target(t.target(), c, b.build()));
+      out.add(new Target(t.target(), null, c, b.build()));
     }
     return out;
   }
 
+  /**
+   * Targets from the open preset's held-out topologies: circuits of the random open-space family
+   * whose canonical topology is {@code test_unseen} (never in train or val, so meeting them takes
+   * generalisation, not recall), drawn at seeded indices, reduced, kept when their own target is
+   * one no template meets.
+   */
   static List<Target> outOfTemplate(int n, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
-    RandomGraphs graphs = new RandomGraphs(3, 3, 7);
+    DatasetGenerator open = DatasetGenerator.builder().optPreset(Preset.OPEN).build();
+    CircuitFamily random = Preset.OPEN.families().get(0);
+    int size = Preset.OPEN.counts().get(random);
     List<Target> out = new ArrayList<>();
     int attempts = 0;
     while (out.size() < n && attempts++ < 200_000) {
-      Proposal p = Proposal.of(graphs.draw(rng), "source");
+      CircuitRecord rec = open.record(random, rng.nextInt(size));
+      if (rec.split() != Split.TEST_UNSEEN) {
+        continue;
+      }
+      Proposal p = Proposal.of(rec.circuit(), "source");
       if (p == null || KnownTopologies.familyOf(p.topology().key()) != null) {
         continue;
       }
@@ -103,7 +123,7 @@ public final class SuiteTargets {
       }
       SpecTarget t = targetOf(c);
       if (t != null && !anyTemplate(t) && !templatesMeet(t)) {
-        out.add(new Target(t, c, Constraints.NONE));
+        out.add(new Target(t, null, c, Constraints.NONE));
       }
     }
     return out;
