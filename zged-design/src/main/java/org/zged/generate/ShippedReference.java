@@ -26,18 +26,19 @@ import org.zged.circuit.Element;
 import org.zged.circuit.ElementKind;
 import org.zged.dataset.CircuitRecord;
 import org.zged.dataset.Dataset;
-import org.zged.dataset.Datasets;
 import org.zged.io.AtomicFile;
 import org.zged.model.ModelFile;
 import org.zged.model.ZgedModel;
 
 /**
- * The full preset's reference set, encoded by the shipped model, stored as a resource so that a
- * generation process does not start the native engine and encode 2,400 circuits (several seconds
- * and a few hundred MB) before its first answer. The build writes it ({@link #main}, run by
- * zged-design's pom after compiling), so it always comes from the code and model of that build; it
- * also records a fingerprint of the model's weights and is used only for a model with the same
- * fingerprint — any other model (a retrained one, {@code --model FILE}) is encoded as before.
+ * The shipped model's reference set ({@link ReferenceData}: the full preset for a five-slot model,
+ * the open preset's train split for an open-space one), encoded by the shipped model, stored as a
+ * resource so that a generation process does not start the native engine and encode 2,400 circuits
+ * (several seconds and a few hundred MB) before its first answer. The build writes it ({@link
+ * #main}, run by zged-design's pom after compiling), so it always comes from the code and model of
+ * that build; it also records a fingerprint of the model's weights and is used only for a model
+ * with the same fingerprint — any other model (a retrained one, {@code --model FILE}) is encoded as
+ * before.
  *
  * <p>It keeps what the neighbour search and the proposals need (id, μ, response class, log f, log
  * Q, the tidied decode); the records themselves are regenerated on first use (GED weights,
@@ -45,7 +46,7 @@ import org.zged.model.ZgedModel;
  */
 public final class ShippedReference {
   static final String RESOURCE = "/org/zged/generate/shipped-reference.bin";
-  private static final String FORMAT = "zged-reference-1";
+  private static final String FORMAT = "zged-reference-2";
   private static volatile Cached cached;
 
   /** A stored set with the fingerprint of the weights that encoded it (set null: none usable). */
@@ -71,14 +72,10 @@ public final class ShippedReference {
       if (in == null) {
         return new Cached("", null);
       }
-      return read(in, ShippedReference::fullPreset);
+      return read(in);
     } catch (IOException | RuntimeException e) {
       return new Cached("", null); // a damaged resource only costs the encoding it would save
     }
-  }
-
-  private static List<CircuitRecord> fullPreset() {
-    return Datasets.full().records();
   }
 
   /**
@@ -109,18 +106,26 @@ public final class ShippedReference {
     return Long.toHexString(crc.getValue() << 32 | adler.getValue());
   }
 
-  static void write(ReferenceSet set, String fingerprint, OutputStream raw) throws IOException {
+  /**
+   * Writes a set; {@code data} and {@code maxNodes} name the reference data it encodes ({@link
+   * ReferenceData}), so that reading it regenerates the same records.
+   */
+  static void write(
+      ReferenceSet set, String fingerprint, String data, int maxNodes, OutputStream raw)
+      throws IOException {
     DeflaterOutputStream deflate = new DeflaterOutputStream(raw);
     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(deflate));
     out.writeUTF(FORMAT);
     out.writeUTF(fingerprint);
+    out.writeUTF(data);
+    out.writeShort(maxNodes);
     out.writeInt(set.size());
     for (ReferenceSet.Entry e : set.entries()) {
       out.writeUTF(e.id());
       out.writeByte(e.cls().ordinal());
       out.writeDouble(e.logF());
       out.writeDouble(e.logQ());
-      out.writeByte(e.mu().length);
+      out.writeShort(e.mu().length);
       for (float m : e.mu()) {
         out.writeFloat(m);
       }
@@ -129,7 +134,7 @@ public final class ShippedReference {
       if (p != null) {
         Circuit c = p.circuit();
         out.writeUTF(c.title());
-        out.writeByte(c.elements().size());
+        out.writeShort(c.elements().size());
         for (Element el : c.elements()) {
           out.writeUTF(el.name());
           out.writeByte(el.kind().ordinal());
@@ -143,7 +148,15 @@ public final class ShippedReference {
     deflate.finish(); // the caller closes the stream underneath
   }
 
-  /** Reads a stored set; the records come from {@code records} on first use, checked by id. */
+  /** Reads a stored set; its records are regenerated from the data it names, on first use. */
+  static Cached read(InputStream raw) throws IOException {
+    return read(raw, null);
+  }
+
+  /**
+   * Reads a stored set; the records come from {@code records} (null: the reference data the file
+   * names) on first use, checked by id.
+   */
   static Cached read(InputStream raw, Supplier<List<CircuitRecord>> records) throws IOException {
     DataInputStream in =
         new DataInputStream(new BufferedInputStream(new InflaterInputStream(raw), 1 << 16));
@@ -151,6 +164,11 @@ public final class ShippedReference {
       return new Cached("", null);
     }
     String fingerprint = in.readUTF();
+    String data = in.readUTF();
+    int maxNodes = in.readUnsignedShort();
+    if (records == null) {
+      records = () -> ReferenceData.of(data, maxNodes).records();
+    }
     int n = in.readInt();
     ResponseClass[] classes = ResponseClass.values();
     ElementKind[] kinds = ElementKind.values();
@@ -162,14 +180,14 @@ public final class ShippedReference {
       ResponseClass cls = classes[in.readByte()];
       double logF = in.readDouble();
       double logQ = in.readDouble();
-      float[] mu = new float[in.readByte()];
+      float[] mu = new float[in.readUnsignedShort()];
       for (int k = 0; k < mu.length; k++) {
         mu[k] = in.readFloat();
       }
       Supplier<Proposal> decoded = () -> null;
       if (in.readBoolean()) {
         String title = in.readUTF();
-        int count = in.readByte();
+        int count = in.readUnsignedShort();
         List<Element> elements = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
           elements.add(
@@ -206,13 +224,16 @@ public final class ShippedReference {
       }
       if (!same) {
         throw new IllegalStateException(
-            "the stored reference set does not match the full preset; rebuild zged");
+            "the stored reference set does not match its reference data; rebuild zged");
       }
       return r;
     }
   }
 
-  /** Encodes the full preset with the shipped model and writes it to {@code args[0]}. */
+  /**
+   * Encodes the shipped model's reference data ({@link ReferenceData#forModel}) and writes it to
+   * {@code args[0]}.
+   */
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
       System.err.println("usage: ShippedReference OUTPUT");
@@ -222,12 +243,14 @@ public final class ShippedReference {
       // On the engine: it encodes anyway, decodes 2,400 latents in one batched pass, and the stored
       // neighbour decodes are then exactly those of the engine-only versions before.
       model.network();
-      Dataset full = Datasets.full();
-      ReferenceSet set = ReferenceSet.encode(model, full);
+      String data = ReferenceData.choice(model.config());
+      int maxNodes = model.config().maxNodes();
+      Dataset reference = ReferenceData.of(data, maxNodes);
+      ReferenceSet set = ReferenceSet.encode(model, reference);
       Path out = Path.of(args[0]);
       Files.createDirectories(out.toAbsolutePath().getParent());
       String fp = fingerprint(model);
-      AtomicFile.write(out, o -> write(set, fp, o));
+      AtomicFile.write(out, o -> write(set, fp, data, maxNodes, o));
     }
   }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.zged.dataset.Dataset;
-import org.zged.dataset.Datasets;
 import org.zged.fit.FitResult;
 import org.zged.fit.SpecTarget;
 import org.zged.fit.ValueFitter;
@@ -83,7 +82,10 @@ public final class SpecGenerator {
         if (r == null) {
           r = referenceData != null ? null : ShippedReference.forModel(model);
           if (r == null) {
-            r = ReferenceSet.encode(model, referenceData != null ? referenceData : Datasets.full());
+            r =
+                ReferenceSet.encode(
+                    model,
+                    referenceData != null ? referenceData : ReferenceData.forModel(model.config()));
           }
           reference = r;
         }
@@ -194,7 +196,10 @@ public final class SpecGenerator {
             ? new SearchRun(target, constraints, fitter, b, count, seed)
             : new SearchRun(goal, constraints, fitter, b, count, seed);
     if (goal != null && goal.classicalApplies() && arm == Arm.PIPELINE) {
+      // The ladder first (two analyses): it is always among the answers, and the search that
+      // follows counts only what beats it by a part.
       run.partsGoal(ClassicalArm.parts(goal) - 1);
+      new ClassicalArm().search(run);
     }
     switch (arm) {
       case VAE -> new LatentArm(this, true, 1).search(run);
@@ -215,7 +220,6 @@ public final class SpecGenerator {
         }
         if (goal != null) {
           run.partsGoal(null);
-          new ClassicalArm().search(run);
         }
       }
     }

@@ -42,7 +42,7 @@ class ShippedReferenceTest {
   void theStoredSetIsWhatEncodingTheFullPresetGives() {
     ReferenceSet stored = ShippedReference.forModel(model);
     assertNotNull(stored, "the build stores the shipped model's reference set");
-    Dataset full = Datasets.full();
+    Dataset full = ReferenceData.forModel(model.config());
     try (ZgedModel engine = ZgedModel.loadDefault()) {
       engine.network(); // the build encodes and decodes on the engine
       assertEquals(ShippedReference.fingerprint(model), ShippedReference.fingerprint(engine));
@@ -67,7 +67,7 @@ class ShippedReferenceTest {
     Dataset seed = Datasets.seed();
     ReferenceSet set = ReferenceSet.encode(model, seed);
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    ShippedReference.write(set, "abc", buf);
+    ShippedReference.write(set, "abc", ReferenceData.FULL, 5, buf);
     ReferenceSet back =
         ShippedReference.read(new ByteArrayInputStream(buf.toByteArray()), seed::records).set();
     assertSameEntries(set, back);
@@ -78,7 +78,7 @@ class ShippedReferenceTest {
   void recordsThatDoNotMatchTheStoredIdsAreRefused() throws IOException {
     Dataset seed = Datasets.seed();
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    ShippedReference.write(ReferenceSet.encode(model, seed), "abc", buf);
+    ShippedReference.write(ReferenceSet.encode(model, seed), "abc", ReferenceData.FULL, 5, buf);
     List<CircuitRecord> shuffled = new ArrayList<>(seed.records());
     java.util.Collections.swap(shuffled, 0, 1);
     ReferenceSet back =
@@ -92,7 +92,7 @@ class ShippedReferenceTest {
     SpecGenerator fresh;
     try (ZgedModel engine = ZgedModel.loadDefault()) {
       engine.network();
-      ReferenceSet encoded = ReferenceSet.encode(engine, Datasets.full());
+      ReferenceSet encoded = ReferenceSet.encode(engine, ReferenceData.forModel(model.config()));
       fresh = SpecGenerator.builder().setModel(model).optReferenceSet(encoded).build();
     }
     for (String type : List.of("lowpass", "highpass", "bandpass", "bandstop")) {
