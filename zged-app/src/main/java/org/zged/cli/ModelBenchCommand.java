@@ -19,6 +19,7 @@ import org.zged.model.ZgedModel;
 import org.zged.model.train.EpochStats;
 import org.zged.model.train.ModelTrainer;
 import org.zged.model.train.TrainConfig;
+import org.zged.model.train.TrainingProfile;
 import org.zged.model.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -148,7 +149,11 @@ public final class ModelBenchCommand implements Runnable {
       throw new UncheckedIOException(e);
     }
     try {
-      TrainingResult r = ModelTrainer.train(cfg, data, dir, false);
+      TrainingProfile profile = new TrainingProfile();
+      long cpu0 = processCpuNanos();
+      TrainingResult r =
+          ModelTrainer.builder().optProfile(profile).build().run(cfg, data, dir, false);
+      double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
       r.model().close();
       EpochStats best = r.history().get(r.bestEpoch());
       System.out.printf(
@@ -171,9 +176,23 @@ public final class ModelBenchCommand implements Runnable {
           100 * best.val().getOrDefault("component_accuracy", Double.NaN),
           100 * best.val().getOrDefault("exact_match", Double.NaN),
           100 * best.val().getOrDefault("vin_vout_connected", Double.NaN));
+      System.out.printf(
+          Locale.ROOT,
+          "  CPU %.1f s (process, user+sys), %d steps: %s%n",
+          cpuSeconds,
+          profile.steps(),
+          profile.summary());
     } finally {
       deleteTree(dir);
     }
+  }
+
+  /** CPU time of the whole process (every thread, user + system), or 0 where unknown. */
+  private static long processCpuNanos() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? Math.max(0, sun.getProcessCpuTime())
+        : 0;
   }
 
   private static void deleteTree(Path dir) {

@@ -43,10 +43,14 @@ public final class GraphBatch {
   final int[] edgeClass; // [B,n,n] EdgeClass ordinal, symmetric, NONE on the diagonal
 
   private GraphBatch(int size, ModelConfig cfg) {
+    this(size, cfg.maxNodes(), cfg.maxPoles(), cfg.maxZeros());
+  }
+
+  private GraphBatch(int size, int n, int maxPoles, int maxZeros) {
     this.size = size;
-    this.n = cfg.maxNodes();
-    this.maxPoles = cfg.maxPoles();
-    this.maxZeros = cfg.maxZeros();
+    this.n = n;
+    this.maxPoles = maxPoles;
+    this.maxZeros = maxZeros;
     nodeTypes = new float[size * n * 4];
     nodeMask = new float[size * n];
     edgeValues = new float[size * n * n * 3];
@@ -69,6 +73,36 @@ public final class GraphBatch {
 
   public int size() {
     return size;
+  }
+
+  /**
+   * A batch of the given rows of this one (in that order), equal to {@link #of} of those examples:
+   * a training run builds one batch of its whole split once and selects each step's rows from it,
+   * so no circuit is converted twice.
+   */
+  public GraphBatch select(int[] rows) {
+    GraphBatch out = new GraphBatch(rows.length, n, maxPoles, maxZeros);
+    for (int r = 0; r < rows.length; r++) {
+      int from = rows[r];
+      if (from < 0 || from >= size) {
+        throw new IndexOutOfBoundsException("row " + from + " of " + size);
+      }
+      copyRow(nodeTypes, out.nodeTypes, from, r, n * 4);
+      copyRow(nodeMask, out.nodeMask, from, r, n);
+      copyRow(edgeValues, out.edgeValues, from, r, n * n * 3);
+      copyRow(edgePresence, out.edgePresence, from, r, n * n * 3);
+      copyRow(poles, out.poles, from, r, maxPoles * 2);
+      copyRow(poleMask, out.poleMask, from, r, maxPoles);
+      copyRow(zeros, out.zeros, from, r, maxZeros * 2);
+      copyRow(zeroMask, out.zeroMask, from, r, maxZeros);
+      System.arraycopy(nodeClass, from * n, out.nodeClass, r * n, n);
+      System.arraycopy(edgeClass, from * n * n, out.edgeClass, r * n * n, n * n);
+    }
+    return out;
+  }
+
+  private static void copyRow(float[] from, float[] to, int src, int dst, int width) {
+    System.arraycopy(from, src * width, to, dst * width, width);
   }
 
   private void fill(int b, ModelExample ex) {
@@ -120,8 +154,23 @@ public final class GraphBatch {
     }
   }
 
-  /** The encoder inputs, in the order {@link org.zged.model.nn.ZgedNetwork} expects them. */
+  /**
+   * The encoder inputs, in the order {@link org.zged.model.nn.ZgedNetwork} expects them. The arrays
+   * are made once per manager (the loss reads the same ones as the network); each call returns a
+   * new list, which the caller may extend.
+   */
   public NDList inputs(NDManager m) {
+    if (inputsManager != m || !m.isOpen()) {
+      inputs = makeInputs(m);
+      inputsManager = m;
+    }
+    return new NDList(inputs);
+  }
+
+  private NDManager inputsManager;
+  private NDList inputs;
+
+  private NDList makeInputs(NDManager m) {
     return new NDList(
         Tensors.of(m, nodeTypes, new Shape(size, n, 4)),
         Tensors.of(m, nodeMask, new Shape(size, n)),
@@ -153,6 +202,10 @@ public final class GraphBatch {
 
   /** 1 for ordered pairs (i ≠ j) of two real nodes, else 0 [B,n,n]. */
   public NDArray pairMask(NDManager m) {
+    return Tensors.of(m, pairMask(), new Shape(size, n, n));
+  }
+
+  private float[] pairMask() {
     float[] t = new float[size * n * n];
     for (int b = 0; b < size; b++) {
       for (int i = 0; i < n; i++) {
@@ -160,6 +213,62 @@ public final class GraphBatch {
           if (i != j && nodeMask[b * n + i] > 0 && nodeMask[b * n + j] > 0) {
             t[(b * n + i) * n + j] = 1f;
           }
+        }
+      }
+    }
+    return t;
+  }
+
+  /**
+   * The edge cross-entropy's weight per ordered pair [B,n,n]: the true class's weight ({@code
+   * noEdgeWeight} for NONE, 1 for the seven component classes) on pairs of two real nodes, 0
+   * elsewhere. The same numbers as one-hot targets times the class weights times {@link #pairMask},
+   * without the tensor work.
+   */
+  public float[] pairWeights(float noEdgeWeight) {
+    float[] t = pairMask();
+    for (int k = 0; k < t.length; k++) {
+      if (t[k] != 0f) {
+        t[k] = edgeClass[k] == 0 ? noEdgeWeight : 1f;
+      }
+    }
+    return t;
+  }
+
+  /** Σ of the presence mask: the number of present components, both directions counted. */
+  public float presenceCount() {
+    float c = 0;
+    for (float p : edgePresence) {
+      c += p;
+    }
+    return c;
+  }
+
+  /** The number of true poles (or zeros) per circuit [B], at least 1 (a Chamfer divisor). */
+  public NDArray rootCounts(NDManager m, boolean ofPoles) {
+    float[] mask = ofPoles ? poleMask : zeroMask;
+    int k = ofPoles ? maxPoles : maxZeros;
+    float[] c = new float[size];
+    for (int b = 0; b < size; b++) {
+      float s = 0;
+      for (int i = 0; i < k; i++) {
+        s += mask[b * k + i];
+      }
+      c[b] = Math.max(s, 1f);
+    }
+    return Tensors.of(m, c, new Shape(size));
+  }
+
+  /**
+   * The pairs the connectivity penalty reads [B,n,n]: i < j, both real nodes (the upper triangle of
+   * {@link #pairMask}).
+   */
+  public NDArray upperPairs(NDManager m) {
+    float[] t = pairMask();
+    for (int b = 0; b < size; b++) {
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j <= i; j++) {
+          t[(b * n + i) * n + j] = 0f;
         }
       }
     }

@@ -101,7 +101,20 @@ public final class ModelFile {
 
   /** The zip bytes of this file; {@code out} is left open (finished, not closed). */
   public void writeTo(OutputStream out) throws IOException {
+    writeTo(out, true);
+  }
+
+  /**
+   * As {@link #writeTo(OutputStream)}; {@code compress = false} stores the entries without
+   * compression (same format, read the same way). Training checkpoints are written so after every
+   * epoch: deflating their float tensors cost more CPU than the epoch's training steps and saved
+   * about 8 % of the size.
+   */
+  public void writeTo(OutputStream out, boolean compress) throws IOException {
     ZipOutputStream zip = new ZipOutputStream(out);
+    if (!compress) {
+      zip.setLevel(java.util.zip.Deflater.NO_COMPRESSION);
+    }
     zip.putNextEntry(new ZipEntry("header.json"));
     zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(header));
     zip.closeEntry();
@@ -225,8 +238,7 @@ public final class ModelFile {
 
   private static void writeTensors(OutputStream raw, Map<String, Tensor> tensors)
       throws IOException {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    DataOutputStream out = new DataOutputStream(buf);
+    DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw, 1 << 16));
     out.writeInt(tensors.size());
     for (var t : tensors.entrySet()) {
       out.writeUTF(t.getKey());
@@ -237,12 +249,12 @@ public final class ModelFile {
       }
       float[] v = t.getValue().values();
       out.writeInt(v.length);
-      for (float f : v) {
-        out.writeFloat(f);
-      }
+      // the same big-endian floats as DataOutputStream.writeFloat, converted in bulk
+      java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(v.length * Float.BYTES);
+      bytes.asFloatBuffer().put(v);
+      out.write(bytes.array());
     }
     out.flush();
-    buf.writeTo(raw);
   }
 
   private static Map<String, Tensor> readTensors(byte[] bytes, String where) throws IOException {
@@ -278,8 +290,10 @@ public final class ModelFile {
         throw new InputException(where, "tensor " + name + " is cut off");
       }
       float[] v = new float[len];
+      byte[] raw = new byte[len * Float.BYTES];
+      in.readFully(raw);
+      java.nio.ByteBuffer.wrap(raw).asFloatBuffer().get(v); // big-endian, as written
       for (int k = 0; k < len; k++) {
-        v[k] = in.readFloat();
         if (!Float.isFinite(v[k])) {
           throw new InputException(
               where, "tensor " + name + " has a non-finite value (" + v[k] + ") at index " + k);

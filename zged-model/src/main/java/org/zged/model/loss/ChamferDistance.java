@@ -23,11 +23,18 @@ public final class ChamferDistance {
    * @return per-sample distance [B]
    */
   public static NDArray between(NDArray pred, NDArray truth, NDArray mask) {
+    return between(pred, truth, mask, mask.sum(new int[] {1}).maximum(1f));
+  }
+
+  /**
+   * As {@link #between(NDArray, NDArray, NDArray)}, with the number of true roots per sample given
+   * (at least 1, [B]), e.g. counted once on the Java side.
+   */
+  public static NDArray between(NDArray pred, NDArray truth, NDArray mask, NDArray count) {
     NDArray d = pred.expandDims(2).sub(truth.expandDims(1)).square().sum(new int[] {3}); // [B,K,K]
     NDArray notMask = mask.neg().add(1f).mul(BIG);
     NDArray toTruth = d.add(notMask.expandDims(1)).min(new int[] {2}); // pred i → nearest truth
     NDArray toPred = d.add(notMask.expandDims(2)).min(new int[] {1}); // truth j → nearest pred
-    NDArray count = mask.sum(new int[] {1}).maximum(1f);
     return toTruth.mul(mask).sum(new int[] {1}).add(toPred.mul(mask).sum(new int[] {1})).div(count);
   }
 }

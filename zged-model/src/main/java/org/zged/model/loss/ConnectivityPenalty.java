@@ -61,10 +61,26 @@ public final class ConnectivityPenalty {
     }
     NDArray pairs = nodeMask.expandDims(2).mul(nodeMask.expandDims(1));
     NDArray upper = adjacency.mul(Tensors.of(m, triu, new Shape(1, n, n))).mul(pairs);
+    return penalty(upper, nodeMask, neighbourReach);
+  }
+
+  /**
+   * As {@link #of(NDArray, NDArray)}, with the pairs to read given as a 0/1 mask [B,n,n] (i < j,
+   * both real nodes: {@link org.zged.model.GraphBatch#upperPairs}), made once per batch. The same
+   * numbers: the products with 0/1 masks are exact in any order.
+   */
+  public static NDArray of(NDArray adjacency, NDArray nodeMask, NDArray upperPairs) {
+    return penalty(adjacency.mul(upperPairs), nodeMask, (step, reach) -> reach.stopGradient());
+  }
+
+  private static NDArray penalty(
+      NDArray upper, NDArray nodeMask, BiFunction<Integer, NDArray, NDArray> neighbourReach) {
+    NDManager m = upper.getManager();
+    int n = (int) upper.getShape().get(1);
     NDArray a = upper.add(upper.transpose(0, 2, 1));
     NDArray noEdge = a.neg().add(1f); // [B,n,n]
 
-    long b = adjacency.getShape().get(0);
+    long b = upper.getShape().get(0);
     float[] start = new float[(int) b * n];
     for (int i = 0; i < b; i++) {
       start[i * n + 1] = 1f; // VIN is slot 1

@@ -3,10 +3,10 @@ package org.zged.model.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.zged.circuit.EdgeClass;
 import org.zged.model.GraphBatch;
 import org.zged.model.nn.Tensors;
 
@@ -43,26 +43,32 @@ public final class VaeLoss {
     NDArray node = nodeLogits.logSoftmax(-1).mul(nodeTargets).sum(new int[] {-1}).neg().mean();
 
     NDArray edgeTargets = batch.edgeTargets(m);
-    NDArray pairMask = batch.pairMask(m);
-    float[] classWeight = new float[EdgeClass.COUNT];
-    java.util.Arrays.fill(classWeight, 1f);
-    classWeight[0] = (float) w.noEdgeWeight();
-    NDArray pairWeight =
-        edgeTargets
-            .matMul(Tensors.of(m, classWeight, new ai.djl.ndarray.types.Shape(EdgeClass.COUNT, 1)))
-            .squeeze(-1)
-            .mul(pairMask);
+    // The class weight of each pair's true class on real pairs, and its sum, from the batch's
+    // Java arrays: the same numbers as one-hot targets × weights × pair mask, summed on tensors
+    // (multiples of 1/2 and whole counts are exact in float32).
+    float[] weights = batch.pairWeights((float) w.noEdgeWeight());
+    float weightSum = 0;
+    for (float x : weights) {
+      weightSum += x;
+    }
+    long n = edgeLogProbs.getShape().get(1);
+    NDArray pairWeight = Tensors.of(m, weights, new Shape(batch.size(), n, n));
     NDArray edgeCe = edgeLogProbs.mul(edgeTargets).sum(new int[] {-1}).neg();
-    NDArray edge = edgeCe.mul(pairWeight).sum().div(pairWeight.sum().maximum(1e-6f));
+    NDArray edge = Tensors.div(edgeCe.mul(pairWeight).sum(), Math.max(weightSum, 1e-6f));
 
     NDList in = batch.inputs(m);
     NDArray trueValues = in.get(2);
     NDArray presence = in.get(3);
     NDArray value =
-        values.sub(trueValues).square().mul(presence).sum().div(presence.sum().maximum(1f));
+        Tensors.div(
+            values.sub(trueValues).square().mul(presence).sum(),
+            Math.max(batch.presenceCount(), 1f));
 
-    NDArray poleChamfer = ChamferDistance.between(out.get(7), in.get(4), in.get(5)).mean();
-    NDArray zeroChamfer = ChamferDistance.between(out.get(9), in.get(6), in.get(7)).mean();
+    NDArray poleChamfer =
+        ChamferDistance.between(out.get(7), in.get(4), in.get(5), batch.rootCounts(m, true)).mean();
+    NDArray zeroChamfer =
+        ChamferDistance.between(out.get(9), in.get(6), in.get(7), batch.rootCounts(m, false))
+            .mean();
     NDArray presenceLoss =
         Tensors.div(bce(out.get(8), in.get(5)).add(bce(out.get(10), in.get(7))), 2);
 
@@ -73,7 +79,7 @@ public final class VaeLoss {
     NDArray edgeSample =
         w.gumbel() ? GumbelSoftmax.sample(edgeLogProbs, gumbel, temperature) : edgeLogProbs.exp();
     NDArray adjacency = edgeSample.get("..., 0").neg().add(1f);
-    NDArray connectivity = ConnectivityPenalty.of(adjacency, in.get(1)).mean();
+    NDArray connectivity = ConnectivityPenalty.of(adjacency, in.get(1), batch.upperPairs(m)).mean();
 
     NDArray recon = node.add(edge).add(value);
     NDArray tf = poleChamfer.add(zeroChamfer).add(presenceLoss);
@@ -83,11 +89,44 @@ public final class VaeLoss {
     NDArray connW = Tensors.mul(connectivity, w.connectivity());
     NDArray total = reconW.add(tfW).add(klW).add(connW);
 
+    // every reported scalar in one read from the engine (was two calls per term)
+    float[] v =
+        ai.djl.ndarray.NDArrays.stack(
+                new NDList(
+                    node,
+                    edge,
+                    value,
+                    poleChamfer,
+                    zeroChamfer,
+                    presenceLoss,
+                    kl,
+                    connectivity,
+                    total,
+                    reconW,
+                    tfW,
+                    klW,
+                    connW))
+            .toFloatArray();
+    Map<String, Double> raw = new LinkedHashMap<>();
+    String[] names = {
+      "node",
+      "edge",
+      "value",
+      "pole_chamfer",
+      "zero_chamfer",
+      "tf_presence",
+      "kl",
+      "connectivity",
+      "total"
+    };
+    for (int i = 0; i < names.length; i++) {
+      raw.put(names[i], (double) v[i]);
+    }
     Map<String, Double> weighted = new LinkedHashMap<>();
-    weighted.put("recon", LossTerms.scalar(reconW));
-    weighted.put("tf", LossTerms.scalar(tfW));
-    weighted.put("kl", LossTerms.scalar(klW));
-    weighted.put("connectivity", LossTerms.scalar(connW));
+    weighted.put("recon", (double) v[9]);
+    weighted.put("tf", (double) v[10]);
+    weighted.put("kl", (double) v[11]);
+    weighted.put("connectivity", (double) v[12]);
     return new LossTerms(
         node,
         edge,
@@ -98,7 +137,8 @@ public final class VaeLoss {
         kl,
         connectivity,
         total,
-        weighted);
+        weighted,
+        raw);
   }
 
   /** Mean binary cross-entropy with logits. */

@@ -87,7 +87,7 @@ record Checkpoint(
     AtomicFile.write(
         path,
         out -> {
-          file.writeTo(out);
+          file.writeTo(out, false);
           out.flush();
           inside.run();
         });

@@ -51,6 +51,16 @@ public final class ModelTrainer {
   private final String dataSource;
   private final String commit;
   private final TrainingFaults faults = TrainingFaults.fromSystemProperty();
+  private final TrainingProfile profile;
+  private static final int BATCH = 0;
+  private static final int FORWARD = 1;
+  private static final int LOSS = 2;
+  private static final int BACKWARD = 3;
+  private static final int OPTIMIZER = 4;
+  private static final int METRICS = 5;
+  private static final int VALIDATION = 6;
+  private static final int CHECKPOINT = 7;
+  private static final int HISTORY = 8;
 
   /** The hidden temporaries AtomicFile stages the run's own files in. */
   private static final java.util.regex.Pattern TEMPORARY =
@@ -63,6 +73,7 @@ public final class ModelTrainer {
     this.stopAfter = b.stopAfter;
     this.dataSource = b.dataSource;
     this.commit = b.commit;
+    this.profile = b.profile == null ? new TrainingProfile() : b.profile;
   }
 
   public static Builder builder() {
@@ -167,6 +178,9 @@ public final class ModelTrainer {
         writeDerived(runDir, resumed, true); // what a crash after the commit point left undone
       }
       VaeLoss loss = new VaeLoss(cfg.lossWeights());
+      // each circuit is converted once; steps select their rows
+      GraphBatch trainBatch = GraphBatch.of(train, mc);
+      GraphBatch valBatch = GraphBatch.of(val, mc);
       int ran = 0;
       for (int epoch = firstEpoch; epoch < cfg.epochs(); epoch++) {
         if (stopAfter > 0 && ran >= stopAfter) {
@@ -176,8 +190,10 @@ public final class ModelTrainer {
         Map<String, Double> trainStats;
         Map<String, Double> valStats;
         try {
-          trainStats = trainEpoch(cfg, model, adam, loss, train, epoch);
-          valStats = evaluate(cfg, model, loss, val, epoch);
+          profile.start();
+          trainStats = trainEpoch(cfg, model, adam, loss, trainBatch, epoch);
+          valStats = evaluate(cfg, model, loss, valBatch, epoch);
+          profile.lap(VALIDATION);
         } catch (NonFiniteLoss e) {
           throw new InputException(runDir.toString(), e.getMessage() + "; " + kept(last, epoch));
         }
@@ -215,6 +231,7 @@ public final class ModelTrainer {
             new Checkpoint(
                 cfg, epoch + 1, adam.step(), best, bestEpoch, history, provenance, state);
         writeDerived(runDir, ck, improved);
+        profile.epochDone();
         listener.epochDone(stats);
         ran++;
       }
@@ -268,8 +285,10 @@ public final class ModelTrainer {
           runDir.resolve("best.ckpt"), ck.best(), () -> faults.writePoint("inside best.ckpt"));
       faults.writePoint("after best.ckpt");
     }
+    profile.lap(CHECKPOINT);
     writeText(runDir.resolve("history.json"), HistoryFiles.json(ck.history()));
     writeText(runDir.resolve("history.csv"), HistoryFiles.csv(ck.history()));
+    profile.lap(HISTORY);
   }
 
   private void writeText(Path file, String text) {
@@ -337,7 +356,7 @@ public final class ModelTrainer {
       ZgedModel model,
       AdamOptimizer adam,
       VaeLoss loss,
-      List<ModelExample> train,
+      GraphBatch train,
       int epoch) {
     int[] order = shuffled(train.size(), new SplittableRandom(mix(cfg.seed(), epoch, -1)));
     int bs = cfg.batchSize();
@@ -350,40 +369,45 @@ public final class ModelTrainer {
     double klFactor = cfg.klFactor(epoch);
     ModelConfig mc = cfg.model();
     for (int step = 0; step < steps; step++) {
-      List<ModelExample> items = new ArrayList<>();
-      for (int i = step * bs; i < Math.min(train.size(), (step + 1) * bs); i++) {
-        items.add(train.get(order[i]));
-      }
-      GraphBatch batch = GraphBatch.of(items, mc);
+      int[] rows =
+          java.util.Arrays.copyOfRange(order, step * bs, Math.min(train.size(), (step + 1) * bs));
+      GraphBatch batch = train.select(rows);
       SplittableRandom rng = new SplittableRandom(mix(cfg.seed(), epoch, step));
       try (NDManager sub = model.manager().newSubManager()) {
         NDList inputs = batch.inputs(sub);
-        inputs.add(gaussian(sub, new Shape(items.size(), mc.latentDims()), rng));
+        inputs.add(gaussian(sub, new Shape(rows.length, mc.latentDims()), rng));
         NDArray gumbel =
             GumbelSoftmax.noise(
-                sub, new Shape(items.size(), mc.maxNodes(), mc.maxNodes(), EdgeClass.COUNT), rng);
+                sub, new Shape(rows.length, mc.maxNodes(), mc.maxNodes(), EdgeClass.COUNT), rng);
         LossTerms terms;
         NDList out;
+        profile.lap(BATCH);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
           out = model.network().forward(model.parameterStore(), inputs, true);
+          profile.lap(FORWARD);
           terms = loss.compute(out, batch, gumbel, temperature, klFactor);
           NonFiniteLoss.check(
               faults.loss(terms.raw().get("total"), epoch, step),
               "epoch " + (epoch + 1) + " step " + (step + 1));
+          profile.lap(LOSS);
           gc.backward(terms.total());
+          profile.lap(BACKWARD);
         }
         // In-place updates of the weights need autograd off. The collector restores the thread's
         // previous mode, which is off only on the thread that started the engine: a model loaded
         // from a file no longer starts it, so training may be the first engine user on its thread.
         double norm = NoGrad.call(() -> adam.update(cfg.learningRate(), cfg.gradClip(), sub));
+        profile.lap(OPTIMIZER);
         if (!(norm <= AdamOptimizer.MAX_NORM)) {
           skippedSteps++;
           listener.stepSkipped(epoch, step, norm);
         }
-        accumulate(sums, terms, items.size());
+        accumulate(sums, terms, rows.length);
         metrics.add(batch, out.get(3).toFloatArray(), out.get(4).toFloatArray(), mc.maxNodes());
         listener.stepDone(epoch, step, terms.raw().get("total"));
       }
+      profile.lap(METRICS);
+      profile.stepDone();
     }
     Map<String, Double> stats = averaged(sums, train.size());
     metrics.putInto(stats);
@@ -393,28 +417,31 @@ public final class ModelTrainer {
 
   /** Validation: z = μ (ε = 0), no Gumbel noise, metrics from the deterministic decode. */
   private Map<String, Double> evaluate(
-      TrainConfig cfg, ZgedModel model, VaeLoss loss, List<ModelExample> val, int epoch) {
+      TrainConfig cfg, ZgedModel model, VaeLoss loss, GraphBatch val, int epoch) {
     ModelConfig mc = cfg.model();
     Map<String, Double> sums = new LinkedHashMap<>();
     MetricCounter metrics = new MetricCounter();
     int bs = 512;
     for (int from = 0; from < val.size(); from += bs) {
-      List<ModelExample> items = val.subList(from, Math.min(val.size(), from + bs));
-      GraphBatch batch = GraphBatch.of(items, mc);
+      int[] rows = new int[Math.min(val.size(), from + bs) - from];
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] = from + i;
+      }
+      GraphBatch batch = val.size() <= bs ? val : val.select(rows);
+      int count = rows.length;
       try (NDManager sub = model.manager().newSubManager()) {
         NDList inputs = batch.inputs(sub);
-        inputs.add(sub.zeros(new Shape(items.size(), mc.latentDims())));
-        NDArray gumbel =
-            sub.zeros(new Shape(items.size(), mc.maxNodes(), mc.maxNodes(), EdgeClass.COUNT));
+        inputs.add(sub.zeros(new Shape(count, mc.latentDims())));
+        NDArray gumbel = sub.zeros(new Shape(count, mc.maxNodes(), mc.maxNodes(), EdgeClass.COUNT));
         NDList out = model.network().forward(model.parameterStore(), inputs, false);
         LossTerms terms =
             loss.compute(out, batch, gumbel, cfg.temperature(epoch), cfg.klFactor(epoch));
         NonFiniteLoss.check(terms.raw().get("total"), "epoch " + (epoch + 1) + " validation");
-        accumulate(sums, terms, items.size());
+        accumulate(sums, terms, count);
         metrics.add(batch, out.get(3).toFloatArray(), out.get(4).toFloatArray(), mc.maxNodes());
         float[] mu = out.get(0).toFloatArray();
         int d = mc.latentDims();
-        float[][] zs = new float[items.size()][];
+        float[][] zs = new float[count][];
         for (int i = 0; i < zs.length; i++) {
           zs[i] = java.util.Arrays.copyOfRange(mu, i * d, (i + 1) * d);
         }
@@ -485,6 +512,7 @@ public final class ModelTrainer {
     private int stopAfter;
     private String dataSource;
     private String commit;
+    private TrainingProfile profile;
 
     /** Where the data came from, for the provenance (default: "preset NAME" of the config). */
     public Builder optDataSource(String source) {
@@ -506,6 +534,12 @@ public final class ModelTrainer {
     /** Stop after this many epochs even if the config asks for more (0 = run to the end). */
     public Builder optStopAfterEpochs(int epochs) {
       this.stopAfter = epochs;
+      return this;
+    }
+
+    /** Times the run's phases into {@code p} (wall and CPU time per phase). */
+    public Builder optProfile(TrainingProfile p) {
+      this.profile = p;
       return this;
     }
 
