@@ -33,16 +33,8 @@ public record MaskGoal(
     Mask mask, SpecTarget prototype, LadderDesign classical, String classicalNote) {
 
   public static MaskGoal of(Mask mask) {
-    List<Band> notches = new ArrayList<>();
-    List<Band> outer = new ArrayList<>();
-    double passLo = mask.passbands().get(0).lowHz();
-    double passHi = mask.passbands().get(mask.passbands().size() - 1).highHz();
-    for (Band b : mask.bands()) {
-      boolean between = !b.pass() && b.lowHz() >= passLo && b.highHz() <= passHi && b.lowHz() > 0;
-      (between && mask.type() != ResponseClass.BANDSTOP ? notches : outer).add(b);
-    }
-    Mask envelope =
-        envelope(mask.type() == ResponseClass.OTHER ? classOf(outer) : mask.type(), outer);
+    List<Band> notches = notches(mask);
+    Mask envelope = envelope(mask);
     LadderDesign ladder = null;
     String note;
     if (envelope == null) {
@@ -64,6 +56,33 @@ public record MaskGoal(
     Roots proto = prototype(mask, envelope, ladder, notches);
     SpecTarget target = target(mask.type(), proto);
     return new MaskGoal(mask, target, ladder, note);
+  }
+
+  /**
+   * The stopbands that lie between passbands (notches: e.g. 60 Hz inside a low-pass), which the
+   * classical shapes cannot express; none for a band-stop mask, whose stopband is its shape.
+   */
+  static List<Band> notches(Mask mask) {
+    return split(mask, true);
+  }
+
+  /** The standard-shape mask of the bands other than the notches, or null when none applies. */
+  static Mask envelope(Mask mask) {
+    List<Band> outer = split(mask, false);
+    return envelope(mask.type() == ResponseClass.OTHER ? classOf(outer) : mask.type(), outer);
+  }
+
+  private static List<Band> split(Mask mask, boolean notches) {
+    List<Band> out = new ArrayList<>();
+    double passLo = mask.passbands().get(0).lowHz();
+    double passHi = mask.passbands().get(mask.passbands().size() - 1).highHz();
+    for (Band b : mask.bands()) {
+      boolean between = !b.pass() && b.lowHz() >= passLo && b.highHz() <= passHi && b.lowHz() > 0;
+      if ((between && mask.type() != ResponseClass.BANDSTOP) == notches) {
+        out.add(b);
+      }
+    }
+    return out;
   }
 
   /** The envelope's ladder, verified against the real mask (null when none applies or meets). */

@@ -11,7 +11,9 @@ import org.zged.fit.SpecTarget;
  * Template lookup: the closed-form designs of the twelve dataset families ({@link FamilyDesign}),
  * those that can meet the target first, then the rest of the target's class, each refined by the
  * same fitter. Pole/zero targets have no closed form; the families' default designs at the target's
- * pole frequency are fitted instead. For a mask, the classical ladder of its envelope comes first.
+ * pole frequency are fitted instead. For a mask, the classical ladder of its envelope comes first,
+ * then, for a mask with a notch, the textbook notch sections on a base filter ({@link
+ * NotchSections}).
  */
 final class TemplateArm implements SearchArm {
   static final String SOURCE = "closed-form";
@@ -27,6 +29,7 @@ final class TemplateArm implements SearchArm {
       if (ladder != null) {
         all.add(ladder);
       }
+      all.addAll(NotchSections.proposals(run.goal()));
     }
     all.addAll(proposals(run.target()));
     for (Proposal p : all) {

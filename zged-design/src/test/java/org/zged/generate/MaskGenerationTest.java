@@ -81,7 +81,10 @@ class MaskGenerationTest {
   private static boolean sourceOf(SpecGenerator.Arm arm, String source) {
     return switch (arm) {
       case VAE -> source.startsWith("vae-");
-      case TEMPLATES -> source.equals("closed-form") || source.equals("ladder");
+      case TEMPLATES ->
+          source.equals("closed-form")
+              || source.equals("ladder")
+              || source.equals(NotchSections.SOURCE);
       case RANDOM -> source.equals("random");
       case EVOLUTIONARY -> source.equals("evolutionary");
       case CLASSICAL -> source.equals("classical");
