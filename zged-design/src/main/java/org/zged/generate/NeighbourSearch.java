@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.hipparchus.complex.Complex;
+import org.zged.analysis.ResponseClass;
 import org.zged.circuit.CircuitGraph;
 import org.zged.fit.SpecTarget;
 import org.zged.graph.GraphEditDistance;
@@ -12,11 +13,13 @@ import org.zged.math.Chamfer;
 /**
  * K nearest reference circuits to a target, and the weights of their latent blend.
  *
- * <p>Response targets use the distance √((Δ log10 f)² + (Δ log10 Q)²) — Q on a log scale, so Q = 5
- * vs 10 weighs like 50 vs 100 (the reference compared Q linearly, which made any Q above a few
- * swamp the frequency term). A record without a Q (first order) is one decade away in Q from any
- * targeted Q, and a record of another response class than the one asked for is not a neighbour.
- * Pole/zero targets use the Chamfer distance between log-magnitude/angle points of the roots.
+ * <p>Response targets use the distance √((w·Δ log10 f)² + (Δ log10 Q)² + (Δ log10 gain)²) — Q and
+ * gain on a log scale, so Q = 5 vs 10 weighs like 50 vs 100 (the reference compared Q linearly,
+ * which made any Q above a few swamp the frequency term), frequency down-weighted since a fit moves
+ * it exactly ({@link #specDistance}). A record without a Q (first order) is one decade away in Q
+ * from any targeted Q, and a record of another response class than the one asked for is not a
+ * neighbour. Pole/zero targets use the Chamfer distance between log-magnitude/angle points of the
+ * roots.
  *
  * <p>Weights are 1/(d + 1e-6), normalised. With a GED weight g &gt; 0 the distance is mixed with
  * each neighbour's mean graph edit distance to the other neighbours, (1 − g)·d/max d + g·a/max a,
@@ -24,6 +27,9 @@ import org.zged.math.Chamfer;
  */
 final class NeighbourSearch {
   private static final double MISSING_Q_PENALTY = 1.0;
+
+  /** Weight of a decade of frequency against a decade of Q or gain (see {@link #specDistance}). */
+  static final double FREQUENCY_WEIGHT = 0.25;
 
   record Neighbour(ReferenceSet.Entry entry, double distance, double weight) {}
 
@@ -123,15 +129,31 @@ final class NeighbourSearch {
   }
 
   private static double responseDistance(ReferenceSet ref, int i, SpecTarget t) {
-    if ((t.type() != null && ref.cls[i] != t.type()) || Double.isNaN(ref.logF[i])) {
+    return specDistance(ref.cls[i], ref.logF[i], ref.logQ[i], ref.logG[i], t);
+  }
+
+  /**
+   * The response-target distance: √((w·Δ log10 f)² + (Δ log10 Q)² + (Δ log10 gain)²), the gain term
+   * only where the target asks for a gain. Frequency weighs {@link #FREQUENCY_WEIGHT}: scaling
+   * every L and C by k moves f by 1/k exactly and leaves Q and gain as they are, so a neighbour
+   * decades away in frequency is as good a topology once fitted, while a Q or a gain it does not
+   * reach is what the topology must supply.
+   */
+  static double specDistance(
+      ResponseClass cls, double logF, double logQ, double logG, SpecTarget t) {
+    if ((t.type() != null && cls != t.type()) || Double.isNaN(logF)) {
       return Double.POSITIVE_INFINITY;
     }
-    double df = ref.logF[i] - Math.log10(t.fcHz());
+    double df = FREQUENCY_WEIGHT * (logF - Math.log10(t.fcHz()));
     double dq = 0;
     if (t.q() != null) {
-      dq = Double.isNaN(ref.logQ[i]) ? MISSING_Q_PENALTY : ref.logQ[i] - Math.log10(t.q());
+      dq = Double.isNaN(logQ) ? MISSING_Q_PENALTY : logQ - Math.log10(t.q());
     }
-    return Math.sqrt(df * df + dq * dq);
+    double dg = 0;
+    if (t.gain() != null) {
+      dg = Double.isNaN(logG) ? MISSING_Q_PENALTY : logG - Math.log10(t.gain());
+    }
+    return Math.sqrt(df * df + dq * dq + dg * dg);
   }
 
   static double distance(ReferenceSet.Entry e, SpecTarget t) {
@@ -142,15 +164,7 @@ final class NeighbourSearch {
       return rootDistance(e.record().poles(), t.poles())
           + rootDistance(e.record().zeros(), t.zeros());
     }
-    if (Double.isNaN(e.logF())) {
-      return Double.POSITIVE_INFINITY;
-    }
-    double df = e.logF() - Math.log10(t.fcHz());
-    double dq = 0;
-    if (t.q() != null) {
-      dq = Double.isNaN(e.logQ()) ? MISSING_Q_PENALTY : e.logQ() - Math.log10(t.q());
-    }
-    return Math.sqrt(df * df + dq * dq);
+    return specDistance(e.cls(), e.logF(), e.logQ(), e.logG(), t);
   }
 
   /**

@@ -34,6 +34,7 @@ public final class ReferenceSet {
     private final ResponseClass cls;
     private final double logF;
     private final double logQ;
+    private final double logG;
     private final Supplier<Proposal> decoded;
 
     Entry(
@@ -43,6 +44,7 @@ public final class ReferenceSet {
         ResponseClass cls,
         double logF,
         double logQ,
+        double logG,
         Supplier<Proposal> decoded) {
       this.id = id;
       this.record = record;
@@ -50,6 +52,7 @@ public final class ReferenceSet {
       this.cls = cls;
       this.logF = logF;
       this.logQ = logQ;
+      this.logG = logG;
       this.decoded = decoded;
     }
 
@@ -77,6 +80,11 @@ public final class ReferenceSet {
       return logQ;
     }
 
+    /** log10 of the passband gain, NaN where the response has none. */
+    public double logG() {
+      return logG;
+    }
+
     public Proposal decoded() {
       return decoded.get();
     }
@@ -86,6 +94,7 @@ public final class ReferenceSet {
   // Column copies of the spec coordinates: the neighbour search scans these, not the records.
   final double[] logF;
   final double[] logQ;
+  final double[] logG;
   final ResponseClass[] cls;
 
   ReferenceSet(List<Entry> entries) {
@@ -93,12 +102,20 @@ public final class ReferenceSet {
     int n = entries.size();
     logF = new double[n];
     logQ = new double[n];
+    logG = new double[n];
     cls = new ResponseClass[n];
     for (int i = 0; i < n; i++) {
       logF[i] = entries.get(i).logF();
       logQ[i] = entries.get(i).logQ();
+      logG[i] = entries.get(i).logG();
       cls[i] = entries.get(i).cls();
     }
+  }
+
+  /** log10 of a response's passband gain, NaN where it has none. */
+  static double logGain(FilterSpecs s) {
+    Double g = s.passbandGain();
+    return g == null || !(g > 0) || !Double.isFinite(g) ? Double.NaN : Math.log10(g);
   }
 
   public static ReferenceSet encode(ZgedModel model, Dataset dataset) {
@@ -124,6 +141,7 @@ public final class ReferenceSet {
               s.responseClass(),
               f == null || !(f > 0) ? Double.NaN : Math.log10(f),
               q == null || !(q > 0) || !Double.isFinite(q) ? Double.NaN : Math.log10(q),
+              logGain(s),
               () -> p));
     }
     return new ReferenceSet(out);

@@ -46,7 +46,7 @@ import org.zged.model.ZgedModel;
  */
 public final class ShippedReference {
   static final String RESOURCE = "/org/zged/generate/shipped-reference.bin";
-  private static final String FORMAT = "zged-reference-2";
+  private static final String FORMAT = "zged-reference-3";
   private static volatile Cached cached;
 
   /** A stored set with the fingerprint of the weights that encoded it (set null: none usable). */
@@ -125,6 +125,7 @@ public final class ShippedReference {
       out.writeByte(e.cls().ordinal());
       out.writeDouble(e.logF());
       out.writeDouble(e.logQ());
+      out.writeDouble(e.logG());
       out.writeShort(e.mu().length);
       for (float m : e.mu()) {
         out.writeFloat(m);
@@ -180,6 +181,7 @@ public final class ShippedReference {
       ResponseClass cls = classes[in.readByte()];
       double logF = in.readDouble();
       double logQ = in.readDouble();
+      double logG = in.readDouble();
       float[] mu = new float[in.readUnsignedShort()];
       for (int k = 0; k < mu.length; k++) {
         mu[k] = in.readFloat();
@@ -200,7 +202,8 @@ public final class ShippedReference {
       }
       int index = i;
       entries.add(
-          new ReferenceSet.Entry(ids[i], () -> lazy.get(index), mu, cls, logF, logQ, decoded));
+          new ReferenceSet.Entry(
+              ids[i], () -> lazy.get(index), mu, cls, logF, logQ, logG, decoded));
     }
     return new Cached(fingerprint, new ReferenceSet(entries));
   }
