@@ -113,7 +113,8 @@ public final class ModelEvaluator {
     List<DecodeResult> decoded = model.decodeAll(muF);
     ReconstructionTally tally = new ReconstructionTally(cfg.maxNodes());
     for (int i = 0; i < records.size(); i++) {
-      tally.add(records.get(i).graph(), decoded.get(i).graph());
+      // slot by slot in the model's own node order (canonical for an open-space model)
+      tally.add(org.zged.model.SlotOrder.of(records.get(i).graph(), cfg), decoded.get(i).graph());
     }
 
     // Family labels colour the PCA plot only; the latent metrics group by canonical topology.

@@ -28,6 +28,7 @@ public final class GraphBatch {
   public static final int ABSENT = 4;
 
   final int size;
+  final ModelConfig cfg;
   final int n;
   final int maxPoles;
   final int maxZeros;
@@ -43,14 +44,11 @@ public final class GraphBatch {
   final int[] edgeClass; // [B,n,n] EdgeClass ordinal, symmetric, NONE on the diagonal
 
   private GraphBatch(int size, ModelConfig cfg) {
-    this(size, cfg.maxNodes(), cfg.maxPoles(), cfg.maxZeros());
-  }
-
-  private GraphBatch(int size, int n, int maxPoles, int maxZeros) {
     this.size = size;
-    this.n = n;
-    this.maxPoles = maxPoles;
-    this.maxZeros = maxZeros;
+    this.cfg = cfg;
+    this.n = cfg.maxNodes();
+    this.maxPoles = cfg.maxPoles();
+    this.maxZeros = cfg.maxZeros();
     nodeTypes = new float[size * n * 4];
     nodeMask = new float[size * n];
     edgeValues = new float[size * n * n * 3];
@@ -81,7 +79,7 @@ public final class GraphBatch {
    * so no circuit is converted twice.
    */
   public GraphBatch select(int[] rows) {
-    GraphBatch out = new GraphBatch(rows.length, n, maxPoles, maxZeros);
+    GraphBatch out = new GraphBatch(rows.length, cfg);
     for (int r = 0; r < rows.length; r++) {
       int from = rows[r];
       if (from < 0 || from >= size) {
@@ -106,7 +104,7 @@ public final class GraphBatch {
   }
 
   private void fill(int b, ModelExample ex) {
-    CircuitGraph g = CircuitGraph.of(ex.circuit());
+    CircuitGraph g = SlotOrder.of(ex.circuit(), cfg);
     if (g.nodeCount() > n) {
       throw new InputException(
           ex.circuit().title().isEmpty() ? "circuit" : ex.circuit().title(),

@@ -1,5 +1,7 @@
 package org.zged.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 import org.zged.InputException;
 
@@ -19,7 +21,21 @@ import org.zged.InputException;
  * @param maxPoles pole slots of the transfer-function head
  * @param maxZeros zero slots of the transfer-function head
  * @param edgeHead {@code joint} (one 8-way class) or {@code separate} (existence + 7-way kind)
+ * @param nodeOrder {@code graph} (internal nodes in the circuit's order of first appearance) or
+ *     {@code canonical} (in the canonical labelling of {@link org.zged.graph.CanonicalForm}, so
+ *     every slot of the target graph is well defined under relabelling); null means {@code graph}
+ * @param topologyReadout {@code pooled} (the topology head reads [mean, sum/n] of the node
+ *     embeddings) or {@code slots} (also every slot's embedding and the edge presence grid, in slot
+ *     order); null means {@code pooled}
+ * @param edgePath {@code attention} (pair queries cross-attending to the topology tokens) or {@code
+ *     direct} (an MLP on z_topology gives every pair's logits at once); null means {@code
+ *     attention}
+ * @param valuePath {@code attention} (pair queries cross-attending to all tokens) or {@code edge}
+ *     (each pair's values from z_values, z_topology, the pair's own slot features and its decoded
+ *     edge-class probabilities; the value encoder then also reads every slot's embedding and the
+ *     scaled value grid); null means {@code attention}
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelConfig(
     int maxNodes,
     int hidden,
@@ -32,10 +48,18 @@ public record ModelConfig(
     int decoderHidden,
     int maxPoles,
     int maxZeros,
-    String edgeHead) {
+    String edgeHead,
+    String nodeOrder,
+    String topologyReadout,
+    String edgePath,
+    String valuePath) {
 
   public static final String JOINT = "joint";
   public static final String SEPARATE = "separate";
+  public static final String CANONICAL = "canonical";
+  public static final String SLOTS = "slots";
+  public static final String DIRECT = "direct";
+  public static final String EDGE = "edge";
 
   /**
    * Upper bounds of every size, checked before anything is allocated (a config or a model file
@@ -74,6 +98,110 @@ public record ModelConfig(
       throw new InputException(
           "decoder.edge_head", "must be 'joint' or 'separate', got '" + edgeHead + "'");
     }
+    // The defaults are stored as null, so a default config's header (and every file written
+    // before these options existed) stays exactly as it was.
+    nodeOrder = option("model.node_order", nodeOrder, "graph", CANONICAL);
+    topologyReadout = option("model.topology_readout", topologyReadout, "pooled", SLOTS);
+    edgePath = option("decoder.edge_path", edgePath, "attention", DIRECT);
+    valuePath = option("decoder.value_path", valuePath, "attention", EDGE);
+    if (DIRECT.equals(edgePath) && SEPARATE.equals(edgeHead)) {
+      throw new InputException(
+          "decoder.edge_path", "'direct' needs decoder.edge_head 'joint', got 'separate'");
+    }
+  }
+
+  /** The original architecture (every option at its default). */
+  public ModelConfig(
+      int maxNodes,
+      int hidden,
+      int messageLayers,
+      int topologyDims,
+      int valueDims,
+      int tfDims,
+      int tokensPerPart,
+      int tokenDim,
+      int decoderHidden,
+      int maxPoles,
+      int maxZeros,
+      String edgeHead) {
+    this(
+        maxNodes,
+        hidden,
+        messageLayers,
+        topologyDims,
+        valueDims,
+        tfDims,
+        tokensPerPart,
+        tokenDim,
+        decoderHidden,
+        maxPoles,
+        maxZeros,
+        edgeHead,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * This config with the open-space options: canonical order, slot readout, direct edges, edge
+   * values.
+   */
+  public ModelConfig openSpace() {
+    return new ModelConfig(
+        maxNodes,
+        hidden,
+        messageLayers,
+        topologyDims,
+        valueDims,
+        tfDims,
+        tokensPerPart,
+        tokenDim,
+        decoderHidden,
+        maxPoles,
+        maxZeros,
+        edgeHead,
+        CANONICAL,
+        SLOTS,
+        DIRECT,
+        EDGE);
+  }
+
+  private static String option(String key, String value, String dflt, String other) {
+    if (value == null || value.equals(dflt)) {
+      return null;
+    }
+    if (!value.equals(other)) {
+      throw new InputException(
+          key, "must be '" + dflt + "' or '" + other + "', got '" + value + "'");
+    }
+    return value;
+  }
+
+  @JsonIgnore
+  public boolean canonicalOrder() {
+    return nodeOrder != null;
+  }
+
+  @JsonIgnore
+  public boolean slotReadout() {
+    return topologyReadout != null;
+  }
+
+  @JsonIgnore
+  public boolean directEdges() {
+    return edgePath != null;
+  }
+
+  @JsonIgnore
+  public boolean edgeValues() {
+    return valuePath != null;
+  }
+
+  /** Whether the decoder has the cross-attention over latent tokens (some path still uses it). */
+  @JsonIgnore
+  public boolean attention() {
+    return !directEdges() || !edgeValues();
   }
 
   /** The production architecture: 8-D latent (2 topology + 2 values + 4 transfer function). */
@@ -81,15 +209,18 @@ public record ModelConfig(
     return new ModelConfig(5, 64, 3, 2, 2, 4, 2, 32, 64, 4, 4, JOINT);
   }
 
+  @JsonIgnore
   public int latentDims() {
     return topologyDims + valueDims + tfDims;
   }
 
   /** Node slot classes: the four node types plus "absent". */
+  @JsonIgnore
   public int nodeClasses() {
     return 5;
   }
 
+  @JsonIgnore
   public boolean separateEdgeHead() {
     return SEPARATE.equals(edgeHead);
   }

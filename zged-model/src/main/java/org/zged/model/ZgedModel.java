@@ -153,8 +153,32 @@ public final class ZgedModel implements AutoCloseable {
     return encodeExamples(examples);
   }
 
-  /** Latent means of many circuits with their poles and zeros, in one forward pass. */
+  /**
+   * Circuits (or latents) per forward pass: pair tensors grow with n², so a 16-node grid goes in
+   * chunks of 256 (a 5-node one in chunks of 2,621, which keeps its splits in one pass). The whole
+   * test_unseen split of the open preset in one pass needed more than 21 GB.
+   */
+  int chunk() {
+    int n = config().maxNodes();
+    return Math.max(1, 65_536 / (n * n));
+  }
+
+  /** Latent means of many circuits with their poles and zeros, in passes of {@link #chunk()}. */
   public synchronized float[][] encodeExamples(List<ModelExample> examples) {
+    int step = chunk();
+    if (examples.size() <= step) {
+      return encodeChunk(examples);
+    }
+    float[][] out = new float[examples.size()][];
+    for (int from = 0; from < examples.size(); from += step) {
+      int to = Math.min(examples.size(), from + step);
+      float[][] part = encodeChunk(examples.subList(from, to));
+      System.arraycopy(part, 0, out, from, part.length);
+    }
+    return out;
+  }
+
+  private float[][] encodeChunk(List<ModelExample> examples) {
     if (examples.isEmpty()) {
       return new float[0][];
     }
@@ -250,6 +274,20 @@ public final class ZgedModel implements AutoCloseable {
       return out;
     }
     checkLatents(zs);
+    int step = chunk();
+    for (int from = 0; from < zs.length; from += step) {
+      float[][] part = Arrays.copyOfRange(zs, from, Math.min(zs.length, from + step));
+      decodeChunk(part, temperature, rng, constrained, out);
+    }
+    return out;
+  }
+
+  private void decodeChunk(
+      float[][] zs,
+      double temperature,
+      SplittableRandom rng,
+      boolean constrained,
+      List<DecodeResult> out) {
     DecoderOutput dec;
     if (javaInference != null) {
       dec = javaInference.decode(zs);
@@ -271,7 +309,6 @@ public final class ZgedModel implements AutoCloseable {
               rng,
               constrained));
     }
-    return out;
   }
 
   private DecoderOutput engineDecode(float[][] zs) {

@@ -53,6 +53,51 @@ class GradientCheckTest {
     assertTrue(checked >= 12, "checked " + checked + " entries");
   }
 
+  /**
+   * The open-space architecture (canonical slots, slot readouts, direct edge logits, per-edge
+   * values on the decoded classes): every new layer is checked in the whole objective.
+   */
+  @Test
+  void openSpaceGradientsMatchFiniteDifferences() {
+    VaeLoss loss = new VaeLoss(WEIGHTS);
+    Objective whole = (out, batch, m) -> loss.compute(out, batch, noGumbel(out, m), 1, 1).total();
+    int checked =
+        check(
+            TestModels.small().openSpace(),
+            whole,
+            whole,
+            name ->
+                name.contains("mp0_value_transform")
+                    || name.contains("encoder") && name.endsWith("topology1_weight")
+                    || name.contains("encoder") && name.endsWith("values1_weight")
+                    || name.contains("slot_embedding")
+                    || name.contains("edge1_weight")
+                    || name.contains("edge_logits_weight")
+                    || name.contains("value_latent_weight")
+                    || name.contains("value_class_weight")
+                    || name.contains("value_slots_weight"));
+    assertTrue(checked >= 20, "checked " + checked + " entries");
+  }
+
+  /** The connectivity penalty on the direct edge path's probabilities. */
+  @Test
+  void openSpaceConnectivityGradientsMatchFiniteDifferences() {
+    VaeLoss loss = new VaeLoss(new LossWeights(0, 0, 0, 1.0, 0.7, false));
+    Objective conn = (out, batch, m) -> loss.compute(out, batch, noGumbel(out, m), 1, 1).total();
+    Objective reference =
+        (out, batch, m) -> {
+          NDArray adjacency = out.get(4).exp().get("..., 0").neg().add(1f);
+          return ConnectivityPenalty.of(adjacency, batch.inputs(m).get(1), heldReach(m)).mean();
+        };
+    int checked =
+        check(
+            TestModels.small().openSpace(),
+            conn,
+            reference,
+            name -> name.contains("edge1_weight") || name.contains("edge_logits_weight"));
+    assertTrue(checked >= 5, "checked " + checked + " entries");
+  }
+
   /** The connectivity penalty alone, on the edge probabilities (decoder.gumbel: false). */
   @Test
   void connectivityGradientsMatchFiniteDifferences() {
@@ -144,7 +189,15 @@ class GradientCheckTest {
   /** Compares the gradient of {@code analytic} with finite differences of {@code reference}. */
   private static int check(
       Objective analytic, Objective reference, java.util.function.Predicate<String> pick) {
-    try (ZgedModel model = ZgedModel.create(TestModels.small(), 5)) {
+    return check(TestModels.small(), analytic, reference, pick);
+  }
+
+  private static int check(
+      ModelConfig cfg,
+      Objective analytic,
+      Objective reference,
+      java.util.function.Predicate<String> pick) {
+    try (ZgedModel model = ZgedModel.create(cfg, 5)) {
       GraphBatch batch =
           GraphBatch.of(
               List.of(

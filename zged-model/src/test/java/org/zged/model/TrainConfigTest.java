@@ -70,6 +70,36 @@ class TrainConfigTest {
   }
 
   @Test
+  void theOpenSpaceConfigSetsItsOptionsAndTheOthersKeepTheDefaults() throws Exception {
+    TrainConfig open = TrainConfig.load(TestModels.configs().resolve("open.yaml"));
+    assertEquals("open", open.preset());
+    assertEquals(16, open.model().maxNodes());
+    assertEquals(18, open.model().maxPoles());
+    assertEquals(18, open.model().maxZeros());
+    assertEquals(open.model(), open.model().openSpace(), "every open-space option is set");
+    assertEquals(open, TrainConfig.parse(open.toYaml(), "resolved"));
+    // the default architecture writes none of the optional keys
+    String tiny = TestModels.tiny().toYaml();
+    for (String key : new String[] {"node_order", "topology_readout", "edge_path", "value_path"}) {
+      assertTrue(!tiny.contains(key), key + " in " + tiny);
+    }
+    assertEquals(TestModels.tiny(), TrainConfig.parse(tinyText(), "x.yaml"));
+  }
+
+  @Test
+  void badOpenSpaceOptionsAreNamed() throws Exception {
+    String t1 = tinyText().replace("  hidden: 64\n", "  hidden: 64\n  node_order: random\n");
+    InputException e = assertThrows(InputException.class, () -> TrainConfig.parse(t1, "x.yaml"));
+    assertEquals(
+        "x.yaml: model.node_order: must be 'graph' or 'canonical', got 'random'", e.getMessage());
+    String t2 = tinyText().replace("edge_head: joint", "edge_head: separate\n  edge_path: direct");
+    e = assertThrows(InputException.class, () -> TrainConfig.parse(t2, "x.yaml"));
+    assertEquals(
+        "x.yaml: decoder.edge_path: 'direct' needs decoder.edge_head 'joint', got 'separate'",
+        e.getMessage());
+  }
+
+  @Test
   void resolvedYamlReadsBackEqual() {
     TrainConfig c = TestModels.tiny();
     assertEquals(c, TrainConfig.parse(c.toYaml(), "resolved"));

@@ -26,6 +26,12 @@ final class DecoderForward {
   private final Affine existenceHead;
   private final Affine valueHead;
   private final float[] pairQueryOut; // pairQuery(symmetric slot features): independent of z
+  private final Affine edge1;
+  private final Affine edge2;
+  private final Affine valueLatent;
+  private final Affine valueClass;
+  private final Affine valueHidden;
+  private final float[] valueSlotsOut; // valueSlots(symmetric slot features) [n·n·d]
 
   DecoderForward(ModelConfig cfg, Weights w) {
     this.cfg = cfg;
@@ -38,28 +44,62 @@ final class DecoderForward {
     node2 = w.affine("decoder_node2", hd, n * cfg.nodeClasses());
     int[] parts = {cfg.topologyDims(), cfg.valueDims(), cfg.tfDims()};
     String[] names = {"tokens_topology", "tokens_values", "tokens_tf"};
-    for (int p = 0; p < 3; p++) {
-      tokenProjections[p] = w.affine("decoder_" + names[p], parts[p], cfg.tokensPerPart() * d);
+    boolean attention = cfg.attention();
+    slots = attention || cfg.edgeValues() ? w.get("decoder_slot_embedding", n, d) : null;
+    if (attention) {
+      for (int p = 0; p < 3; p++) {
+        tokenProjections[p] = w.affine("decoder_" + names[p], parts[p], cfg.tokensPerPart() * d);
+      }
+      pairQuery = w.affine("decoder_pair_query", 2 * d, d);
+      latentQuery = w.affine("decoder_latent_query", topo, d);
+      keys = w.affine("decoder_keys", d, d);
+      values = w.affine("decoder_values", d, d);
+    } else {
+      pairQuery = null;
+      latentQuery = null;
+      keys = null;
+      values = null;
     }
-    slots = w.get("decoder_slot_embedding", n, d);
-    pairQuery = w.affine("decoder_pair_query", 2 * d, d);
-    latentQuery = w.affine("decoder_latent_query", topo, d);
-    keys = w.affine("decoder_keys", d, d);
-    values = w.affine("decoder_values", d, d);
-    pair1 = w.affine("decoder_pair1", 2 * d, hd);
-    pair2 = w.affine("decoder_pair2", hd, hd);
-    valuePair1 = w.affine("decoder_value_pair1", 2 * d, hd);
-    valuePair2 = w.affine("decoder_value_pair2", hd, hd);
-    if (cfg.separateEdgeHead()) {
+    if (cfg.directEdges()) {
+      edge1 = w.affine("decoder_edge1", topo, hd);
+      edge2 = w.affine("decoder_edge2", hd, hd);
+      pair1 = null;
+      pair2 = null;
+    } else {
+      edge1 = null;
+      edge2 = null;
+      pair1 = w.affine("decoder_pair1", 2 * d, hd);
+      pair2 = w.affine("decoder_pair2", hd, hd);
+    }
+    if (cfg.edgeValues()) {
+      valuePair1 = null;
+      valuePair2 = null;
+      Affine valueSlots = w.affine("decoder_value_slots", 2 * d, d);
+      valueLatent = w.affine("decoder_value_latent", latent, d);
+      valueClass = w.affine("decoder_value_class", EdgeClass.COUNT, d);
+      valueHidden = w.affine("decoder_value_hidden", d, d);
+      valueSlotsOut = valueSlots.apply(symmetricSlots(n, d));
+    } else {
+      valuePair1 = w.affine("decoder_value_pair1", 2 * d, hd);
+      valuePair2 = w.affine("decoder_value_pair2", hd, hd);
+      valueLatent = null;
+      valueClass = null;
+      valueHidden = null;
+      valueSlotsOut = null;
+    }
+    if (cfg.directEdges()) {
+      existenceHead = null;
+      classHead = w.affine("decoder_edge_logits", hd, n * n * EdgeClass.COUNT);
+    } else if (cfg.separateEdgeHead()) {
       existenceHead = w.affine("decoder_existence_head", hd, 1);
       classHead = w.affine("decoder_kind_head", hd, EdgeClass.COUNT - 1);
     } else {
       existenceHead = null;
       classHead = w.affine("decoder_class_head", hd, EdgeClass.COUNT);
     }
-    valueHead = w.affine("decoder_value_head", hd, 3);
+    valueHead = w.affine("decoder_value_head", cfg.edgeValues() ? d : hd, 3);
     w.requireAllUsed("decoder_");
-    pairQueryOut = pairQuery.apply(symmetricSlots(n, d));
+    pairQueryOut = attention ? pairQuery.apply(symmetricSlots(n, d)) : null;
   }
 
   /** [n·n·2d]: for pair (i, j), slot_i + slot_j then slot_i · slot_j. */
@@ -97,6 +137,79 @@ final class DecoderForward {
     }
     float[] nodeLogits = node2.apply(Affine.relu(node1.apply(zTopo)));
 
+    float[] query = null;
+    float[] context = null;
+    float[] topoContext = null;
+    if (cfg.attention()) {
+      query = new float[batch * pairs * d]; // [B, n·n, d]
+      context = new float[batch * pairs * d];
+      topoContext = new float[batch * pairs * d];
+      attend(z, zTopo, batch, query, context, topoContext);
+    }
+    float[] logProbs;
+    if (edge1 != null) {
+      float[] f = Affine.relu(edge2.apply(Affine.relu(edge1.apply(zTopo))));
+      logProbs = directLogProbs(classHead.apply(f), batch);
+    } else {
+      float[] f = Affine.relu(pair2.apply(Affine.relu(pair1.apply(joined(query, topoContext, d)))));
+      logProbs = edgeLogProbs(f, batch * pairs);
+    }
+    float[] g;
+    if (valueLatent != null) {
+      int hd = d; // the per-pair value layers are token_dim wide
+      float[] probs = new float[logProbs.length];
+      for (int i = 0; i < probs.length; i++) {
+        probs[i] = (float) Math.exp(logProbs[i]);
+      }
+      float[] lat = valueLatent.apply(z); // [B, d]
+      float[] cls = valueClass.apply(probs); // [B·n·n, d]
+      for (int b = 0; b < batch; b++) {
+        for (int q = 0; q < pairs; q++) {
+          int o = (b * pairs + q) * hd;
+          for (int c = 0; c < hd; c++) {
+            float x = valueSlotsOut[q * hd + c] + lat[b * hd + c] + cls[o + c];
+            cls[o + c] = Math.max(x, 0f);
+          }
+        }
+      }
+      g = Affine.relu(valueHidden.apply(cls));
+    } else {
+      g = Affine.relu(valuePair2.apply(Affine.relu(valuePair1.apply(joined(query, context, d)))));
+    }
+    return new DecoderOutput(nodeLogits, logProbs, valueHead.apply(g));
+  }
+
+  /** The direct path: logits [B·n·n·8], averaged over (i, j) and (j, i), then log-softmax. */
+  private float[] directLogProbs(float[] logits, int batch) {
+    int n = cfg.maxNodes();
+    int classes = EdgeClass.COUNT;
+    float[] out = new float[logits.length];
+    for (int b = 0; b < batch; b++) {
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          int o = ((b * n + i) * n + j) * classes;
+          int t = ((b * n + j) * n + i) * classes;
+          for (int c = 0; c < classes; c++) {
+            out[o + c] = (logits[o + c] + logits[t + c]) * 0.5f;
+          }
+          logSoftmaxInPlace(out, o, classes);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The cross-attention: pair queries, their context over all tokens and over the topology ones.
+   */
+  private void attend(
+      float[] z, float[] zTopo, int batch, float[] query, float[] context, float[] topoContext) {
+    int n = cfg.maxNodes();
+    int d = cfg.tokenDim();
+    int latent = cfg.latentDims();
+    int pairs = n * n;
+    int t = cfg.tokensPerPart();
+    int tokenCount = 3 * t;
     int[] bounds = {0, cfg.topologyDims(), cfg.topologyDims() + cfg.valueDims(), latent};
     float[] tokens = new float[batch * tokenCount * d]; // [B, 3t, d]
     for (int p = 0; p < 3; p++) {
@@ -112,7 +225,6 @@ final class DecoderForward {
     }
 
     float[] lq = latentQuery.apply(zTopo); // [B, d]
-    float[] query = new float[batch * pairs * d]; // [B, n·n, d]
     for (int b = 0; b < batch; b++) {
       for (int q = 0; q < pairs; q++) {
         for (int c = 0; c < d; c++) {
@@ -123,8 +235,6 @@ final class DecoderForward {
     float[] k = keys.apply(tokens);
     float[] v = values.apply(tokens);
     float scale = (float) Math.sqrt(d);
-    float[] context = new float[batch * pairs * d];
-    float[] topoContext = new float[batch * pairs * d];
     float[] scores = new float[tokenCount];
     float[] topoScores = new float[t];
     for (int b = 0; b < batch; b++) {
@@ -156,11 +266,6 @@ final class DecoderForward {
         }
       }
     }
-    float[] f = Affine.relu(pair2.apply(Affine.relu(pair1.apply(joined(query, topoContext, d)))));
-    float[] g =
-        Affine.relu(valuePair2.apply(Affine.relu(valuePair1.apply(joined(query, context, d)))));
-    float[] logProbs = edgeLogProbs(f, batch * pairs);
-    return new DecoderOutput(nodeLogits, logProbs, valueHead.apply(g));
   }
 
   /** concat(query, context) per pair. */

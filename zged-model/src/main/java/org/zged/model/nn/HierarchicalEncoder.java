@@ -33,9 +33,13 @@ public final class HierarchicalEncoder extends ZgedBlock {
     for (int i = 0; i < layers.length; i++) {
       layers[i] = addChildBlock("mp" + i, new ImpedanceMessagePassing(h));
     }
-    topo1 = addChildBlock("topology1", new Dense(2 * h, w));
+    int n = cfg.maxNodes();
+    // slot readouts: every slot's embedding [n·h] plus the grid itself [n·n·3], in slot order
+    int slotFeatures = n * h + n * n * 3;
+    topo1 =
+        addChildBlock("topology1", new Dense(2 * h + (cfg.slotReadout() ? slotFeatures : 0), w));
     topo2 = addChildBlock("topology2", new Dense(w, 2 * cfg.topologyDims()));
-    values1 = addChildBlock("values1", new Dense(9 + h, w));
+    values1 = addChildBlock("values1", new Dense(9 + h + (cfg.edgeValues() ? slotFeatures : 0), w));
     values2 = addChildBlock("values2", new Dense(w, 2 * cfg.valueDims()));
     tf =
         addChildBlock(
@@ -65,18 +69,27 @@ public final class HierarchicalEncoder extends ZgedBlock {
     NDArray count = mask.sum(new int[] {1}).maximum(1f);
     NDArray sumS = hs.sum(new int[] {1});
     NDArray pooled = NDArrays.concat(-1, sumS.div(count), Tensors.div(sumS, cfg.maxNodes()));
+    long b = values.getShape().get(0);
+    if (cfg.slotReadout()) {
+      // With canonical slots each position means the same in every circuit, so the readout can
+      // keep which node holds what instead of summing it away.
+      pooled = NDArrays.concat(-1, pooled, hs.reshape(b, -1), presence.reshape(b, -1));
+    }
     NDArray mean = h.sum(new int[] {1}).div(count);
     NDArray topo = topo2.apply(ps, Activation.relu(topo1.apply(ps, pooled, training)), training);
 
     NDArray kinds = presence.sum(new int[] {1, 2}); // [B,3]
     NDArray any = kinds.gt(0).toType(values.getDataType(), false);
-    NDArray vMean = presence.mul(values).sum(new int[] {1, 2}).div(kinds.maximum(1f));
-    long b = values.getShape().get(0);
+    NDArray present = presence.mul(values);
+    NDArray vMean = present.sum(new int[] {1, 2}).div(kinds.maximum(1f));
     NDArray absent = presence.neg().add(1f).mul(BIG).reshape(b, -1, 3);
     NDArray flat = values.reshape(b, -1, 3);
     NDArray vMax = flat.sub(absent).max(new int[] {1}).mul(any);
     NDArray vMin = flat.add(absent).min(new int[] {1}).mul(any);
     NDArray stats = NDArrays.concat(-1, vMean, vMin, vMax, mean);
+    if (cfg.edgeValues()) {
+      stats = NDArrays.concat(-1, stats, h.reshape(b, -1), present.reshape(b, -1));
+    }
     NDArray val = values2.apply(ps, Activation.relu(values1.apply(ps, stats, training)), training);
 
     NDArray tfOut = tf.apply(ps, in.get(4), in.get(5), in.get(6), in.get(7), training);

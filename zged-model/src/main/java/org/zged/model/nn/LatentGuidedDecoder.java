@@ -37,6 +37,14 @@ public final class LatentGuidedDecoder extends ZgedBlock {
   private final Dense classHead;
   private final Dense existenceHead;
   private final Dense valueHead;
+  // decoder.edge_path: direct
+  private final Dense edge1;
+  private final Dense edge2;
+  // decoder.value_path: edge
+  private final Dense valueSlots;
+  private final Dense valueLatent;
+  private final Dense valueClass;
+  private final Dense valueHidden;
 
   public LatentGuidedDecoder(ModelConfig cfg) {
     this.cfg = cfg;
@@ -52,32 +60,64 @@ public final class LatentGuidedDecoder extends ZgedBlock {
     int[] parts = {cfg.topologyDims(), cfg.valueDims(), cfg.tfDims()};
     tokenProjections = new Dense[3];
     String[] names = {"tokens_topology", "tokens_values", "tokens_tf"};
-    for (int p = 0; p < 3; p++) {
-      tokenProjections[p] = addChildBlock(names[p], new Dense(parts[p], cfg.tokensPerPart() * d));
+    boolean attention = cfg.attention();
+    if (attention) {
+      for (int p = 0; p < 3; p++) {
+        tokenProjections[p] = addChildBlock(names[p], new Dense(parts[p], cfg.tokensPerPart() * d));
+      }
     }
-    slots = weight("slot_embedding", n, d);
-    pairQuery = addChildBlock("pair_query", new Dense(2 * d, d));
-    latentQuery = addChildBlock("latent_query", new Dense(topo, d));
-    keys = addChildBlock("keys", new Dense(d, d));
-    values = addChildBlock("values", new Dense(d, d));
-    pair1 = addChildBlock("pair1", new Dense(2 * d, hd));
-    pair2 = addChildBlock("pair2", new Dense(hd, hd));
-    valuePair1 = addChildBlock("value_pair1", new Dense(2 * d, hd));
-    valuePair2 = addChildBlock("value_pair2", new Dense(hd, hd));
-    if (cfg.separateEdgeHead()) {
+    slots = attention || cfg.edgeValues() ? weight("slot_embedding", n, d) : null;
+    pairQuery = attention ? addChildBlock("pair_query", new Dense(2 * d, d)) : null;
+    latentQuery = attention ? addChildBlock("latent_query", new Dense(topo, d)) : null;
+    keys = attention ? addChildBlock("keys", new Dense(d, d)) : null;
+    values = attention ? addChildBlock("values", new Dense(d, d)) : null;
+    if (cfg.directEdges()) {
+      // Every pair's logits straight from z_topology: with canonical slots the pair (i, j) means
+      // the same thing in every circuit, so an MLP can read it off the latent.
+      pair1 = null;
+      pair2 = null;
+      edge1 = addChildBlock("edge1", new Dense(topo, hd));
+      edge2 = addChildBlock("edge2", new Dense(hd, hd));
+    } else {
+      pair1 = addChildBlock("pair1", new Dense(2 * d, hd));
+      pair2 = addChildBlock("pair2", new Dense(hd, hd));
+      edge1 = null;
+      edge2 = null;
+    }
+    if (cfg.edgeValues()) {
+      valuePair1 = null;
+      valuePair2 = null;
+      // per-pair layers run on [B,n,n,width]: token_dim wide, not decoder_hidden (at 16 nodes a
+      // 256-wide per-pair layer is most of a training step)
+      valueSlots = addChildBlock("value_slots", new Dense(2 * d, d));
+      valueLatent = addChildBlock("value_latent", new Dense(latent, d));
+      valueClass = addChildBlock("value_class", new Dense(EdgeClass.COUNT, d));
+      valueHidden = addChildBlock("value_hidden", new Dense(d, d));
+    } else {
+      valuePair1 = addChildBlock("value_pair1", new Dense(2 * d, hd));
+      valuePair2 = addChildBlock("value_pair2", new Dense(hd, hd));
+      valueSlots = null;
+      valueLatent = null;
+      valueClass = null;
+      valueHidden = null;
+    }
+    if (cfg.directEdges()) {
+      existenceHead = null;
+      classHead = addChildBlock("edge_logits", new Dense(hd, n * n * EdgeClass.COUNT));
+    } else if (cfg.separateEdgeHead()) {
       existenceHead = addChildBlock("existence_head", new Dense(hd, 1));
       classHead = addChildBlock("kind_head", new Dense(hd, EdgeClass.COUNT - 1));
     } else {
       existenceHead = null;
       classHead = addChildBlock("class_head", new Dense(hd, EdgeClass.COUNT));
     }
-    valueHead = addChildBlock("value_head", new Dense(hd, 3));
+    valueHead = addChildBlock("value_head", new Dense(cfg.edgeValues() ? d : hd, 3));
   }
 
   /**
    * @param z latent [B,L]
    * @return node logits [B,n,5], edge class log-probabilities [B,n,n,8], scaled values [B,n,n,3],
-   *     attention weights [B,n·n,T]
+   *     attention weights [B,n·n,T] (zeros [B,n·n,1] when no path uses attention)
    */
   public NDList apply(ParameterStore ps, NDArray z, boolean training) {
     long b = z.getShape().get(0);
@@ -89,57 +129,91 @@ public final class LatentGuidedDecoder extends ZgedBlock {
             .apply(ps, Activation.relu(node1.apply(ps, zTopo, training)), training)
             .reshape(b, n, cfg.nodeClasses());
 
-    int t = cfg.tokensPerPart();
-    int[] bounds = {0, cfg.topologyDims(), cfg.topologyDims() + cfg.valueDims(), cfg.latentDims()};
-    NDArray[] tokenParts = new NDArray[3];
-    for (int p = 0; p < 3; p++) {
-      NDArray part = z.get(":, " + bounds[p] + ":" + bounds[p + 1]);
-      tokenParts[p] = tokenProjections[p].apply(ps, part, training).reshape(b, t, d);
+    NDArray attention = null;
+    NDArray topoContext = null;
+    NDArray context = null;
+    NDArray query = null;
+    NDArray symmetric = null;
+    if (slots != null) {
+      // Ops on a parameter would attach their results to the model's manager, where they would
+      // pile up step after step; attach the slot views to the caller's (per-step) manager instead.
+      NDArray s = value(ps, slots, z, training); // [n,d]
+      NDArray si = s.expandDims(1); // [n,1,d]
+      NDArray sj = s.expandDims(0); // [1,n,d]
+      si.attach(z.getManager());
+      sj.attach(z.getManager());
+      symmetric = NDArrays.concat(-1, si.add(sj), si.mul(sj)); // [n,n,2d]
     }
-    NDArray tokens = NDArrays.concat(1, tokenParts); // [B,T,d]
-
-    // Ops on a parameter would attach their results to the model's manager, where they would pile
-    // up step after step; attach the slot views to the caller's (per-step) manager instead.
-    NDArray s = value(ps, slots, z, training); // [n,d]
-    NDArray si = s.expandDims(1); // [n,1,d]
-    NDArray sj = s.expandDims(0); // [1,n,d]
-    si.attach(z.getManager());
-    sj.attach(z.getManager());
-    NDArray symmetric = NDArrays.concat(-1, si.add(sj), si.mul(sj)); // [n,n,2d]
-    NDArray query =
-        Activation.relu(
-            pairQuery
-                .apply(ps, symmetric, training)
-                .expandDims(0)
-                .add(latentQuery.apply(ps, zTopo, training).reshape(b, 1, 1, d))); // [B,n,n,d]
-    NDArray flatQuery = query.reshape(b, (long) n * n, d);
-    NDArray k = keys.apply(ps, tokens, training);
-    NDArray v = values.apply(ps, tokens, training);
-    NDArray scores = Tensors.div(flatQuery.batchMatMul(k.transpose(0, 2, 1)), Math.sqrt(d));
-    // Edge classes attend over the topology tokens only (the others masked out), values over all
-    // of them. Masking keeps both attentions on the same full-size, contiguous kernels.
-    int all = 3 * t;
-    float[] hide = new float[all];
-    java.util.Arrays.fill(hide, t, all, -1e9f);
-    NDArray topoMask = Tensors.of(z.getManager(), hide, new Shape(1, 1, all));
-    NDArray topoContext = scores.add(topoMask).softmax(-1).batchMatMul(v).reshape(b, n, n, d);
-    NDArray attention = scores.softmax(-1);
-    NDArray context = attention.batchMatMul(v).reshape(b, n, n, d);
-
-    NDArray f = Activation.relu(pair1.apply(ps, NDArrays.concat(-1, query, topoContext), training));
-    f = Activation.relu(pair2.apply(ps, f, training));
-    NDArray g =
-        Activation.relu(valuePair1.apply(ps, NDArrays.concat(-1, query, context), training));
-    g = Activation.relu(valuePair2.apply(ps, g, training));
-    NDArray logProbs;
-    if (existenceHead != null) {
-      NDArray e = existenceHead.apply(ps, f, training); // [B,n,n,1]
-      NDArray kinds = classHead.apply(ps, f, training).logSoftmax(-1);
-      NDArray logNone = Activation.softPlus(e).neg();
-      NDArray logSome = Activation.softPlus(e.neg()).neg();
-      logProbs = NDArrays.concat(-1, logNone, kinds.add(logSome));
+    if (cfg.attention()) {
+      int t = cfg.tokensPerPart();
+      int[] bounds = {
+        0, cfg.topologyDims(), cfg.topologyDims() + cfg.valueDims(), cfg.latentDims()
+      };
+      NDArray[] tokenParts = new NDArray[3];
+      for (int p = 0; p < 3; p++) {
+        NDArray part = z.get(":, " + bounds[p] + ":" + bounds[p + 1]);
+        tokenParts[p] = tokenProjections[p].apply(ps, part, training).reshape(b, t, d);
+      }
+      NDArray tokens = NDArrays.concat(1, tokenParts); // [B,T,d]
+      query =
+          Activation.relu(
+              pairQuery
+                  .apply(ps, symmetric, training)
+                  .expandDims(0)
+                  .add(latentQuery.apply(ps, zTopo, training).reshape(b, 1, 1, d))); // [B,n,n,d]
+      NDArray flatQuery = query.reshape(b, (long) n * n, d);
+      NDArray k = keys.apply(ps, tokens, training);
+      NDArray v = values.apply(ps, tokens, training);
+      NDArray scores = Tensors.div(flatQuery.batchMatMul(k.transpose(0, 2, 1)), Math.sqrt(d));
+      // Edge classes attend over the topology tokens only (the others masked out), values over
+      // all of them. Masking keeps both attentions on the same full-size, contiguous kernels.
+      int all = 3 * t;
+      float[] hide = new float[all];
+      java.util.Arrays.fill(hide, t, all, -1e9f);
+      NDArray topoMask = Tensors.of(z.getManager(), hide, new Shape(1, 1, all));
+      topoContext = scores.add(topoMask).softmax(-1).batchMatMul(v).reshape(b, n, n, d);
+      attention = scores.softmax(-1);
+      context = attention.batchMatMul(v).reshape(b, n, n, d);
     } else {
-      logProbs = classHead.apply(ps, f, training).logSoftmax(-1);
+      attention = z.getManager().zeros(new Shape(b, (long) n * n, 1));
+    }
+
+    NDArray logProbs;
+    if (edge1 != null) {
+      NDArray f = Activation.relu(edge1.apply(ps, zTopo, training));
+      f = Activation.relu(edge2.apply(ps, f, training));
+      NDArray logits = classHead.apply(ps, f, training).reshape(b, n, n, EdgeClass.COUNT);
+      // symmetric by construction: the pair (i, j) and (j, i) share the mean of their logits
+      logProbs = Tensors.mul(logits.add(logits.transpose(0, 2, 1, 3)), 0.5).logSoftmax(-1);
+    } else {
+      NDArray f =
+          Activation.relu(pair1.apply(ps, NDArrays.concat(-1, query, topoContext), training));
+      f = Activation.relu(pair2.apply(ps, f, training));
+      if (existenceHead != null) {
+        NDArray e = existenceHead.apply(ps, f, training); // [B,n,n,1]
+        NDArray kinds = classHead.apply(ps, f, training).logSoftmax(-1);
+        NDArray logNone = Activation.softPlus(e).neg();
+        NDArray logSome = Activation.softPlus(e.neg()).neg();
+        logProbs = NDArrays.concat(-1, logNone, kinds.add(logSome));
+      } else {
+        logProbs = classHead.apply(ps, f, training).logSoftmax(-1);
+      }
+    }
+    NDArray g;
+    if (valueSlots != null) {
+      // Values given the decoded topology: the pair's own slot features, its edge-class
+      // probabilities and the latent.
+      NDArray classProbs = logProbs.exp();
+      g =
+          valueSlots
+              .apply(ps, symmetric, training)
+              .expandDims(0)
+              .add(valueLatent.apply(ps, z, training).reshape(b, 1, 1, d))
+              .add(valueClass.apply(ps, classProbs, training));
+      g = Activation.relu(valueHidden.apply(ps, Activation.relu(g), training));
+    } else {
+      g = Activation.relu(valuePair1.apply(ps, NDArrays.concat(-1, query, context), training));
+      g = Activation.relu(valuePair2.apply(ps, g, training));
     }
     NDArray scaledValues = valueHead.apply(ps, g, training);
     return new NDList(nodeLogits, logProbs, scaledValues, attention);
@@ -150,7 +224,10 @@ public final class LatentGuidedDecoder extends ZgedBlock {
     return node2;
   }
 
-  /** The joint 8-way class layer, or the 7-way kind layer of the separate head. */
+  /**
+   * The joint 8-way class layer, the 7-way kind layer of the separate head, or the direct edge
+   * path's layer of n·n·8 logits.
+   */
   public Dense classOutput() {
     return classHead;
   }

@@ -25,6 +25,10 @@ final class DataPriorInit {
     GraphBatch batch = GraphBatch.of(train, cfg);
     double[][] node = new double[n][classes];
     double[] edge = new double[EdgeClass.COUNT];
+    double[][] pair = new double[n * n][EdgeClass.COUNT];
+    for (double[] row : pair) {
+      java.util.Arrays.fill(row, 1.0);
+    }
     for (double[] row : node) {
       java.util.Arrays.fill(row, 1.0);
     }
@@ -38,6 +42,7 @@ final class DataPriorInit {
         for (int j = i + 1; j < n; j++) {
           if (batch.nodeClass(b, j) != GraphBatch.ABSENT) {
             edge[batch.edgeClass(b, i, j)]++;
+            pair[i * n + j][batch.edgeClass(b, i, j)]++;
           }
         }
       }
@@ -52,7 +57,21 @@ final class DataPriorInit {
     LatentGuidedDecoder dec = model.network().decoder();
     set(dec.nodeOutput(), nodeBias);
     double total = java.util.Arrays.stream(edge).sum();
-    if (dec.existenceOutput() == null) {
+    if (cfg.directEdges()) {
+      // one prior per slot pair (the slots are canonical, so pair frequencies mean something);
+      // both orders get it, since the path averages the logits of (i, j) and (j, i)
+      float[] edgeBias = new float[n * n * EdgeClass.COUNT];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          double[] counts = pair[Math.min(i, j) * n + Math.max(i, j)];
+          double sum = java.util.Arrays.stream(counts).sum();
+          for (int c = 0; c < EdgeClass.COUNT; c++) {
+            edgeBias[(i * n + j) * EdgeClass.COUNT + c] = (float) Math.log(counts[c] / sum);
+          }
+        }
+      }
+      set(dec.classOutput(), edgeBias);
+    } else if (dec.existenceOutput() == null) {
       float[] edgeBias = new float[EdgeClass.COUNT];
       for (int c = 0; c < EdgeClass.COUNT; c++) {
         edgeBias[c] = (float) Math.log(edge[c] / total);

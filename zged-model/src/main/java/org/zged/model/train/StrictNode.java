@@ -103,6 +103,19 @@ final class StrictNode {
     return v.asText();
   }
 
+  /** A value that may be left out (then null). */
+  String optionalText(String key) {
+    used.add(key);
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isValueNode()) {
+      throw bad(key, "must be a value");
+    }
+    return v.asText();
+  }
+
   /** Rejects unknown keys. */
   void finish() {
     Iterator<String> it = node.fieldNames();

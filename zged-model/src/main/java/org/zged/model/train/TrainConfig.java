@@ -90,7 +90,11 @@ public record TrainConfig(
               size(m, "decoder_hidden", 1),
               size(m, "max_poles", 1),
               size(m, "max_zeros", 1),
-              d.text("edge_head"));
+              d.text("edge_head"),
+              m.optionalText("node_order"),
+              m.optionalText("topology_readout"),
+              d.optionalText("edge_path"),
+              d.optionalText("value_path"));
     } catch (InputException e) {
       if (e.getMessage().startsWith(where)) {
         throw e;
@@ -201,9 +205,22 @@ public record TrainConfig(
     m.put("decoder_hidden", model.decoderHidden());
     m.put("max_poles", model.maxPoles());
     m.put("max_zeros", model.maxZeros());
+    // The open-space options appear only when set, so the default configs' files stay as they were.
+    if (model.nodeOrder() != null) {
+      m.put("node_order", model.nodeOrder());
+    }
+    if (model.topologyReadout() != null) {
+      m.put("topology_readout", model.topologyReadout());
+    }
     root.put("model", m);
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("edge_head", model.edgeHead());
+    if (model.edgePath() != null) {
+      d.put("edge_path", model.edgePath());
+    }
+    if (model.valuePath() != null) {
+      d.put("value_path", model.valuePath());
+    }
     d.put("gumbel", gumbel);
     d.put("temperature_start", temperatureStart);
     d.put("temperature_end", temperatureEnd);

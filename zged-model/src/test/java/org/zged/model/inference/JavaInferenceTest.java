@@ -40,7 +40,43 @@ class JavaInferenceTest {
       new ModelConfig(6, 16, 2, 3, 1, 2, 3, 16, 24, 3, 2, ModelConfig.SEPARATE),
       new ModelConfig(4, 8, 1, 1, 2, 3, 1, 8, 12, 2, 3, ModelConfig.JOINT),
       // the open space's grid: a Java forward still sized for 5 nodes / 4 roots would differ here
-      new ModelConfig(16, 16, 2, 2, 2, 4, 2, 8, 16, 18, 18, ModelConfig.JOINT)
+      new ModelConfig(16, 16, 2, 2, 2, 4, 2, 8, 16, 18, 18, ModelConfig.JOINT),
+      // the open-space architecture, and each of its two decoder paths alone
+      new ModelConfig(16, 16, 2, 4, 3, 2, 2, 8, 24, 18, 18, ModelConfig.JOINT).openSpace(),
+      new ModelConfig(
+          6,
+          8,
+          1,
+          2,
+          2,
+          2,
+          2,
+          8,
+          16,
+          3,
+          3,
+          ModelConfig.JOINT,
+          null,
+          null,
+          ModelConfig.DIRECT,
+          null),
+      new ModelConfig(
+          6,
+          8,
+          1,
+          2,
+          2,
+          2,
+          2,
+          8,
+          16,
+          3,
+          3,
+          ModelConfig.SEPARATE,
+          null,
+          null,
+          null,
+          ModelConfig.EDGE)
     };
     long seed = 5;
     for (ModelConfig cfg : configs) {
