@@ -148,14 +148,31 @@ public final class ModelCommand implements Runnable {
                 + " encoder%n",
             cfg.messageLayers(),
             cfg.hidden());
-        System.out.printf(
-            Locale.ROOT,
-            "decoder: %d node slots, %s edge head, %d latent tokens of width %d, hidden %d%n",
-            cfg.maxNodes(),
-            cfg.edgeHead(),
-            3 * cfg.tokensPerPart(),
-            cfg.tokenDim(),
-            cfg.decoderHidden());
+        if (cfg.attention()) {
+          System.out.printf(
+              Locale.ROOT,
+              "decoder: %d node slots, %s edge head, %d latent tokens of width %d, hidden %d%n",
+              cfg.maxNodes(),
+              cfg.edgeHead(),
+              3 * cfg.tokensPerPart(),
+              cfg.tokenDim(),
+              cfg.decoderHidden());
+        } else {
+          System.out.printf(
+              Locale.ROOT,
+              "decoder: %d node slots, edge logits from z_topology (hidden %d), per-edge values"
+                  + " (width %d)%n",
+              cfg.maxNodes(),
+              cfg.decoderHidden(),
+              cfg.tokenDim());
+        }
+        if (cfg.canonicalOrder() || cfg.slotReadout()) {
+          System.out.printf(
+              Locale.ROOT,
+              "slots: %s node order, %s topology readout%n",
+              cfg.canonicalOrder() ? "canonical" : "graph",
+              cfg.slotReadout() ? "per-slot" : "pooled");
+        }
         System.out.printf(
             Locale.ROOT,
             "transfer-function head: %d pole and %d zero slots%n",

@@ -46,13 +46,19 @@ class TrainAndModelCommandsTest {
     assertEquals(0, r.code(), r.err());
     JsonNode json = new ObjectMapper().readTree(r.out());
     long total = json.get("parameters").get("total").asLong();
-    assertTrue(total > 0 && total <= 100_000, "total " + total);
+    // the shipped model's size budget (under 5 MB for an open-space model) is ShippedModelTest's
+    assertTrue(total > 0, "total " + total);
     assertEquals(
         total,
         json.get("parameters").get("encoder").asLong()
             + json.get("parameters").get("decoder").asLong()
             + json.get("parameters").get("tf_head").asLong());
-    assertEquals(8, json.get("latent_dims").asInt());
+    org.zged.model.ModelConfig cfg;
+    try (org.zged.model.ZgedModel m = org.zged.model.ZgedModel.loadDefault()) {
+      cfg = m.config();
+    }
+    assertEquals(
+        cfg.topologyDims() + cfg.valueDims() + cfg.tfDims(), json.get("latent_dims").asInt());
   }
 
   @Test
