@@ -34,11 +34,13 @@ import picocli.CommandLine.Option;
       "Generate a seeded, exactly labelled dataset of filter circuits (JSON Lines).",
       "Presets: seed = the seed's 6 families x 20 = 120 circuits;",
       "         full = all 12 families x 200 = 2,400 circuits;",
-      "         open = 44,000 random graphs (<= 13 internal nodes, 2-20 elements) + the",
-      "                12 families x 500 = 50,000 circuits, split by topology.",
+      "         open = 40,000 random graphs (<= 13 internal nodes, 2-20 elements) + the",
+      "                12 families x 500 + 16 classical ladders x 250 = 50,000 circuits,",
+      "                split by topology.",
       "Families: rc_lowpass rc_highpass rlc_lowpass rlc_bandpass tank_bandpass",
       "          notch_bandstop rlc_series rlc_parallel lc_lowpass cl_highpass",
-      "          rl_lowpass rl_highpass random (see docs/dataset.md)."
+      "          rl_lowpass rl_highpass random",
+      "          ladder_{butter,cheby1,bessel,ellip}_{lp,hp,bp,bs} (see docs/dataset.md)."
     },
     subcommands = {DatasetStatsCommand.class})
 public final class DatasetCommand implements Callable<Integer> {

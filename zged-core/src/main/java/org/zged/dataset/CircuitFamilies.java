@@ -8,14 +8,18 @@ public final class CircuitFamilies {
   private CircuitFamilies() {}
 
   /**
-   * The family with this id: one of the twelve templates, or {@code random} with the given bounds
-   * (the open space when null).
+   * The family with this id: one of the twelve templates, a classical ladder family, or {@code
+   * random} with the given bounds (the open space when null).
    *
    * @throws IllegalArgumentException for an unknown id
    */
   public static CircuitFamily parse(String id, RandomGraphs space) {
     if (id.trim().equalsIgnoreCase(RandomFamily.ID)) {
       return new RandomFamily(space != null ? space : RandomGraphs.openSpace());
+    }
+    LadderFamily ladder = LadderFamily.byId(id);
+    if (ladder != null) {
+      return ladder;
     }
     try {
       return FilterFamily.parse(id);
@@ -28,6 +32,7 @@ public final class CircuitFamilies {
   public static List<String> ids() {
     List<String> out = new ArrayList<>(FilterFamily.ids());
     out.add(RandomFamily.ID);
+    out.addAll(LadderFamily.ids());
     return out;
   }
 }

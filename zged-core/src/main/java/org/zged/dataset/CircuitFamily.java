@@ -13,9 +13,17 @@ public interface CircuitFamily {
   /** The name used in files and on the command line, e.g. {@code rc_lowpass} or {@code random}. */
   String id();
 
-  /** A circuit drawn from {@code rng} (the generator draws again when it is not valid). */
+  /**
+   * A circuit drawn from {@code rng}, or null when the draw gives none (the generator draws again,
+   * as it does when the circuit is not valid).
+   */
   Circuit sample(SplittableRandom rng);
 
   /** The response class every circuit of the family has, or null when it varies. */
   ResponseClass expectedClass();
+
+  /** The most poles a kept circuit of the family may have in the open preset (at least 1). */
+  default int maxOrder() {
+    return 9;
+  }
 }

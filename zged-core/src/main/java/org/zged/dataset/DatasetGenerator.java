@@ -73,7 +73,9 @@ public final class DatasetGenerator {
       counts.putAll(bounded);
     }
     boolean open =
-        b.preset.open() || counts.keySet().stream().anyMatch(f -> f instanceof RandomFamily);
+        b.preset.open()
+            || counts.keySet().stream()
+                .anyMatch(f -> f instanceof RandomFamily || f instanceof LadderFamily);
     // order matters: the same families in another order are another file
     boolean custom =
         !new ArrayList<>(counts.entrySet()).equals(new ArrayList<>(b.preset.counts().entrySet()));
@@ -207,14 +209,20 @@ public final class DatasetGenerator {
   private Labelled labelOpen(CircuitFamily family, long index, SplittableRandom rng) {
     for (int draw = 0; draw < MAX_DRAWS; draw++) {
       Circuit circuit = family.sample(rng);
+      if (circuit == null) {
+        continue; // the family refused this draw (e.g. a ladder the synthesis cannot make)
+      }
       Analysis a;
       try {
         a = CircuitAnalyzer.analyze(circuit);
       } catch (CircuitException e) {
         continue; // VOUT floats or is shorted: H is not defined or identically 0
       }
-      if (OpenSpaceCheck.problem(circuit, a) != null) {
+      if (OpenSpaceCheck.problem(circuit, a, family.maxOrder()) != null) {
         continue;
+      }
+      if (family.expectedClass() != null && a.specs().responseClass() != family.expectedClass()) {
+        continue; // not what the family's name says
       }
       String signature = TopologySignature.of(circuit).key();
       CircuitRecord r =

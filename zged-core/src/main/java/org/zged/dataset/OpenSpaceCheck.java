@@ -9,10 +9,12 @@ import org.zged.circuit.Circuit;
 /**
  * Whether a drawn circuit goes into the open space: electrically valid (VOUT driven and not
  * shorted, which the analysis checks, a finite response, poles in the closed left half-plane as a
- * passive circuit must have, a recognised response class), a filter of order 1–9, and labelled
- * confidently: the analysed H(jω) agrees with a direct nodal solve ({@link DirectResponse}) to
- * {@link #AGREEMENT} at three frequencies spanning its poles. The last test rejects the large
- * circuits whose polynomial analysis loses digits, rather than storing wrong labels.
+ * passive circuit must have), a filter (a recognised filtering class: lowpass, highpass, bandpass
+ * or bandstop; not allpass, which means no dip and no peak beyond 3 dB, nor other) of order 1–9,
+ * and labelled confidently: the analysed H(jω) agrees with a direct nodal solve ({@link
+ * DirectResponse}) to {@link #AGREEMENT} at three frequencies spanning its poles. The last test
+ * rejects the large circuits whose polynomial analysis loses digits, rather than storing wrong
+ * labels.
  */
 final class OpenSpaceCheck {
   static final int MIN_ORDER = 1;
@@ -23,12 +25,19 @@ final class OpenSpaceCheck {
 
   /** Null when the circuit is kept, else why not. */
   static String problem(Circuit circuit, Analysis a) {
+    return problem(circuit, a, MAX_ORDER);
+  }
+
+  /** The same with up to {@code maxOrder} poles (the ladder families have up to 18). */
+  static String problem(Circuit circuit, Analysis a, int maxOrder) {
     int order = a.poles().size();
-    if (order < MIN_ORDER || order > MAX_ORDER) {
-      return "order " + order + " is outside " + MIN_ORDER + ".." + MAX_ORDER;
+    if (order < MIN_ORDER || order > maxOrder) {
+      return "order " + order + " is outside " + MIN_ORDER + ".." + maxOrder;
     }
-    if (a.specs().responseClass() == ResponseClass.OTHER) {
-      return "no recognised response class";
+    ResponseClass cls = a.specs().responseClass();
+    if (cls == ResponseClass.OTHER || cls == ResponseClass.ALLPASS) {
+      // ALLPASS here means "no dip and no peak beyond 3 dB": a network that does not filter
+      return "no filtering response (" + cls.label() + ")";
     }
     if (!Double.isFinite(a.gain()) || a.gain() == 0) {
       return "gain " + a.gain();

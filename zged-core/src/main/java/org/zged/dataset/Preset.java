@@ -14,12 +14,15 @@ public enum Preset {
   /** All twelve families × 200 = 2,400 circuits, for the production model. */
   FULL(uniform(List.of(FilterFamily.values()), 200), 200),
   /**
-   * The open topology space: 44,000 random graphs (≤ 13 internal nodes, 2–20 elements) and the
-   * twelve families × 500, 50,000 circuits, split by topology ({@link TopologySplit}).
+   * The open topology space: 40,000 random graphs (≤ 13 internal nodes, 2–20 elements), the twelve
+   * families × 500 and the 16 classical ladder families × 250, 50,000 circuits, split by topology
+   * ({@link TopologySplit}).
    */
   OPEN(openCounts(), 500);
 
-  static final int OPEN_RANDOM = 44_000;
+  static final int OPEN_RANDOM = 40_000;
+  static final int OPEN_PER_TEMPLATE = 500;
+  static final int OPEN_PER_LADDER = 250;
 
   private final Map<CircuitFamily, Integer> counts;
   private final int perFamily;
@@ -39,7 +42,10 @@ public enum Preset {
     Map<CircuitFamily, Integer> out = new LinkedHashMap<>();
     out.put(RandomFamily.openSpace(), OPEN_RANDOM);
     for (FilterFamily f : FilterFamily.values()) {
-      out.put(f, 500);
+      out.put(f, OPEN_PER_TEMPLATE);
+    }
+    for (LadderFamily f : LadderFamily.all()) {
+      out.put(f, OPEN_PER_LADDER);
     }
     return out;
   }

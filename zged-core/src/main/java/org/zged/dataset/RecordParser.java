@@ -107,8 +107,10 @@ final class RecordParser {
     for (Iterator<Map.Entry<String, JsonNode>> it = families.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       CircuitFamily f = family(e.getKey(), space);
-      if (f instanceof RandomFamily && version != DatasetHeader.OPEN_FORMAT_VERSION) {
-        throw bad("family 'random' needs format_version " + DatasetHeader.OPEN_FORMAT_VERSION);
+      if ((f instanceof RandomFamily || f instanceof LadderFamily)
+          && version != DatasetHeader.OPEN_FORMAT_VERSION) {
+        throw bad(
+            "family '" + f.id() + "' needs format_version " + DatasetHeader.OPEN_FORMAT_VERSION);
       }
       if (!e.getValue().canConvertToInt() || e.getValue().asInt() < 0) {
         throw bad("families." + e.getKey() + " must be a count >= 0");

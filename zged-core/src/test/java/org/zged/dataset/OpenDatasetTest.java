@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zged.analysis.CircuitAnalyzer;
+import org.zged.analysis.ResponseClass;
 import org.zged.circuit.Circuit;
 import org.zged.circuit.Element;
 import org.zged.graph.CanonicalForm;
@@ -29,9 +31,11 @@ class OpenDatasetTest {
   private static Path file;
   private static Dataset dataset;
 
-  /** 1,500 random graphs and 20 of each template, the open preset's mix at small scale. */
+  /** 120 random graphs, 120 of each template and 8 of each ladder: the open preset's families. */
   private static DatasetGenerator.Builder small() {
-    return DatasetGenerator.builder().optPreset(Preset.OPEN).optPerFamily(120);
+    Map<CircuitFamily, Integer> counts = new LinkedHashMap<>();
+    Preset.OPEN.counts().keySet().forEach(f -> counts.put(f, f instanceof LadderFamily ? 8 : 120));
+    return DatasetGenerator.builder().optPreset(Preset.OPEN).optCounts(counts);
   }
 
   @BeforeAll
@@ -44,8 +48,14 @@ class OpenDatasetTest {
   @Test
   void theOpenPresetIsFiftyThousandCircuits() {
     assertEquals(50_000, Preset.OPEN.size());
-    assertEquals(13, Preset.OPEN.counts().size());
-    assertEquals(44_000, Preset.OPEN.counts().get(RandomFamily.openSpace()));
+    assertEquals(1 + 12 + 16, Preset.OPEN.counts().size());
+    assertEquals(40_000, Preset.OPEN.counts().get(RandomFamily.openSpace()));
+    for (FilterFamily f : FilterFamily.values()) {
+      assertEquals(500, Preset.OPEN.counts().get(f));
+    }
+    for (LadderFamily f : LadderFamily.all()) {
+      assertEquals(250, Preset.OPEN.counts().get(f));
+    }
   }
 
   @Test
@@ -73,7 +83,9 @@ class OpenDatasetTest {
   void ordersAndSignaturesAreTheCircuits() {
     for (CircuitRecord r : dataset.records()) {
       assertEquals(CircuitAnalyzer.analyze(r.circuit()).poles().size(), r.order(), r.id());
-      assertTrue(r.order() >= 1 && r.order() <= 9, r.id());
+      assertTrue(r.order() >= 1 && r.order() <= r.family().maxOrder(), r.id());
+      assertTrue(r.order() <= 9 || r.family() instanceof LadderFamily, r.id());
+      assertTrue(r.order() <= LadderFamily.MAX_POLES, r.id());
       assertEquals(TopologySignature.of(r.circuit()).key(), r.signature(), r.id());
     }
   }
@@ -88,6 +100,33 @@ class OpenDatasetTest {
       assertTrue(c.elements().size() <= 20, r.id());
       assertNull(OpenSpaceCheck.problem(c, CircuitAnalyzer.analyze(c)), r.id());
     }
+  }
+
+  /**
+   * Every circuit filters: a recognised filtering class (never allpass — no dip and no peak beyond
+   * 3 dB, e.g. a resistive divider — nor other), and the ladders and templates the class their name
+   * says.
+   */
+  @Test
+  void everyCircuitFilters() {
+    Set<ResponseClass> filters =
+        Set.of(
+            ResponseClass.LOWPASS,
+            ResponseClass.HIGHPASS,
+            ResponseClass.BANDPASS,
+            ResponseClass.BANDSTOP);
+    Set<ResponseClass> seen = new HashSet<>();
+    for (CircuitRecord r : dataset.records()) {
+      ResponseClass c = r.specs().responseClass();
+      assertTrue(filters.contains(c), r.id() + ": " + c);
+      if (r.family().expectedClass() != null) {
+        assertEquals(r.family().expectedClass(), c, r.id());
+      }
+      if (r.family() instanceof RandomFamily) {
+        seen.add(c);
+      }
+    }
+    assertEquals(filters, seen, "classes of the random graphs");
   }
 
   /** No topology of test_unseen has a circuit in train or val, judged by fresh signatures. */
