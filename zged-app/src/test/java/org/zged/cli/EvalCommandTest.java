@@ -82,8 +82,9 @@ class EvalCommandTest {
   }
 
   /**
-   * The open format's held-out split: a small open dataset within the 5-node grid (at most 2
-   * internal nodes), evaluated on test_unseen; the circuit count is read from the file itself.
+   * The open format's held-out split: a small open dataset within the 5-node grid (random graphs
+   * with at most 2 internal nodes and the templates; the ladders go up to 16 nodes), evaluated on
+   * test_unseen; the circuit count is read from the file itself.
    */
   @Test
   void testUnseenSplitOfAnOpenDataset() throws Exception {
@@ -93,6 +94,8 @@ class EvalCommandTest {
             "dataset",
             "--preset",
             "open",
+            "--families",
+            "random," + String.join(",", org.zged.dataset.FilterFamily.ids()),
             "--per-family",
             "30",
             "--max-internal",

@@ -24,14 +24,15 @@ class OpenDatasetCommandTest {
     String[] flags = {"dataset", "--preset", "open", "--per-family", "40", "--seed", "7"};
     CliRun r = CliRun.zged(concat(flags, "--out", a.toString()));
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("520 circuits (13 families x 40, preset custom, seed 7)"), r.out());
+    assertTrue(
+        r.out().contains("1,160 circuits (29 families x 40, preset custom, seed 7)"), r.out());
     assertEquals(0, CliRun.zged(concat(flags, "--threads", "1", "--out", b.toString())).code());
     assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
 
     Path png = dir.resolve("topologies.png");
     CliRun s = CliRun.zged("dataset", "stats", a.toString(), "--topology-plot", png.toString());
     assertEquals(0, s.code(), s.err());
-    assertTrue(s.out().contains("520 circuits, 13 families, preset custom, seed 7"), s.out());
+    assertTrue(s.out().contains("1,160 circuits, 29 families, preset custom, seed 7"), s.out());
     assertTrue(
         s.out()
             .matches(
