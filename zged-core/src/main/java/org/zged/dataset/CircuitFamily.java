@@ -3,6 +3,7 @@ package org.zged.dataset;
 import java.util.SplittableRandom;
 import org.zged.analysis.ResponseClass;
 import org.zged.circuit.Circuit;
+import org.zged.graph.TopologySignature;
 
 /**
  * A source of dataset circuits: one of the twelve fixed {@link FilterFamily} templates, the random
@@ -21,6 +22,15 @@ public interface CircuitFamily {
 
   /** The response class every circuit of the family has, or null when it varies. */
   ResponseClass expectedClass();
+
+  /**
+   * The canonical topology key of a circuit this family's {@link #sample} just returned on this
+   * thread: {@code TopologySignature.of(sampled).key()}, which a family that has already computed
+   * the canonical form may return without computing it again.
+   */
+  default String signatureOf(Circuit sampled) {
+    return TopologySignature.of(sampled).key();
+  }
 
   /** The most poles a kept circuit of the family may have in the open preset (at least 1). */
   default int maxOrder() {

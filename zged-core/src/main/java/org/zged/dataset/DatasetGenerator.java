@@ -17,7 +17,6 @@ import org.zged.analysis.CircuitAnalyzer;
 import org.zged.analysis.FrequencyResponse;
 import org.zged.circuit.Circuit;
 import org.zged.circuit.CircuitException;
-import org.zged.graph.TopologySignature;
 import org.zged.io.AtomicFile;
 import org.zged.netlist.AcSweep;
 
@@ -224,7 +223,7 @@ public final class DatasetGenerator {
       if (family.expectedClass() != null && a.specs().responseClass() != family.expectedClass()) {
         continue; // not what the family's name says
       }
-      String signature = TopologySignature.of(circuit).key();
+      String signature = family.signatureOf(circuit);
       CircuitRecord r =
           new CircuitRecord(
               family.id() + "-" + index,

@@ -36,14 +36,32 @@ public final class RandomFamily implements CircuitFamily {
     return ID;
   }
 
+  /**
+   * The last circuit {@link #sample} returned on this thread and its signature: the canonical form
+   * of the draw is the canonical form of the stored circuit (reduction is idempotent, and rounding
+   * the merged values changes no edge class), so its signature need not be computed twice.
+   */
+  private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+
   @Override
   public Circuit sample(SplittableRandom rng) {
-    Circuit reduced = CanonicalForm.of(graphs.draw(rng)).reduced();
+    CanonicalForm form = CanonicalForm.of(graphs.draw(rng));
+    Circuit reduced = form.reduced();
     List<Element> out = new ArrayList<>(reduced.elements().size());
     for (Element e : reduced.elements()) {
       out.add(e.withValue(DecimalText.round(e.value(), DecimalText.LABEL_DIGITS)));
     }
-    return new Circuit(out);
+    Circuit c = new Circuit(out);
+    Object[] last = LAST.get();
+    last[0] = c;
+    last[1] = form.signature().key();
+    return c;
+  }
+
+  @Override
+  public String signatureOf(Circuit sampled) {
+    Object[] last = LAST.get();
+    return last[0] == sampled ? (String) last[1] : CircuitFamily.super.signatureOf(sampled);
   }
 
   @Override
