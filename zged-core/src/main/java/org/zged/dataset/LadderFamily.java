@@ -3,7 +3,9 @@ package org.zged.dataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.zged.analysis.ResponseClass;
 import org.zged.circuit.Circuit;
 import org.zged.circuit.Element;
@@ -73,6 +75,9 @@ public final class LadderFamily implements CircuitFamily {
   static final double LOG_RS_MAX = 4;
 
   private static final List<LadderFamily> ALL = all16();
+
+  /** Normalised Butterworth/Bessel ladders by (response, order, load ratio 1 or ∞, form). */
+  private static final Map<String, Ladder> NORMALISED = new ConcurrentHashMap<>();
 
   private final Response response;
   private final ResponseClass type;
@@ -241,12 +246,25 @@ public final class LadderFamily implements CircuitFamily {
         };
     Terminations t = new Terminations(d.rs(), d.rl());
     double rlN = t.rl() / t.rs();
-    Ladder proto =
-        ClosedFormLadder.covers(p, 1, rlN)
-            ? ClosedFormLadder.of(p, rlN, d.form())
-            : DrivingPointSynthesis.synthesize(p, 1, rlN, d.form());
+    Ladder proto;
+    if (!response.rippleEdge() && (rlN == 1 || Double.isInfinite(rlN))) {
+      // Butterworth and Bessel prototypes depend on the order alone: with equal terminations or
+      // an open load the normalised ladder is a function of (order, load, form), synthesised once
+      proto =
+          NORMALISED.computeIfAbsent(
+              response + " " + d.order() + " " + rlN + " " + d.form(),
+              key -> normalised(p, rlN, d.form()));
+    } else {
+      proto = normalised(p, rlN, d.form());
+    }
     Ladder real = LadderTransform.apply(proto, tr, t.rs());
     return new Ladder(t.rs(), t.rl(), real.arms(), real.form());
+  }
+
+  private static Ladder normalised(Prototype p, double rlN, LadderForm form) {
+    return ClosedFormLadder.covers(p, 1, rlN)
+        ? ClosedFormLadder.of(p, rlN, form)
+        : DrivingPointSynthesis.synthesize(p, 1, rlN, form);
   }
 
   /** The low-pass prototype of a draw (the classical variant, as an order design uses). */
