@@ -22,15 +22,17 @@ import org.zged.circuit.Circuit;
 import org.zged.circuit.CircuitException;
 import org.zged.dataset.CircuitFamily;
 import org.zged.dataset.DatasetGenerator;
+import org.zged.dataset.FilterFamily;
+import org.zged.dataset.LadderFamily;
 import org.zged.dataset.Preset;
 import org.zged.dataset.RandomFamily;
 import org.zged.graph.TopologySignature;
 
 /**
  * {@code zged bench dataset --preset open}: labelled open-space circuits per second (random graphs
- * drawn, reduced, analysed, checked and serialised, plus the twelve families in the preset's
- * proportions), the single-thread cost of each stage, the heap over the run, and whether one thread
- * and all threads write the same bytes.
+ * drawn, reduced, analysed, checked and serialised, plus the twelve families and the 16 ladder
+ * families in the preset's proportions), the single-thread cost of each stage, the heap over the
+ * run, and whether one thread and all threads write the same bytes.
  */
 final class OpenDatasetBench {
   private static final double TARGET = 20_000;
@@ -56,11 +58,12 @@ final class OpenDatasetBench {
     long total = counts.values().stream().mapToLong(Integer::longValue).sum();
     w.printf(
         Locale.ROOT,
-        "zged bench dataset --preset open: %,d circuits (random %,d + 12 families x %,d),"
-            + " %d thread(s), %d cores, Java %s%n",
+        "zged bench dataset --preset open: %,d circuits (random %,d + 12 families x %,d"
+            + " + 16 ladders x %,d), %d thread(s), %d cores, Java %s%n",
         total,
         counts.get(RandomFamily.openSpace()),
-        counts.values().stream().skip(1).findFirst().orElse(0),
+        counts.get(FilterFamily.RC_LOWPASS),
+        counts.get(LadderFamily.all().get(0)),
         threads,
         Runtime.getRuntime().availableProcessors(),
         Runtime.version());
