@@ -169,15 +169,41 @@ public final class GraphBatch {
   private NDList inputs;
 
   private NDList makeInputs(NDManager m) {
-    return new NDList(
-        Tensors.of(m, nodeTypes, new Shape(size, n, 4)),
-        Tensors.of(m, nodeMask, new Shape(size, n)),
-        Tensors.of(m, edgeValues, new Shape(size, n, n, 3)),
-        Tensors.of(m, edgePresence, new Shape(size, n, n, 3)),
-        Tensors.of(m, poles, new Shape(size, maxPoles, 2)),
-        Tensors.of(m, poleMask, new Shape(size, maxPoles)),
-        Tensors.of(m, zeros, new Shape(size, maxZeros, 2)),
-        Tensors.of(m, zeroMask, new Shape(size, maxZeros)));
+    float[][] parts = {
+      nodeTypes, nodeMask, edgeValues, edgePresence, poles, poleMask, zeros, zeroMask
+    };
+    Shape[] shapes = {
+      new Shape(size, n, 4),
+      new Shape(size, n),
+      new Shape(size, n, n, 3),
+      new Shape(size, n, n, 3),
+      new Shape(size, maxPoles, 2),
+      new Shape(size, maxPoles),
+      new Shape(size, maxZeros, 2),
+      new Shape(size, maxZeros)
+    };
+    // One copy into native memory and views of it: a tensor per input cost three native calls
+    // and a direct buffer each.
+    int total = 0;
+    for (float[] p : parts) {
+      total += p.length;
+    }
+    float[] all = new float[total];
+    long[] cuts = new long[parts.length - 1];
+    int at = 0;
+    for (int i = 0; i < parts.length; i++) {
+      System.arraycopy(parts[i], 0, all, at, parts[i].length);
+      at += parts[i].length;
+      if (i < cuts.length) {
+        cuts[i] = at;
+      }
+    }
+    NDList pieces = Tensors.of(m, all, new Shape(total)).split(cuts, 0);
+    NDList out = new NDList(parts.length);
+    for (int i = 0; i < parts.length; i++) {
+      out.add(pieces.get(i).reshape(shapes[i]));
+    }
+    return out;
   }
 
   /** One-hot node slot targets [B,n,5]. */
@@ -255,6 +281,16 @@ public final class GraphBatch {
       c[b] = Math.max(s, 1f);
     }
     return Tensors.of(m, c, new Shape(size));
+  }
+
+  /** {@code (1 − mask)·absent} of the pole (or zero) slots [B,K]: {@code absent} on empty slots. */
+  public NDArray rootAbsent(NDManager m, boolean ofPoles, float absent) {
+    float[] mask = ofPoles ? poleMask : zeroMask;
+    float[] t = new float[mask.length];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = (1f - mask[i]) * absent;
+    }
+    return Tensors.of(m, t, new Shape(size, ofPoles ? maxPoles : maxZeros));
   }
 
   /**

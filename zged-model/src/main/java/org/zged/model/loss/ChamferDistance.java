@@ -12,7 +12,10 @@ import ai.djl.ndarray.NDArray;
  * tensors because autograd needs them; {@code ChamferTwinsTest} checks they agree.
  */
 public final class ChamferDistance {
-  private static final float BIG = 1e6f;
+  /** The distance added to absent slots, so that no minimum picks them. */
+  public static final float ABSENT = 1e6f;
+
+  private static final float BIG = ABSENT;
 
   private ChamferDistance() {}
 
@@ -31,8 +34,16 @@ public final class ChamferDistance {
    * (at least 1, [B]), e.g. counted once on the Java side.
    */
   public static NDArray between(NDArray pred, NDArray truth, NDArray mask, NDArray count) {
+    return between(pred, truth, mask, count, mask.neg().add(1f).mul(BIG));
+  }
+
+  /**
+   * As {@link #between(NDArray, NDArray, NDArray, NDArray)}, with {@code (1 − mask)·}{@link
+   * #ABSENT} [B,K] given too (made once per batch on the Java side: the same numbers).
+   */
+  public static NDArray between(
+      NDArray pred, NDArray truth, NDArray mask, NDArray count, NDArray notMask) {
     NDArray d = pred.expandDims(2).sub(truth.expandDims(1)).square().sum(new int[] {3}); // [B,K,K]
-    NDArray notMask = mask.neg().add(1f).mul(BIG);
     NDArray toTruth = d.add(notMask.expandDims(1)).min(new int[] {2}); // pred i → nearest truth
     NDArray toPred = d.add(notMask.expandDims(2)).min(new int[] {1}); // truth j → nearest pred
     return toTruth.mul(mask).sum(new int[] {1}).add(toPred.mul(mask).sum(new int[] {1})).div(count);

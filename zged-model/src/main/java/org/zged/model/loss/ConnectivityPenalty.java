@@ -78,7 +78,10 @@ public final class ConnectivityPenalty {
     NDManager m = upper.getManager();
     int n = (int) upper.getShape().get(1);
     NDArray a = upper.add(upper.transpose(0, 2, 1));
-    NDArray noEdge = a.neg().add(1f); // [B,n,n]
+    // 1 − x as one op on a scalar tensor: the same bits as −x + 1 (DJL's add(1f) also makes a
+    // scalar array each time), and the same gradient, −1
+    NDArray one = Tensors.of(m, new float[] {1f}, new Shape());
+    NDArray noEdge = one.sub(a); // [B,n,n]
 
     long b = upper.getShape().get(0);
     float[] start = new float[(int) b * n];
@@ -89,10 +92,10 @@ public final class ConnectivityPenalty {
     for (int step = 0; step < n - 1; step++) {
       // 1 - r_i <- (1 - r_i) * prod_j (1 - A_ij r_j), all j at once
       NDArray blocked =
-          a.mul(neighbourReach.apply(step, reach).expandDims(1)).neg().add(1f).prod(new int[] {2});
-      reach = reach.neg().add(1f).mul(blocked).neg().add(1f);
+          one.sub(a.mul(neighbourReach.apply(step, reach).expandDims(1))).prod(new int[] {2});
+      reach = one.sub(one.sub(reach).mul(blocked));
     }
-    NDArray missing = reach.get(":, 2").neg().add(1f).add(reach.get(":, 0").neg().add(1f));
+    NDArray missing = one.sub(reach.get(":, 2")).add(one.sub(reach.get(":, 0")));
     NDArray isolated = noEdge.prod(new int[] {2});
     return missing.add(isolated.mul(nodeMask).sum(new int[] {1}));
   }

@@ -64,10 +64,22 @@ public final class VaeLoss {
             values.sub(trueValues).square().mul(presence).sum(),
             Math.max(batch.presenceCount(), 1f));
 
+    float absent = ChamferDistance.ABSENT;
     NDArray poleChamfer =
-        ChamferDistance.between(out.get(7), in.get(4), in.get(5), batch.rootCounts(m, true)).mean();
+        ChamferDistance.between(
+                out.get(7),
+                in.get(4),
+                in.get(5),
+                batch.rootCounts(m, true),
+                batch.rootAbsent(m, true, absent))
+            .mean();
     NDArray zeroChamfer =
-        ChamferDistance.between(out.get(9), in.get(6), in.get(7), batch.rootCounts(m, false))
+        ChamferDistance.between(
+                out.get(9),
+                in.get(6),
+                in.get(7),
+                batch.rootCounts(m, false),
+                batch.rootAbsent(m, false, absent))
             .mean();
     NDArray presenceLoss =
         Tensors.div(bce(out.get(8), in.get(5)).add(bce(out.get(10), in.get(7))), 2);
@@ -78,7 +90,7 @@ public final class VaeLoss {
 
     NDArray edgeSample =
         w.gumbel() ? GumbelSoftmax.sample(edgeLogProbs, gumbel, temperature) : edgeLogProbs.exp();
-    NDArray adjacency = edgeSample.get("..., 0").neg().add(1f);
+    NDArray adjacency = Tensors.of(m, new float[] {1f}, new Shape()).sub(edgeSample.get("..., 0"));
     NDArray connectivity = ConnectivityPenalty.of(adjacency, in.get(1), batch.upperPairs(m)).mean();
 
     NDArray recon = node.add(edge).add(value);

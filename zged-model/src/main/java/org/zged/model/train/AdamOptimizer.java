@@ -102,12 +102,27 @@ public final class AdamOptimizer {
     for (int i = 0; i < gradients.length; i++) {
       float[] a = grads[i];
       gradients[i].get(0, a, 0, a.length);
-      double s = 0;
-      for (float f : a) {
-        double x = f;
-        s += x * x;
+      // four running sums: one would wait on each addition's latency
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      int k = 0;
+      for (; k + 3 < a.length; k += 4) {
+        double x0 = a[k];
+        double x1 = a[k + 1];
+        double x2 = a[k + 2];
+        double x3 = a[k + 3];
+        s0 += x0 * x0;
+        s1 += x1 * x1;
+        s2 += x2 * x2;
+        s3 += x3 * x3;
       }
-      sum += s;
+      for (; k < a.length; k++) {
+        double x = a[k];
+        s0 += x * x;
+      }
+      sum += (s0 + s1) + (s2 + s3);
     }
     double norm = Math.sqrt(sum);
     if (!(norm <= MAX_NORM)) {
