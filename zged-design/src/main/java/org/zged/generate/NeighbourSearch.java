@@ -31,6 +31,9 @@ final class NeighbourSearch {
   /** Weight of a decade of frequency against a decade of Q or gain (see {@link #specDistance}). */
   static final double FREQUENCY_WEIGHT = 0.25;
 
+  /** Cost of one element of a neighbour's decode, against a decade of Q or gain. */
+  static final double PARTS_WEIGHT = 0.03;
+
   record Neighbour(ReferenceSet.Entry entry, double distance, double weight) {}
 
   private NeighbourSearch() {}
@@ -129,7 +132,18 @@ final class NeighbourSearch {
   }
 
   private static double responseDistance(ReferenceSet ref, int i, SpecTarget t) {
-    return specDistance(ref.cls[i], ref.logF[i], ref.logQ[i], ref.logG[i], t);
+    return specDistance(ref.cls[i], ref.logF[i], ref.logQ[i], ref.logG[i], t)
+        + partsPenalty(ref.parts[i]);
+  }
+
+  /**
+   * A neighbour's decode is proposed as it is, so among references of about the same response the
+   * smaller decodes come first: each element costs {@link #PARTS_WEIGHT} (the answer is ranked by
+   * parts, and a fit's cost grows with them); a reference without a valid decode proposes nothing
+   * of its own and is a decade away.
+   */
+  static double partsPenalty(int parts) {
+    return parts == 0 ? 1.0 : PARTS_WEIGHT * parts;
   }
 
   /**
@@ -164,7 +178,7 @@ final class NeighbourSearch {
       return rootDistance(e.record().poles(), t.poles())
           + rootDistance(e.record().zeros(), t.zeros());
     }
-    return specDistance(e.cls(), e.logF(), e.logQ(), e.logG(), t);
+    return specDistance(e.cls(), e.logF(), e.logQ(), e.logG(), t) + partsPenalty(e.parts());
   }
 
   /**

@@ -35,6 +35,7 @@ public final class ReferenceSet {
     private final double logF;
     private final double logQ;
     private final double logG;
+    private final int parts;
     private final Supplier<Proposal> decoded;
 
     Entry(
@@ -45,6 +46,7 @@ public final class ReferenceSet {
         double logF,
         double logQ,
         double logG,
+        int parts,
         Supplier<Proposal> decoded) {
       this.id = id;
       this.record = record;
@@ -53,6 +55,7 @@ public final class ReferenceSet {
       this.logF = logF;
       this.logQ = logQ;
       this.logG = logG;
+      this.parts = parts;
       this.decoded = decoded;
     }
 
@@ -85,6 +88,11 @@ public final class ReferenceSet {
       return logG;
     }
 
+    /** Elements of the tidied decode, 0 when the decode is not a valid circuit. */
+    public int parts() {
+      return parts;
+    }
+
     public Proposal decoded() {
       return decoded.get();
     }
@@ -95,6 +103,7 @@ public final class ReferenceSet {
   final double[] logF;
   final double[] logQ;
   final double[] logG;
+  final int[] parts;
   final ResponseClass[] cls;
 
   ReferenceSet(List<Entry> entries) {
@@ -103,11 +112,13 @@ public final class ReferenceSet {
     logF = new double[n];
     logQ = new double[n];
     logG = new double[n];
+    parts = new int[n];
     cls = new ResponseClass[n];
     for (int i = 0; i < n; i++) {
       logF[i] = entries.get(i).logF();
       logQ[i] = entries.get(i).logQ();
       logG[i] = entries.get(i).logG();
+      parts[i] = entries.get(i).parts();
       cls[i] = entries.get(i).cls();
     }
   }
@@ -142,6 +153,7 @@ public final class ReferenceSet {
               f == null || !(f > 0) ? Double.NaN : Math.log10(f),
               q == null || !(q > 0) || !Double.isFinite(q) ? Double.NaN : Math.log10(q),
               logGain(s),
+              p == null ? 0 : p.circuit().elements().size(),
               () -> p));
     }
     return new ReferenceSet(out);

@@ -187,9 +187,11 @@ public final class ShippedReference {
         mu[k] = in.readFloat();
       }
       Supplier<Proposal> decoded = () -> null;
+      int parts = 0;
       if (in.readBoolean()) {
         String title = in.readUTF();
         int count = in.readUnsignedShort();
+        parts = count;
         List<Element> elements = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
           elements.add(
@@ -203,7 +205,7 @@ public final class ShippedReference {
       int index = i;
       entries.add(
           new ReferenceSet.Entry(
-              ids[i], () -> lazy.get(index), mu, cls, logF, logQ, logG, decoded));
+              ids[i], () -> lazy.get(index), mu, cls, logF, logQ, logG, parts, decoded));
     }
     return new Cached(fingerprint, new ReferenceSet(entries));
   }
