@@ -199,6 +199,18 @@ public final class ExperimentsCommand implements Runnable {
     results.add(runner.train(exp002));
     results.add(runner.train(seedRecipe));
     results.add(production(runner, production, budget));
+    if (Files.isRegularFile(dir.resolve("open.yaml"))) {
+      Experiment open =
+          new Experiment(
+              ExperimentsMarkdown.OPEN,
+              "the open-space model: configs/open.yaml (up to 16 nodes and 18 poles/zeros) on the"
+                  + " open preset, the shipped model when it is this config's.",
+              load(dir, "open.yaml"));
+      ExperimentResult r = open(runner, open);
+      if (r != null) {
+        results.add(r);
+      }
+    }
     results.add(runner.train(reference));
     results.add(runner.train(sepHeads));
     results.add(runner.train(noConnectivity));
@@ -251,7 +263,10 @@ public final class ExperimentsCommand implements Runnable {
             seconds);
   }
 
-  /** The shipped (or given) model evaluated as is, unless --retrain or none is available. */
+  /**
+   * The shipped (or given) model evaluated as is when it has this config's architecture, unless
+   * --retrain or none is available; otherwise trained (reused with --reuse).
+   */
   private ExperimentResult production(
       ExperimentRunner runner, Experiment production, Map<String, Object> budget) {
     if (!retrain && productionModel != null) {
@@ -261,12 +276,9 @@ public final class ExperimentsCommand implements Runnable {
             production, given, productionModel.toString(), ExperimentRunner.readHistory(history));
       }
     }
-    if (!retrain) {
-      try (ZgedModel shipped = ZgedModel.loadDefault()) {
-        return runner.evaluateOnly(production, shipped, "shipped model", shippedHistory());
-      } catch (InputException e) {
-        stderr().println("experiments: " + e.getMessage() + "; training production instead");
-      }
+    ExperimentResult shipped = retrain ? null : shipped(runner, production);
+    if (shipped != null) {
+      return shipped;
     }
     Experiment p =
         quick
@@ -276,6 +288,31 @@ public final class ExperimentsCommand implements Runnable {
                 budget)
             : production;
     return runner.train(p);
+  }
+
+  /**
+   * The open-space row: the shipped model when it is configs/open.yaml's architecture; otherwise
+   * trained in full mode (about 30 minutes on 2 cores) and left out in quick mode.
+   */
+  private ExperimentResult open(ExperimentRunner runner, Experiment open) {
+    ExperimentResult shipped = shipped(runner, open);
+    if (shipped != null || quick) {
+      return shipped;
+    }
+    return runner.train(open);
+  }
+
+  /** The shipped model evaluated as {@code e}, or null when its architecture is not e's. */
+  private ExperimentResult shipped(ExperimentRunner runner, Experiment e) {
+    try (ZgedModel model = ZgedModel.loadDefault()) {
+      if (!model.config().equals(e.config().model())) {
+        return null;
+      }
+      return runner.evaluateOnly(e, model, "shipped model", shippedHistory());
+    } catch (InputException ex) {
+      stderr().println("experiments: " + ex.getMessage() + "; training " + e.name() + " instead");
+      return null;
+    }
   }
 
   /** The options this report was made with, as a command to regenerate it. */

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zged.model.ZgedModel;
+import org.zged.model.train.TrainConfig;
 
 /**
  * {@code zged experiments --quick} end to end (real training, real evaluation): the report has one
@@ -44,6 +46,15 @@ class ExperimentsCommandTest {
       assertTrue(Files.size(reports.resolve("loss-curves-" + name + ".png")) > 0, name);
     }
     assertTrue(md.lines().anyMatch(l -> l.startsWith("| production |")));
+    // the open-space row: in quick mode only when the shipped model is configs/open.yaml's
+    Path open = Path.of("..", "configs", "open.yaml");
+    boolean shippedIsOpen;
+    try (ZgedModel shipped = ZgedModel.loadDefault()) {
+      shippedIsOpen =
+          Files.isRegularFile(open) && shipped.config().equals(TrainConfig.load(open).model());
+    }
+    assertEquals(
+        shippedIsOpen, md.lines().anyMatch(l -> l.startsWith("| open-space |")), "open-space row");
     assertTrue(md.contains("## Reading"));
     assertTrue(md.contains("**Quick mode**"));
   }

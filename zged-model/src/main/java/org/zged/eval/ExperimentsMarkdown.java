@@ -15,6 +15,7 @@ public final class ExperimentsMarkdown {
   public static final String EXP002 = "exp002-optimized";
   public static final String SEED_RECIPE = "seed-production";
   public static final String PRODUCTION = "production";
+  public static final String OPEN = "open-space";
   public static final String REFERENCE = "reference";
   public static final String SEPARATE = "ablation-separate-heads";
   public static final String NO_CONNECTIVITY = "ablation-no-connectivity";
@@ -295,6 +296,22 @@ public final class ExperimentsMarkdown {
                   ? "Reproduced on a larger, more varied dataset than the seed's 24 circuits."
                   : "Not all at 100 %: the seed's figure came from 24 validation circuits of six"
                       + " fixed topologies."));
+    }
+    Optional<ExperimentResult> open = find(results, OPEN);
+    if (open.isPresent()) {
+      EvalReport p = open.get().eval();
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "- *The open space* (issue 14: exact canonical topology ≥ 99.9 %% on test, ≥ 90 %% on"
+                  + " test_unseen): topology match %s, component type %s, edge count %s on %d"
+                  + " validation circuits; the open preset's splits are by topology, so most"
+                  + " validation topologies are not in training. %s%n",
+              pct(p.topologyMatch()),
+              pct(p.componentTypeAccuracy()),
+              pct(p.edgeCountMatch()),
+              p.circuits(),
+              p.topologyMatch() >= 0.999 ? "Target met on this split." : "Target not met."));
     }
     return s.toString();
   }
