@@ -118,11 +118,16 @@ public final class DecimalText {
     return -k < POW10.length ? a / POW10[-k] : a / pow10(-k);
   }
 
+  private static final BigDecimal LARGEST = new BigDecimal(Double.MAX_VALUE);
+
   private static Decimal exactDecompose(double v, int digits) {
-    BigDecimal d =
-        new BigDecimal(v)
-            .round(new MathContext(digits, RoundingMode.HALF_EVEN))
-            .stripTrailingZeros();
+    BigDecimal d = new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_EVEN));
+    if (d.abs().compareTo(LARGEST) > 0) {
+      // rounding up past Double.MAX_VALUE (e.g. 1.8e308 to one digit, 2e308) would be infinite:
+      // round toward zero instead, so the result stays a finite number
+      d = new BigDecimal(v).round(new MathContext(digits, RoundingMode.DOWN));
+    }
+    d = d.stripTrailingZeros();
     long m = d.unscaledValue().abs().longValueExact();
     int exponent = -d.scale();
     int leading = exponent + String.valueOf(m).length() - 1;

@@ -28,6 +28,19 @@ class DatasetPropertiesTest {
     assertEquals(r, DecimalText.round(r, digits), "rounding is idempotent");
   }
 
+  /** The largest doubles rounded to few digits stay finite (a jqwik find: −MAX_VALUE, 1 digit). */
+  @org.junit.jupiter.api.Test
+  void roundingTheLargestDoublesStaysFinite() {
+    for (int digits = 1; digits <= 15; digits++) {
+      for (double v : new double[] {Double.MAX_VALUE, -Double.MAX_VALUE}) {
+        double r = DecimalText.round(v, digits);
+        assertTrue(Double.isFinite(r), digits + " digits: " + r);
+        assertEquals(r, Double.parseDouble(DecimalText.format(r, digits)));
+        assertTrue(Math.abs(r) <= Double.MAX_VALUE && Math.abs(r) > 0.9e308, "" + r);
+      }
+    }
+  }
+
   /** For any family size: every circuit gets one split, 80/10/10 up to rounding. */
   @Property(tries = 200)
   void splitCountsForAnySize(@ForAll @IntRange(min = 1, max = 3000) int n, @ForAll long seed) {
