@@ -32,7 +32,7 @@ final class NeighbourSearch {
   static final double FREQUENCY_WEIGHT = 0.25;
 
   /** Cost of one element of a neighbour's decode, against a decade of Q or gain. */
-  static final double PARTS_WEIGHT = 0.03;
+  static final double PARTS_WEIGHT = 0.06;
 
   record Neighbour(ReferenceSet.Entry entry, double distance, double weight) {}
 

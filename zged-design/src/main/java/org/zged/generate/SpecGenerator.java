@@ -309,7 +309,7 @@ public final class SpecGenerator {
   public static final class Builder {
     private ZgedModel model;
     private Dataset reference;
-    private int neighbours = 5;
+    private int neighbours = 10;
     private int samples = 4;
     private double temperature = 0.7;
     private double gedWeight = 0;
@@ -338,7 +338,7 @@ public final class SpecGenerator {
       return this;
     }
 
-    /** K of the nearest-neighbour search (default 5). */
+    /** K of the nearest-neighbour search (default 10). */
     public Builder optNeighbours(int k) {
       this.neighbours = k;
       return this;
