@@ -19,9 +19,6 @@ class DatasetPropertiesTest {
     double v = Double.longBitsToDouble(bits);
     Assume.that(Double.isFinite(v));
     double r = DecimalText.round(v, digits);
-    // within half a unit of the digit below Double.MAX_VALUE (e.g. 1.8e308 to one digit is
-    // 2e308) rounding leaves the doubles: nothing finite to write, and format refuses it
-    Assume.that(Double.isFinite(r));
     String text = DecimalText.format(r, digits);
     assertEquals(r == 0 ? 0.0 : r, Double.parseDouble(text), text); // −0.0 is written as 0
     assertTrue(text.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?(e-?[0-9]+)?"), text);
