@@ -18,11 +18,22 @@ public record CircuitGraph(List<String> nodeNames, List<Edge> edges) {
   }
 
   public static CircuitGraph of(Circuit circuit) {
-    List<String> nodes = circuit.nodes();
+    return of(circuit, circuit.nodes());
+  }
+
+  /**
+   * The graph with the nodes in the given order (which must hold every node of the circuit and may
+   * hold more, which then have no edge).
+   */
+  public static CircuitGraph of(Circuit circuit, List<String> nodes) {
     Map<Long, double[]> sums = new LinkedHashMap<>();
     for (Element e : circuit.elements()) {
       int a = nodes.indexOf(e.nodeA());
       int b = nodes.indexOf(e.nodeB());
+      if (a < 0 || b < 0) {
+        throw new CircuitException(
+            "element " + e.name() + " has a node outside the given order " + nodes);
+      }
       if (a == b) {
         throw new CircuitException("element " + e.name() + " connects a node to itself");
       }

@@ -1,10 +1,7 @@
 package org.zged.model;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.zged.circuit.Circuit;
 import org.zged.circuit.CircuitGraph;
 import org.zged.circuit.Edge;
@@ -58,29 +55,11 @@ public final class SlotOrder {
     for (int i = 1; i <= n - 3; i++) {
       names.add("n" + i);
     }
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      index.put(names.get(i), i);
-    }
-    Map<Long, double[]> sums = new LinkedHashMap<>();
     for (Element e : reduced.elements()) {
-      Integer a = index.get(e.nodeA());
-      Integer b = index.get(e.nodeB());
-      if (a == null || b == null) {
+      if (!names.contains(e.nodeA()) || !names.contains(e.nodeB())) {
         return g;
       }
-      long key = (long) Math.min(a, b) << 32 | Math.max(a, b);
-      double[] s = sums.computeIfAbsent(key, k -> new double[3]);
-      switch (e.kind()) {
-        case R -> s[0] += 1.0 / e.value();
-        case C -> s[1] += e.value();
-        case L -> s[2] += 1.0 / e.value();
-      }
     }
-    List<Edge> edges = new ArrayList<>();
-    sums.forEach((k, s) -> edges.add(new Edge((int) (k >>> 32), (int) (long) k, s[0], s[1], s[2])));
-    edges.sort(
-        (x, y) -> x.a() != y.a() ? Integer.compare(x.a(), y.a()) : Integer.compare(x.b(), y.b()));
-    return new CircuitGraph(names, edges);
+    return CircuitGraph.of(reduced, names);
   }
 }
