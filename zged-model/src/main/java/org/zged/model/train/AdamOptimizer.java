@@ -22,14 +22,15 @@ import org.zged.model.ModelFile;
  * and reads them.
  *
  * <p>The update runs in Java on the tensors' own memory: each parameter and its gradient are
- * contiguous float32 tensors, which the engine hands out as direct buffers onto their storage
- * (once; PyTorch accumulates later gradients into the same tensor, and a parameter is only ever
- * filled in place). The engine version cost about 6 native calls per parameter tensor per step
- * (gradient handle, float64 norm, fused update, clearing), about 10 ms of a 30 ms step at 85
- * tensors; here it is a few passes over 2 MB of floats. The arithmetic is the engine kernel's
- * (DJL's {@code adamUpdate} on PyTorch's CPU kernels), operation for operation in float32,
- * including its fused multiply-add in the first moment, so the weights come out the same bit for
- * bit ({@code AdamOptimizerTest}); only the global norm is summed in another order (in float64).
+ * contiguous float32 tensors, which the engine hands out as direct buffers onto their storage (a
+ * parameter's once, as it is only ever filled in place; its gradient's at every step, since nothing
+ * guarantees that the engine keeps accumulating into the same gradient tensor). The engine version
+ * cost about 6 native calls per parameter tensor per step (gradient handle, float64 norm, fused
+ * update, clearing), about 10 ms of a 30 ms step at 85 tensors; here it is a few passes over 2 MB
+ * of floats. The arithmetic is the engine kernel's (DJL's {@code adamUpdate} on PyTorch's CPU
+ * kernels), operation for operation in float32, including its fused multiply-add in the first
+ * moment, so the weights come out the same bit for bit ({@code AdamOptimizerTest}); only the global
+ * norm is summed in another order (in float64).
  */
 public final class AdamOptimizer {
   private static final float BETA1 = 0.9f;
@@ -172,20 +173,22 @@ public final class AdamOptimizer {
   }
 
   /**
-   * The direct buffers onto each parameter's and gradient's storage, fetched once per parameter
-   * array (again if a parameter's array was replaced). Called after a backward pass, when every
-   * gradient exists.
+   * The direct buffers onto each parameter's and gradient's storage: the weights' once per
+   * parameter array (again if a parameter's array was replaced), the gradients' at every step,
+   * since the engine may give a parameter a new gradient tensor (a view kept from an earlier step
+   * would then read memory that is no longer the gradient; one JNI call per parameter, ~1 % of a
+   * step). Called after a backward pass, when every gradient exists.
    */
   private void bind() {
     int i = 0;
     for (Pair<String, Parameter> p : params) {
       NDArray w = p.getValue().getArray();
-      if (weightArrays[i] != w || gradients[i] == null) {
+      if (weightArrays[i] != w) {
         weights[i] = direct(w, names[i]);
-        try (NDArray g = w.getGradient()) {
-          gradients[i] = direct(g, names[i] + " (gradient)");
-        }
         weightArrays[i] = w;
+      }
+      try (NDArray g = w.getGradient()) {
+        gradients[i] = direct(g, names[i] + " (gradient)");
       }
       i++;
     }
