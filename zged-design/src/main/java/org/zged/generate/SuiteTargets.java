@@ -96,20 +96,37 @@ public final class SuiteTargets {
   }
 
   /**
+   * How far beyond the open preset's random family the out-of-template draw reaches, in multiples
+   * of its size. Of the preset's 40,000 random circuits only 9 give a target that no template meets
+   * (the exact second-order designs meet nearly every other), so drawing from the preset alone gave
+   * the same 9 targets for every seed, repeated (49 targets of seed 1 were 9 distinct ones). The
+   * same generator at further indices gives further circuits of the same held-out topologies.
+   */
+  static final int INDEX_SPAN = 100;
+
+  /**
    * Targets from the open preset's held-out topologies: circuits of the random open-space family
    * whose canonical topology is {@code test_unseen} (never in train or val, so meeting them takes
-   * generalisation, not recall), drawn at seeded indices, reduced, kept when their own target is
-   * one no template meets.
+   * generalisation, not recall), drawn at seeded indices of the preset's generator (within {@link
+   * #INDEX_SPAN} times the preset's size), reduced, kept when their own target is one no template
+   * meets; every target distinct.
    */
   static List<Target> outOfTemplate(int n, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     DatasetGenerator open = DatasetGenerator.builder().optPreset(Preset.OPEN).build();
     CircuitFamily random = Preset.OPEN.families().get(0);
-    int size = Preset.OPEN.counts().get(random);
+    long span = (long) Preset.OPEN.counts().get(random) * INDEX_SPAN;
     List<Target> out = new ArrayList<>();
-    int attempts = 0;
-    while (out.size() < n && attempts++ < 200_000) {
-      CircuitRecord rec = open.record(random, rng.nextInt(size));
+    java.util.Set<Long> tried = new java.util.HashSet<>();
+    java.util.Set<String> targets = new java.util.HashSet<>();
+    long attempts = 0;
+    long maxAttempts = 20_000L * n + 200_000;
+    while (out.size() < n && attempts++ < maxAttempts) {
+      long index = rng.nextLong(span);
+      if (!tried.add(index)) {
+        continue;
+      }
+      CircuitRecord rec = open.record(random, index);
       if (rec.split() != Split.TEST_UNSEEN) {
         continue;
       }
@@ -122,7 +139,11 @@ public final class SuiteTargets {
         continue;
       }
       SpecTarget t = targetOf(c);
-      if (t != null && !anyTemplate(t) && !templatesMeet(t)) {
+      if (t != null
+          && !targets.contains(t.describe())
+          && !anyTemplate(t)
+          && !templatesMeet(t)
+          && targets.add(t.describe())) {
         out.add(new Target(t, null, c, Constraints.NONE));
       }
     }

@@ -59,6 +59,21 @@ class SuiteBenchmarkTest {
   }
 
   @Test
+  void outOfTemplateTargetsAreDistinctAndDependOnTheSeed() {
+    // The preset's own 40,000 random circuits hold only 9 such targets; a draw of 10 must reach
+    // further circuits of the held-out topologies instead of repeating those.
+    List<SuiteTargets.Target> a = SuiteTargets.draw("out-of-template", 10, 5);
+    List<SuiteTargets.Target> b = SuiteTargets.draw("out-of-template", 4, 6);
+    assertEquals(10, a.size());
+    Set<String> first = new java.util.HashSet<>();
+    for (SuiteTargets.Target t : a) {
+      assertTrue(first.add(t.target().describe()), "repeated: " + t.target().describe());
+    }
+    long shared = b.stream().filter(t -> first.contains(t.target().describe())).count();
+    assertTrue(shared < 4, shared + " of 4 targets of seed 6 are among seed 5's 10");
+  }
+
+  @Test
   void everyMaskTargetIsMetByItsSourceAndSomeAreMultiBand() {
     List<SuiteTargets.Target> ts = SuiteTargets.draw("masks", 10, 5);
     assertEquals(10, ts.size());
