@@ -61,6 +61,11 @@ public final class ModelBenchCommand implements Runnable {
       description = "Skip the timed training run (it takes about a minute).")
   boolean noTrain;
 
+  @Option(
+      names = "--train-only",
+      description = "Only the timed training run (no encode/decode figures).")
+  boolean trainOnly;
+
   /** Peak resident set size of the reference's seed training (zged-reference.md §13). */
   static final int REFERENCE_PEAK_RSS_MB = 431;
 
@@ -72,6 +77,9 @@ public final class ModelBenchCommand implements Runnable {
     DjlEnvironment.prepare();
     if (!noTrain) {
       timedTraining();
+    }
+    if (trainOnly) {
+      return;
     }
     try (ZgedModel m = model == null ? ZgedModel.loadDefault() : ZgedModel.load(model)) {
       List<ModelExample> examples = new ArrayList<>();
@@ -178,8 +186,9 @@ public final class ModelBenchCommand implements Runnable {
           100 * best.val().getOrDefault("vin_vout_connected", Double.NaN));
       System.out.printf(
           Locale.ROOT,
-          "  CPU %.1f s (process, user+sys), %d steps: %s%n",
+          "  CPU %.1f s (process, user+sys; %s), %d steps: %s%n",
           cpuSeconds,
+          ThreadCpu.text(),
           profile.steps(),
           profile.summary());
     } finally {
