@@ -150,6 +150,7 @@ public final class ModelTrainer {
             ? Checkpoint.read(last, cfg, datasetSha)
             : null;
     long started = System.nanoTime();
+    TrainingJit.apply();
     ZgedModel model = ZgedModel.create(mc, cfg.seed());
     org.zged.model.NoGrad.run(() -> DataPriorInit.apply(model, train));
     AdamOptimizer adam = new AdamOptimizer(model.network().getParameters(), model.manager());
