@@ -137,6 +137,10 @@ public final class EvalMarkdown {
       row(s, "structural validity (constrained decoder)", pct(p.validity()));
       row(s, "raw validity (network alone, no constraints)", pct(p.rawValidity()));
       row(s, "electrical validity", pct(p.electricalValidity()));
+      row(
+          s,
+          "electrically invalid decodes by reason",
+          p.electricalFailures().isEmpty() ? "none" : p.electricalFailures().toString());
       row(s, "uniqueness (distinct valid topologies / valid decodes)", pct(p.uniqueness()));
       row(
           s,

@@ -104,7 +104,8 @@ public record EvalReport(
       double uniqueness,
       double novelty,
       int distinctValidTopologies,
-      List<NovelTopology> novelTopologies) {}
+      List<NovelTopology> novelTopologies,
+      Map<String, Integer> electricalFailures) {}
 
   /**
    * A valid decoded topology that the training set does not contain.

@@ -31,7 +31,40 @@ public final class GeneratedCircuitCheck {
   private GeneratedCircuitCheck() {}
 
   /** Why a generated circuit is electrically valid or not; {@code responseClass} may be null. */
-  public record Electrical(boolean valid, ResponseClass responseClass, String reason) {}
+  public record Electrical(boolean valid, ResponseClass responseClass, String reason) {
+    /**
+     * The kind of failure, for tallies: {@code "no_circuit"}, {@code "analysis_failed"} (the exact
+     * analysis refused the circuit), {@code "non_finite"}, {@code "no_poles"}, {@code "allpass"}
+     * (no dip or peak beyond 3 dB), {@code "other"} (unclassifiable, e.g. a dip and a peak) — or
+     * {@code ""} when valid.
+     */
+    public String failure() {
+      if (valid) {
+        return "";
+      }
+      if (reason.equals(NO_CIRCUIT)) {
+        return "no_circuit";
+      }
+      if (reason.equals(NON_FINITE)) {
+        return "non_finite";
+      }
+      if (reason.equals(NO_POLES)) {
+        return "no_poles";
+      }
+      if (responseClass == ResponseClass.ALLPASS) {
+        return "allpass";
+      }
+      if (responseClass == ResponseClass.OTHER || reason.equals(NO_CLASS)) {
+        return "other";
+      }
+      return "analysis_failed";
+    }
+  }
+
+  private static final String NO_CIRCUIT = "no circuit";
+  private static final String NON_FINITE = "non-finite transfer function";
+  private static final String NO_POLES = "no poles: the response does not depend on frequency";
+  private static final String NO_CLASS = "response class none";
 
   /** Structural problems, empty when the graph is well formed. */
   public static List<String> structuralProblems(CircuitGraph g) {
@@ -74,7 +107,7 @@ public final class GeneratedCircuitCheck {
 
   public static Electrical electrical(Circuit circuit) {
     if (circuit == null) {
-      return new Electrical(false, null, "no circuit");
+      return new Electrical(false, null, NO_CIRCUIT);
     }
     Analysis a;
     try {
@@ -86,11 +119,11 @@ public final class GeneratedCircuitCheck {
     double[] den = a.transferFunction().denominator();
     if (!Arrays.stream(num).allMatch(Double::isFinite)
         || !Arrays.stream(den).allMatch(Double::isFinite)) {
-      return new Electrical(false, null, "non-finite transfer function");
+      return new Electrical(false, null, NON_FINITE);
     }
     ResponseClass rc = a.specs() == null ? null : a.specs().responseClass();
     if (a.order() == 0) {
-      return new Electrical(false, rc, "no poles: the response does not depend on frequency");
+      return new Electrical(false, rc, NO_POLES);
     }
     if (rc == null || rc == ResponseClass.OTHER || rc == ResponseClass.ALLPASS) {
       return new Electrical(false, rc, "response class " + (rc == null ? "none" : rc.label()));

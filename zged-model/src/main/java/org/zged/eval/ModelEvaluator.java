@@ -305,6 +305,7 @@ public final class ModelEvaluator {
     int valid = 0;
     int rawValid = 0;
     int electrical = 0;
+    Map<String, Integer> failures = new TreeMap<>();
     Map<TopologySignature, Integer> validCounts = new LinkedHashMap<>();
     Map<TopologySignature, Map<String, Integer>> classes = new HashMap<>();
     Map<TopologySignature, String> example = new HashMap<>();
@@ -338,6 +339,8 @@ public final class ModelEvaluator {
         GeneratedCircuitCheck.Electrical e = GeneratedCircuitCheck.electrical(res.circuit());
         if (e.valid()) {
           electrical++;
+        } else {
+          failures.merge(e.failure(), 1, Integer::sum);
         }
         String cls = e.valid() ? e.responseClass().label() : "invalid";
         classes.computeIfAbsent(sig, x -> new TreeMap<>()).merge(cls, 1, Integer::sum);
@@ -370,7 +373,8 @@ public final class ModelEvaluator {
         ratio(distinct, valid),
         ratio(novel.size(), distinct),
         distinct,
-        novel);
+        novel,
+        failures);
   }
 
   private static String compactNetlist(DecodeResult res) {

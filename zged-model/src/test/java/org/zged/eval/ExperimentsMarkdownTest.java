@@ -45,7 +45,17 @@ class ExperimentsMarkdownTest {
         0.5,
         10,
         new EvalReport.Prior(
-            10, 10, 1, priorValidity, priorValidity, priorValidity / 2, 0.1, 0.5, 3, List.of()),
+            10,
+            10,
+            1,
+            priorValidity,
+            priorValidity,
+            priorValidity / 2,
+            0.1,
+            0.5,
+            3,
+            List.of(),
+            Map.of()),
         1);
   }
 

@@ -25,6 +25,25 @@ class GeneratedCircuitCheckTest {
     Circuit c = Circuit.builder().r("R1", "vin", "vout", 1e3).r("R2", "vout", "0", 1e3).build();
     assertTrue(GeneratedCircuitCheck.structurallyValid(CircuitGraph.of(c)));
     assertFalse(GeneratedCircuitCheck.electrical(c).valid());
+    assertEquals("no_poles", GeneratedCircuitCheck.electrical(c).failure());
+  }
+
+  /** H(0) = 1/2, H(∞) = 1/(2 + 1/10) ≈ 0.476: a shelf under 3 dB, "allpass" by the check. */
+  @Test
+  void aShallowShelfIsTalliedAsAllpass() {
+    Circuit c =
+        Circuit.builder()
+            .r("R1", "vin", "vout", 1e3)
+            .r("R2", "vout", "0", 1e3)
+            .c("C1", "vout", "n1", 1e-8)
+            .r("R3", "n1", "0", 1e4)
+            .build();
+    GeneratedCircuitCheck.Electrical e = GeneratedCircuitCheck.electrical(c);
+    assertFalse(e.valid());
+    assertEquals("allpass", e.failure());
+    Circuit rc = Circuit.builder().r("R1", "vin", "vout", 1e3).c("C1", "vout", "0", 1e-9).build();
+    assertEquals("", GeneratedCircuitCheck.electrical(rc).failure());
+    assertEquals("no_circuit", GeneratedCircuitCheck.electrical(null).failure());
   }
 
   @Test
