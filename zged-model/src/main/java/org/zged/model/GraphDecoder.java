@@ -16,10 +16,26 @@ import org.zged.circuit.NodeType;
  * Turns decoder outputs (plain Java arrays, one sample at a time) into a {@link DecodeResult}:
  * picks each slot's node class and each pair's edge class (argmax, or a Gumbel-max sample at a
  * temperature), drops padding and self-pairs, converts scaled values back to admittance
- * coefficients and reports, rather than repairs, anything that is not a working filter.
+ * coefficients. Unconstrained, it reports rather than repairs anything that is not a working
+ * filter; constrained, it decides the pairs in order under rules that leave only working filters.
  */
 final class GraphDecoder {
   private static final int INTERNAL = NodeType.INTERNAL.ordinal();
+
+  /**
+   * The constrained decoder keeps every scaled value within ±4 ({@link ValueScaling}: four
+   * half-widths of the training ranges each side, e.g. C from 0.03 pF to 30 mF). The shipped
+   * open-space model's prior decodes stay within ±3.5; an untrained network's outputs can reach R =
+   * 10¹⁶ Ω or C = 10⁴¹ F, where the exact analysis loses every digit.
+   */
+  static final double MAX_SCALED = 4.0;
+
+  /**
+   * Completions verified by exact analysis per constrained decode, at most (each costs an analysis;
+   * an untrained network's random outputs would otherwise ask for one at most pairs).
+   */
+  static final int MAX_LOOKAHEADS = 3;
+
   private final int n;
 
   GraphDecoder(ModelConfig cfg) {
@@ -31,8 +47,10 @@ final class GraphDecoder {
    * @param edgeLogProbs [n·n·8]
    * @param values [n·n·3]
    * @param rng null for argmax decoding
-   * @param constrained decode edges under the {@link ValidCompletion} rules, so that the result is
-   *     always a structurally valid filter; false gives the network's own unconstrained choice
+   * @param constrained decode edges under the {@link ValidCompletion} rules and the filter rule
+   *     (see {@code Sequential}), so that the result is always a structurally valid filter whose
+   *     exact analysis finds a low-/high-/band-pass or band-stop; false gives the network's own
+   *     unconstrained choice (values not clamped either)
    */
   DecodeResult decode(
       float[] nodeLogits,
@@ -55,64 +73,31 @@ final class GraphDecoder {
         names.add("n" + ++internal);
       }
     }
-    List<Edge> edges = new ArrayList<>();
     int k = order.size();
-    byte[] state = new byte[k * k];
-    int kinds = 0; // element kinds placed so far, one bit per ElementKind
-    int open = 0;
-    for (int a = 0; a < k; a++) {
-      for (int b = a + 1; b < k; b++) {
-        open += ValidCompletion.forbidden(a, b) ? 0 : 1;
+    // Every pair's class scores, in pair order (the random stream is consumed exactly as by a
+    // decoder that scores each pair when it reaches it).
+    int pairs = k * (k - 1) / 2;
+    int[] pairA = new int[pairs];
+    int[] pairB = new int[pairs];
+    double[][] scores = new double[pairs][EdgeClass.COUNT];
+    for (int a = 0, p = 0; a < k; a++) {
+      for (int b = a + 1; b < k; b++, p++) {
+        pairA[p] = a;
+        pairB[p] = b;
+        int lo = Math.min(order.get(a), order.get(b));
+        int hi = Math.max(order.get(a), order.get(b));
+        score(edgeLogProbs, (lo * n + hi) * 8, temperature, rng, scores[p]);
       }
     }
-    double[] scores = new double[EdgeClass.COUNT];
-    for (int a = 0; a < order.size(); a++) {
-      for (int b = a + 1; b < order.size(); b++) {
-        int i = order.get(a);
-        int j = order.get(b);
-        int lo = Math.min(i, j);
-        int hi = Math.max(i, j);
-        score(edgeLogProbs, (lo * n + hi) * 8, temperature, rng, scores);
-        EdgeClass cls;
-        if (!constrained) {
-          cls = EdgeClass.ofIndex(best(scores, null));
-        } else if (ValidCompletion.forbidden(a, b)) {
-          cls = EdgeClass.NONE;
-        } else {
-          open--;
-          boolean[] allowed = new boolean[EdgeClass.COUNT];
-          // While another pair is open it can still supply the missing kinds (RCL has them all);
-          // the last open pair must leave a frequency-dependent mix of kinds.
-          for (EdgeClass c : EdgeClass.values()) {
-            allowed[c.ordinal()] =
-                open > 0 || ValidCompletion.frequencyDependent(kinds | ValidCompletion.kinds(c));
-          }
-          state[a * k + b] = ValidCompletion.EMPTY;
-          state[b * k + a] = ValidCompletion.EMPTY;
-          allowed[EdgeClass.NONE.ordinal()] &= ValidCompletion.structurallyFeasible(state, k);
-          cls = EdgeClass.ofIndex(best(scores, allowed));
-          byte s = cls == EdgeClass.NONE ? ValidCompletion.EMPTY : ValidCompletion.PRESENT;
-          state[a * k + b] = s;
-          state[b * k + a] = s;
-          kinds |= ValidCompletion.kinds(cls);
-        }
-        if (cls == EdgeClass.NONE) {
-          continue;
-        }
-        double[] coef = new double[3];
-        for (ElementKind kind : ElementKind.values()) {
-          if (cls.has(kind)) {
-            // Both orientations were trained on the same value; average them.
-            double v =
-                0.5
-                    * (values[(i * n + j) * 3 + kind.ordinal()]
-                        + values[(j * n + i) * 3 + kind.ordinal()]);
-            coef[kind.ordinal()] = ValueScaling.coefficient(kind, v);
-          }
-        }
-        edges.add(new Edge(a, b, coef[0], coef[1], coef[2]));
+    int[] classes = new int[pairs];
+    if (constrained) {
+      classes = new Sequential(k, pairA, pairB, scores, order, names, values).decode();
+    } else {
+      for (int p = 0; p < pairs; p++) {
+        classes[p] = best(scores[p], null);
       }
     }
+    List<Edge> edges = edges(classes, pairA, pairB, order, values, constrained);
     CircuitGraph graph = new CircuitGraph(names, edges);
     Circuit circuit = null;
     if (edges.isEmpty()) {
@@ -124,6 +109,212 @@ final class GraphDecoder {
     boolean vinOk = joined(graph, 1, 0);
     boolean voutOk = joined(graph, 2, 1);
     return new DecodeResult(graph, circuit, problems, vinOk, voutOk);
+  }
+
+  /**
+   * The edges of a decode: one per pair whose class is not NONE, with the decoded values; with
+   * {@code clamp}, scaled values are kept within ±{@link #MAX_SCALED}.
+   */
+  private List<Edge> edges(
+      int[] classes, int[] pairA, int[] pairB, List<Integer> order, float[] values, boolean clamp) {
+    List<Edge> edges = new ArrayList<>();
+    for (int p = 0; p < classes.length; p++) {
+      EdgeClass cls = EdgeClass.ofIndex(classes[p]);
+      if (cls == EdgeClass.NONE) {
+        continue;
+      }
+      int i = order.get(pairA[p]);
+      int j = order.get(pairB[p]);
+      double[] coef = new double[3];
+      for (ElementKind kind : ElementKind.values()) {
+        if (cls.has(kind)) {
+          // Both orientations were trained on the same value; average them.
+          double v =
+              0.5
+                  * (values[(i * n + j) * 3 + kind.ordinal()]
+                      + values[(j * n + i) * 3 + kind.ordinal()]);
+          if (clamp) {
+            v = Math.max(-MAX_SCALED, Math.min(MAX_SCALED, v));
+          }
+          coef[kind.ordinal()] = ValueScaling.coefficient(kind, v);
+        }
+      }
+      edges.add(new Edge(pairA[p], pairB[p], coef[0], coef[1], coef[2]));
+    }
+    return edges;
+  }
+
+  /**
+   * Constrained decoding: the pairs are decided one after the other, each taking the best-scoring
+   * class among those after which a valid completion still exists. Two kinds of completion count:
+   *
+   * <ul>
+   *   <li>one that satisfies the structural rules of {@link ValidCompletion} and the filter rule of
+   *       {@link FilterCompletion} (H = 0 at s → 0 or s → ∞ whatever the values), checked on the
+   *       optimistic completion;
+   *   <li>the completion the structural rules alone would decode from here (the network's best
+   *       class for every later pair under those rules), when the exact analysis of that circuit,
+   *       with its decoded values, finds a filter ({@link
+   *       org.zged.eval.GeneratedCircuitCheck#electrical}). Once such a completion is taken the
+   *       decoder follows it to the end.
+   * </ul>
+   *
+   * So a decode the structural rules alone would give is kept when it is a filter, and otherwise
+   * the decoder leaves it at the first pair whose best class leaves no completion of the first kind
+   * and no verified completion of the second kind. Nothing is drawn again: the class scores
+   * (Gumbel-perturbed when sampling) are drawn once, and masking classes out of a Gumbel-max choice
+   * samples the network's distribution renormalised over the allowed classes.
+   */
+  private final class Sequential {
+    private final int k;
+    private final int[] pairA;
+    private final int[] pairB;
+    private final double[][] scores;
+    private final List<Integer> order;
+    private final List<String> names;
+    private final float[] values;
+
+    Sequential(
+        int k,
+        int[] pairA,
+        int[] pairB,
+        double[][] scores,
+        List<Integer> order,
+        List<String> names,
+        float[] values) {
+      this.k = k;
+      this.pairA = pairA;
+      this.pairB = pairB;
+      this.scores = scores;
+      this.order = order;
+      this.names = names;
+      this.values = values;
+    }
+
+    int[] decode() {
+      int pairs = pairA.length;
+      int[] classes = new int[pairs];
+      byte[] state = new byte[k * k];
+      int[] cls = new int[k * k];
+      java.util.Arrays.fill(cls, FilterCompletion.OPEN);
+      int open = 0;
+      for (int p = 0; p < pairs; p++) {
+        open += ValidCompletion.forbidden(pairA[p], pairB[p]) ? 0 : 1;
+      }
+      int kinds = 0; // element kinds placed so far, one bit per ElementKind
+      int[] following = null; // a verified completion the decoder follows to the end
+      int lookaheads = 0;
+      for (int p = 0; p < pairs; p++) {
+        int a = pairA[p];
+        int b = pairB[p];
+        if (ValidCompletion.forbidden(a, b)) {
+          classes[p] = EdgeClass.NONE.ordinal();
+          continue;
+        }
+        open--;
+        int c;
+        if (following != null) {
+          c = following[p];
+        } else {
+          boolean[] allowed = structurallyAllowed(state, a, b, kinds, open);
+          c = best(scores[p], allowed);
+          if (!filterFeasible(cls, a, b, c)) {
+            int[] completion =
+                lookaheads++ < MAX_LOOKAHEADS
+                    ? structuralCompletion(classes, p, c, state, kinds, open)
+                    : null;
+            if (completion != null && electricallyValid(completion)) {
+              following = completion;
+            } else {
+              for (int x = 0; x < allowed.length; x++) {
+                allowed[x] &= filterFeasible(cls, a, b, x);
+              }
+              c = best(scores[p], allowed);
+              if (c < 0) {
+                throw new IllegalStateException("no class keeps a filter completion at " + p);
+              }
+            }
+          }
+        }
+        classes[p] = c;
+        set(state, cls, a, b, c);
+        kinds |= ValidCompletion.kinds(EdgeClass.ofIndex(c));
+      }
+      return classes;
+    }
+
+    private void set(byte[] state, int[] cls, int a, int b, int c) {
+      byte s = c == EdgeClass.NONE.ordinal() ? ValidCompletion.EMPTY : ValidCompletion.PRESENT;
+      state[a * k + b] = s;
+      state[b * k + a] = s;
+      if (cls != null) {
+        cls[a * k + b] = c;
+        cls[b * k + a] = c;
+      }
+    }
+
+    /** The classes the structural rules allow for pair (a, b), with {@code open} pairs after it. */
+    private boolean[] structurallyAllowed(byte[] state, int a, int b, int kinds, int open) {
+      boolean[] allowed = new boolean[EdgeClass.COUNT];
+      // While another pair is open it can still supply the missing kinds (RCL has them all);
+      // the last open pair must leave a frequency-dependent mix of kinds.
+      for (EdgeClass c : EdgeClass.values()) {
+        allowed[c.ordinal()] =
+            open > 0 || ValidCompletion.frequencyDependent(kinds | ValidCompletion.kinds(c));
+      }
+      byte was = state[a * k + b];
+      state[a * k + b] = ValidCompletion.EMPTY;
+      state[b * k + a] = ValidCompletion.EMPTY;
+      allowed[EdgeClass.NONE.ordinal()] &= ValidCompletion.structurallyFeasible(state, k);
+      state[a * k + b] = was;
+      state[b * k + a] = was;
+      return allowed;
+    }
+
+    private boolean filterFeasible(int[] cls, int a, int b, int c) {
+      cls[a * k + b] = c;
+      cls[b * k + a] = c;
+      boolean ok = FilterCompletion.feasible(cls, k);
+      cls[a * k + b] = FilterCompletion.OPEN;
+      cls[b * k + a] = FilterCompletion.OPEN;
+      return ok;
+    }
+
+    /**
+     * The classes of pairs 0..p−1 as decided, c at p, and for every later pair the best class under
+     * the structural rules alone.
+     */
+    private int[] structuralCompletion(
+        int[] decided, int p, int c, byte[] state, int kinds, int open) {
+      int[] out = decided.clone();
+      byte[] st = state.clone();
+      out[p] = c;
+      set(st, null, pairA[p], pairB[p], c);
+      kinds |= ValidCompletion.kinds(EdgeClass.ofIndex(c));
+      for (int q = p + 1; q < out.length; q++) {
+        int a = pairA[q];
+        int b = pairB[q];
+        if (ValidCompletion.forbidden(a, b)) {
+          out[q] = EdgeClass.NONE.ordinal();
+          continue;
+        }
+        open--;
+        out[q] = best(scores[q], structurallyAllowed(st, a, b, kinds, open));
+        set(st, null, a, b, out[q]);
+        kinds |= ValidCompletion.kinds(EdgeClass.ofIndex(out[q]));
+      }
+      return out;
+    }
+
+    private boolean electricallyValid(int[] classes) {
+      List<Edge> edges = edges(classes, pairA, pairB, order, values, true);
+      if (edges.isEmpty()) {
+        return false;
+      }
+      Circuit circuit = new CircuitGraph(names, edges).toCircuit();
+      return circuit.problems().isEmpty()
+          && org.zged.eval.GeneratedCircuitCheck.electrical(circuit).valid();
+    }
   }
 
   private static boolean joined(CircuitGraph g, int from, int to) {

@@ -239,7 +239,10 @@ public final class ZgedModel implements AutoCloseable {
   /**
    * Deterministic decodes of many latents. Edges are decoded under the structural rules of {@link
    * ValidCompletion}, so every result is a connected filter with VIN → VOUT → GND paths, no
-   * dangling node and no element across the source (validity by construction).
+   * dangling node and no element across the source, and under the filter rule of {@link
+   * GraphDecoder} (an exact zero of H at s → 0 or ∞ by {@link FilterCompletion}, or a completion
+   * the exact analysis finds to be a low-/high-/band-pass or band-stop), so every result filters
+   * (validity by construction).
    */
   public List<DecodeResult> decodeAll(float[][] zs) {
     return decodeInternal(zs, 1.0, null, true);

@@ -182,6 +182,68 @@ class GraphDecoderTest {
         "the decoded divider has a pole");
   }
 
+  /**
+   * The network asks for a flat divider: R(vin, vout) and R(vout, 0), both 1 kΩ, with a C from VOUT
+   * to n1 and 10 kΩ from n1 to ground beside it — H(0) = 0.5, H(∞) = 0.476, an "allpass" by the
+   * electrical check. The constrained decoder leaves it where VIN–VOUT would be decided as an R and
+   * gives a circuit with an exact zero at a limit, a filter.
+   */
+  @Test
+  void constrainedDecodeDivertsAnAllpassDivider() {
+    float[] e =
+        edges(
+            new int[][] {
+              {1, 2, EdgeClass.R.ordinal()},
+              {2, 0, EdgeClass.R.ordinal()},
+              {2, 3, EdgeClass.C.ordinal()},
+              {3, 0, EdgeClass.R.ordinal()}
+            });
+    float[] values = new float[N * N * 3];
+    // G = 1e-4 S (10 kΩ) between n1 and ground; every other value scaled 0 (1 kΩ, 31.6 nF)
+    values[(3 * N) * 3] = ValueScaling.scale(org.zged.circuit.ElementKind.R, 1e-4);
+    values[3 * 3] = ValueScaling.scale(org.zged.circuit.ElementKind.R, 1e-4);
+    float[] nodeLogits = nodes(0, 1, 2, 3, 4);
+    DecodeResult raw = decoder.decode(nodeLogits, e, values, 1.0, null, false);
+    assertEquals(4, raw.graph().edges().size());
+    assertTrue(ValidDecodes.problem(raw).isEmpty(), "structurally valid: " + raw.graph());
+    org.zged.eval.GeneratedCircuitCheck.Electrical rawE =
+        org.zged.eval.GeneratedCircuitCheck.electrical(raw.circuit());
+    assertEquals(org.zged.analysis.ResponseClass.ALLPASS, rawE.responseClass(), rawE.reason());
+    DecodeResult r = decoder.decode(nodeLogits, e, values, 1.0, null, true);
+    assertTrue(ValidDecodes.problem(r).isEmpty(), ValidDecodes.problem(r));
+    org.zged.eval.GeneratedCircuitCheck.Electrical re =
+        org.zged.eval.GeneratedCircuitCheck.electrical(r.circuit());
+    assertTrue(re.valid(), re.reason() + " in " + r.circuit());
+    assertTrue(FilterCompletion.zeroAtALimit(r.graph()), r.graph().toString());
+  }
+
+  /**
+   * A notch (Rs, series L–C trap to ground, Rl/Ro divider) has no zero at either limit, but with
+   * its decoded values it is a band-stop: the constrained decoder keeps exactly what the network
+   * asked for.
+   */
+  @Test
+  void constrainedDecodeKeepsAVerifiedNotch() {
+    float[] e =
+        edges(
+            new int[][] {
+              {1, 3, EdgeClass.R.ordinal()},
+              {3, 4, EdgeClass.L.ordinal()},
+              {4, 0, EdgeClass.C.ordinal()},
+              {3, 2, EdgeClass.R.ordinal()},
+              {2, 0, EdgeClass.R.ordinal()}
+            });
+    float[] values = new float[N * N * 3];
+    float[] nodeLogits = nodes(0, 1, 2, 3, 3);
+    DecodeResult raw = decoder.decode(nodeLogits, e, values, 1.0, null, false);
+    assertFalse(FilterCompletion.zeroAtALimit(raw.graph()), "no zero at a limit");
+    assertEquals(
+        org.zged.analysis.ResponseClass.BANDSTOP,
+        org.zged.eval.GeneratedCircuitCheck.electrical(raw.circuit()).responseClass());
+    DecodeResult r = decoder.decode(nodeLogits, e, values, 1.0, null, true);
+    assertEquals(raw.graph(), r.graph());
+  }
+
   @Test
   void constrainedDecodesOfRandomLogitsAreAllValid() {
     java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
@@ -205,6 +267,9 @@ class GraphDecoderTest {
         DecodeResult r =
             d.decode(nodeLogits, edgeLogits, values, 1.0, t % 2 == 0 ? null : rng, true);
         assertTrue(ValidDecodes.problem(r).isEmpty(), n + " nodes: " + ValidDecodes.problem(r));
+        org.zged.eval.GeneratedCircuitCheck.Electrical el =
+            org.zged.eval.GeneratedCircuitCheck.electrical(r.circuit());
+        assertTrue(el.valid(), n + " nodes: " + el.reason() + " in " + r.circuit());
       }
     }
   }
