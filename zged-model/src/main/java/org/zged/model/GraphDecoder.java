@@ -59,6 +59,35 @@ final class GraphDecoder {
       double temperature,
       SplittableRandom rng,
       boolean constrained) {
+    return decode(
+        nodeLogits,
+        edgeLogProbs,
+        values,
+        temperature,
+        rng,
+        constrained ? Rules.FILTER : Rules.NONE);
+  }
+
+  /** Which rules a decode follows. */
+  enum Rules {
+    /** The network's own choices (values not clamped). */
+    NONE,
+    /**
+     * The structural rules of {@link ValidCompletion} alone (the decoder before the filter rule).
+     */
+    STRUCTURAL,
+    /** The structural rules and the filter rule: what {@code constrained} decoding does. */
+    FILTER
+  }
+
+  DecodeResult decode(
+      float[] nodeLogits,
+      float[] edgeLogProbs,
+      float[] values,
+      double temperature,
+      SplittableRandom rng,
+      Rules rules) {
+    boolean constrained = rules != Rules.NONE;
     List<String> problems = new ArrayList<>();
     // The graph order fixes the terminals in slots 0-2 (GND, VIN, VOUT) in every training circuit;
     // a later slot is either an internal node or padding. Decoding only within that vocabulary
@@ -90,8 +119,10 @@ final class GraphDecoder {
       }
     }
     int[] classes = new int[pairs];
-    if (constrained) {
+    if (rules == Rules.FILTER) {
       classes = new Sequential(k, pairA, pairB, scores, order, names, values).decode();
+    } else if (rules == Rules.STRUCTURAL) {
+      classes = new Sequential(k, pairA, pairB, scores, order, names, values).structural();
     } else {
       for (int p = 0; p < pairs; p++) {
         classes[p] = best(scores[p], null);
@@ -290,8 +321,24 @@ final class GraphDecoder {
       byte[] st = state.clone();
       out[p] = c;
       set(st, null, pairA[p], pairB[p], c);
-      kinds |= ValidCompletion.kinds(EdgeClass.ofIndex(c));
-      for (int q = p + 1; q < out.length; q++) {
+      return complete(out, p + 1, st, kinds | ValidCompletion.kinds(EdgeClass.ofIndex(c)), open);
+    }
+
+    /** Every pair decided under the structural rules alone. */
+    int[] structural() {
+      int open = 0;
+      for (int p = 0; p < pairA.length; p++) {
+        open += ValidCompletion.forbidden(pairA[p], pairB[p]) ? 0 : 1;
+      }
+      return complete(new int[pairA.length], 0, new byte[k * k], 0, open);
+    }
+
+    /**
+     * Fills pairs {@code from}.. of {@code out} with the best class under the structural rules,
+     * given the state, kinds and open pairs before {@code from}.
+     */
+    private int[] complete(int[] out, int from, byte[] st, int kinds, int open) {
+      for (int q = from; q < out.length; q++) {
         int a = pairA[q];
         int b = pairB[q];
         if (ValidCompletion.forbidden(a, b)) {

@@ -244,6 +244,67 @@ class GraphDecoderTest {
     assertEquals(raw.graph(), r.graph());
   }
 
+  /**
+   * Over random decoder outputs on 5 and 16 nodes, argmax and sampled: where the structural rules
+   * alone decode a working filter, the filter rule decodes exactly the same graph; where they do
+   * not (which happens: the structural rules alone are not enough), it decodes a working filter.
+   */
+  @Test
+  void theFilterRuleChangesOnlyDecodesThatAreNoFilter() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(4);
+    for (int n : new int[] {5, 16}) {
+      ModelConfig cfg = new ModelConfig(n, 16, 1, 2, 2, 4, 1, 8, 16, 4, 4, ModelConfig.JOINT);
+      GraphDecoder d = new GraphDecoder(cfg);
+      int kept = 0;
+      int diverted = 0;
+      for (int t = 0; t < 2000; t++) {
+        float[] nodeLogits = new float[n * 5];
+        float[] edgeLogits = new float[n * n * 8];
+        float[] values = new float[n * n * 3];
+        double spread = 1 + rng.nextInt(10);
+        for (int i = 0; i < nodeLogits.length; i++) {
+          nodeLogits[i] = (float) (rng.nextGaussian() * spread);
+        }
+        for (int i = 0; i < edgeLogits.length; i++) {
+          edgeLogits[i] = (float) (rng.nextGaussian() * spread + (i % 8 == 0 ? spread : 0));
+        }
+        for (int i = 0; i < values.length; i++) {
+          values[i] = (float) rng.nextGaussian();
+        }
+        long seed = rng.nextLong();
+        boolean sampled = t % 2 == 1;
+        DecodeResult structural =
+            d.decode(
+                nodeLogits,
+                edgeLogits,
+                values,
+                1.0,
+                sampled ? new java.util.SplittableRandom(seed) : null,
+                GraphDecoder.Rules.STRUCTURAL);
+        DecodeResult filter =
+            d.decode(
+                nodeLogits,
+                edgeLogits,
+                values,
+                1.0,
+                sampled ? new java.util.SplittableRandom(seed) : null,
+                GraphDecoder.Rules.FILTER);
+        assertTrue(ValidDecodes.problem(structural).isEmpty(), ValidDecodes.problem(structural));
+        if (org.zged.eval.GeneratedCircuitCheck.electrical(structural.circuit()).valid()) {
+          assertEquals(structural.graph(), filter.graph(), n + " nodes, #" + t);
+          kept++;
+        } else {
+          org.zged.eval.GeneratedCircuitCheck.Electrical e =
+              org.zged.eval.GeneratedCircuitCheck.electrical(filter.circuit());
+          assertTrue(e.valid(), n + " nodes, #" + t + ": " + e.reason());
+          diverted++;
+        }
+      }
+      assertTrue(
+          kept > 100 && diverted > 100, n + " nodes: kept " + kept + ", diverted " + diverted);
+    }
+  }
+
   @Test
   void constrainedDecodesOfRandomLogitsAreAllValid() {
     java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
