@@ -36,6 +36,9 @@ final class GraphDecoder {
    */
   static final int MAX_LOOKAHEADS = 3;
 
+  /** Single-value changes tried on the structural decode before its topology is given up. */
+  static final int MAX_VALUE_TRIALS = 24;
+
   private final int n;
 
   GraphDecoder(ModelConfig cfg) {
@@ -119,8 +122,11 @@ final class GraphDecoder {
       }
     }
     int[] classes = new int[pairs];
+    float[] used = values;
     if (rules == Rules.FILTER) {
-      classes = new Sequential(k, pairA, pairB, scores, order, names, values).decode();
+      Sequential seq = new Sequential(k, pairA, pairB, scores, order, names, values);
+      classes = seq.decode();
+      used = seq.values;
     } else if (rules == Rules.STRUCTURAL) {
       classes = new Sequential(k, pairA, pairB, scores, order, names, values).structural();
     } else {
@@ -128,7 +134,7 @@ final class GraphDecoder {
         classes[p] = best(scores[p], null);
       }
     }
-    List<Edge> edges = edges(classes, pairA, pairB, order, values, constrained);
+    List<Edge> edges = edges(classes, pairA, pairB, order, used, constrained);
     CircuitGraph graph = new CircuitGraph(names, edges);
     Circuit circuit = null;
     if (edges.isEmpty()) {
@@ -219,7 +225,7 @@ final class GraphDecoder {
       this.scores = scores;
       this.order = order;
       this.names = names;
-      this.values = values;
+      this.values = values.clone(); // a value repair changes the copy
     }
 
     int[] decode() {
@@ -254,7 +260,8 @@ final class GraphDecoder {
                 lookaheads++ < MAX_LOOKAHEADS
                     ? structuralCompletion(classes, p, c, state, kinds, open)
                     : null;
-            if (completion != null && electricallyValid(completion)) {
+            if (completion != null
+                && (electricallyValid(completion) || lookaheads == 1 && repairValues(completion))) {
               following = completion;
             } else {
               for (int x = 0; x < allowed.length; x++) {
@@ -351,6 +358,47 @@ final class GraphDecoder {
         kinds |= ValidCompletion.kinds(EdgeClass.ofIndex(out[q]));
       }
       return out;
+    }
+
+    /**
+     * Tries to make a completion a filter by its values alone: one element at a time (in pair
+     * order, R, C, L), its value one decade up, then one down; keeps the first change after which
+     * the exact analysis finds a filter, at most {@link #MAX_VALUE_TRIALS} tries.
+     *
+     * @return whether {@link #values} now makes the completion a filter
+     */
+    private boolean repairValues(int[] completion) {
+      int trials = 0;
+      for (int p = 0; p < completion.length; p++) {
+        EdgeClass cls = EdgeClass.ofIndex(completion[p]);
+        int i = order.get(pairA[p]);
+        int j = order.get(pairB[p]);
+        for (ElementKind kind : ElementKind.values()) {
+          if (!cls.has(kind)) {
+            continue;
+          }
+          int x = (i * n + j) * 3 + kind.ordinal();
+          int y = (j * n + i) * 3 + kind.ordinal();
+          float vx = values[x];
+          float vy = values[y];
+          for (int dir = 1; dir >= -1; dir -= 2) {
+            if (trials++ >= MAX_VALUE_TRIALS) {
+              values[x] = vx;
+              values[y] = vy;
+              return false;
+            }
+            float d = (float) (dir / ValueScaling.SPREAD[kind.ordinal()]);
+            values[x] = vx + d;
+            values[y] = vy + d;
+            if (electricallyValid(completion)) {
+              return true;
+            }
+          }
+          values[x] = vx;
+          values[y] = vy;
+        }
+      }
+      return false;
     }
 
     private boolean electricallyValid(int[] classes) {

@@ -182,14 +182,8 @@ class GraphDecoderTest {
         "the decoded divider has a pole");
   }
 
-  /**
-   * The network asks for a flat divider: R(vin, vout) and R(vout, 0), both 1 kΩ, with a C from VOUT
-   * to n1 and 10 kΩ from n1 to ground beside it — H(0) = 0.5, H(∞) = 0.476, an "allpass" by the
-   * electrical check. The constrained decoder leaves it where VIN–VOUT would be decided as an R and
-   * gives a circuit with an exact zero at a limit, a filter.
-   */
-  @Test
-  void constrainedDecodeDivertsAnAllpassDivider() {
+  /** The network's shelf: R(vin, vout), R(vout, 0) 1 kΩ, C(vout, n1) 31.6 nF, R(n1, 0) = r3. */
+  private DecodeResult[] shelf(double r3) {
     float[] e =
         edges(
             new int[][] {
@@ -199,9 +193,9 @@ class GraphDecoderTest {
               {3, 0, EdgeClass.R.ordinal()}
             });
     float[] values = new float[N * N * 3];
-    // G = 1e-4 S (10 kΩ) between n1 and ground; every other value scaled 0 (1 kΩ, 31.6 nF)
-    values[(3 * N) * 3] = ValueScaling.scale(org.zged.circuit.ElementKind.R, 1e-4);
-    values[3 * 3] = ValueScaling.scale(org.zged.circuit.ElementKind.R, 1e-4);
+    // G = 1/r3 between n1 and ground; every other value scaled 0 (1 kΩ, 31.6 nF)
+    values[(3 * N) * 3] = ValueScaling.scale(org.zged.circuit.ElementKind.R, 1 / r3);
+    values[3 * 3] = ValueScaling.scale(org.zged.circuit.ElementKind.R, 1 / r3);
     float[] nodeLogits = nodes(0, 1, 2, 3, 4);
     DecodeResult raw = decoder.decode(nodeLogits, e, values, 1.0, null, false);
     assertEquals(4, raw.graph().edges().size());
@@ -214,7 +208,40 @@ class GraphDecoderTest {
     org.zged.eval.GeneratedCircuitCheck.Electrical re =
         org.zged.eval.GeneratedCircuitCheck.electrical(r.circuit());
     assertTrue(re.valid(), re.reason() + " in " + r.circuit());
-    assertTrue(FilterCompletion.zeroAtALimit(r.graph()), r.graph().toString());
+    return new DecodeResult[] {raw, r};
+  }
+
+  private static java.util.List<EdgeClass> classes(DecodeResult r) {
+    return r.graph().edges().stream().map(x -> x.edgeClass()).toList();
+  }
+
+  /**
+   * With r3 = 10 kΩ the shelf is H(0) = 0.5, H(∞) = 0.476: an "allpass" by the electrical check.
+   * Moving one value a decade makes it a filter: R(vout, 0) either way stays under 3 dB, R(n1, 0) =
+   * 1 kΩ gives H(∞) = 1/3 (3.5 dB, a low-pass). The decoder keeps the network's topology and
+   * changes that one value.
+   */
+  @Test
+  void constrainedDecodeRepairsAnAllpassShelfByOneValue() {
+    DecodeResult[] d = shelf(1e4);
+    assertEquals(d[0].graph().nodeNames(), d[1].graph().nodeNames());
+    assertEquals(classes(d[0]), classes(d[1]), "same topology");
+    assertEquals(1e3, d[1].circuit().element("R2").value(), 1e-6, d[1].circuit().toString());
+    assertEquals(1e3, d[1].circuit().element("R1").value(), 1e-6);
+    assertEquals(1e3, d[1].circuit().element("R3").value(), 1e-6);
+  }
+
+  /**
+   * With r3 = 1 MΩ the shelf moves by 0.002 dB, and no single value a decade away changes that
+   * (each R moves both limits alike or leaves them within 3 dB, the C moves neither): the decoder
+   * leaves the network's topology where VIN–VOUT would be decided as an R and gives a circuit with
+   * an exact zero at a limit.
+   */
+  @Test
+  void constrainedDecodeDivertsAShelfNoValueRepairs() {
+    DecodeResult[] d = shelf(1e6);
+    assertFalse(FilterCompletion.zeroAtALimit(d[0].graph()));
+    assertTrue(FilterCompletion.zeroAtALimit(d[1].graph()), d[1].graph().toString());
   }
 
   /**
