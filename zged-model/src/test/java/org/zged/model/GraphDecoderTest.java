@@ -338,7 +338,7 @@ class GraphDecoderTest {
     for (int n : new int[] {5, 16}) {
       ModelConfig cfg = new ModelConfig(n, 16, 1, 2, 2, 4, 1, 8, 16, 4, 4, ModelConfig.JOINT);
       GraphDecoder d = new GraphDecoder(cfg);
-      for (int t = 0; t < 5000; t++) {
+      for (int t = 0; t < 2000; t++) {
         float[] nodeLogits = new float[n * 5];
         float[] edgeLogits = new float[n * n * 8];
         float[] values = new float[n * n * 3];
