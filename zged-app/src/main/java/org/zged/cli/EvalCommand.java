@@ -175,13 +175,18 @@ public final class EvalCommand implements Runnable {
    */
   private UsefulNovelty.Result usefulNovelty(ZgedModel model, Dataset data, int n, long seed) {
     stderr().println("eval: novel useful topologies on " + n + " out-of-template targets");
+    // TopologySignature is the canonical form after reduction (series/parallel merges, parts
+    // across the ideal source dropped), the same form the candidates' topologies are given in.
     java.util.Set<String> train = new java.util.HashSet<>();
     for (var r : data.records()) {
       if (r.split() == Split.TRAIN) {
         train.add(org.zged.graph.TopologySignature.of(r.circuit()).key());
       }
     }
-    SpecGenerator gen = SpecGenerator.builder().setModel(model).optReference(data).build();
+    // The pipeline as `zged generate` runs it, with the model's own reference set (the open
+    // preset's train split for an open-space model): the evaluated data holds the test_unseen
+    // circuits the targets come from, which must not be neighbours.
+    SpecGenerator gen = SpecGenerator.builder().setModel(model).build();
     return UsefulNovelty.count(gen, train, n, 2000, 5, seed);
   }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.zged.fit.ValueFitter;
 import org.zged.model.DecodeResult;
 import org.zged.model.ZgedModel;
 
@@ -16,19 +17,32 @@ import org.zged.model.ZgedModel;
  *   <li>the decoded blend of the K nearest references' latents and each neighbour's own decode (for
  *       pole/zero targets with the target's encoded transfer function in z[tf]);
  *   <li>temperature samples around the blend;
- *   <li>a cross-entropy-method search over the topology part of the latent, z[0:topologyDims]:
- *       Gaussian samples around the blend are decoded (the value and transfer-function parts kept),
- *       each new valid topology is fitted, the best quarter by {@link SearchRun#cost} re-centres
- *       the Gaussian and sets its spread (never below {@link #MIN_SIGMA}, so the search keeps
- *       moving). Repeats of an already fitted topology cost nothing; the search stops after {@link
- *       #STALE_ROUNDS} rounds without a new topology.
+ *   <li>a search in the topology part of the latent, z[0:topologyDims] (a cross-entropy method with
+ *       a mixture of Gaussians around an elite, see {@link #crossEntropy}): samples around the
+ *       neighbours whose decodes fitted best are decoded, the new topologies among them screened
+ *       with a short value fit, simplest first, the close ones fitted in full, and the elite moved
+ *       to the best points seen. Repeats of an already fitted topology cost nothing; the search
+ *       stops after {@link #STALE_ROUNDS} rounds without a new topology.
  * </ol>
  */
 final class LatentArm implements SearchArm {
-  private static final int POPULATION = 24;
-  private static final double ELITE = 0.25;
+  private static final int POPULATION = 32;
+  private static final int ELITE = 6;
+  private static final double INITIAL_SIGMA = 0.7;
   private static final double MIN_SIGMA = 0.15;
-  private static final int MAX_ROUNDS = 40;
+  private static final double MAX_SIGMA = 2.0;
+  private static final double SHRINK = 0.8;
+  private static final double GROW = 1.3;
+  private static final int MAX_ROUNDS = 60;
+
+  /** New topologies screened per round, simplest first. */
+  static final int SCREENS_PER_ROUND = 4;
+
+  /** The screening fit: the run's fitter with fewer iterations. */
+  static final ValueFitter SCREEN = ValueFitter.builder().optMaxIterations(12).build();
+
+  /** A screened topology within this worst relative error gets the full fit. */
+  static final double REFINE_BELOW = 0.2;
 
   /** Rounds in a row without a new topology after which the latent search gives up. */
   private static final int STALE_ROUNDS = 5;
@@ -65,7 +79,7 @@ final class LatentArm implements SearchArm {
       evaluateAll(run, sampled(nn, tf, run.seed()));
     }
     if (!run.done() && latentSearch) {
-      crossEntropy(run, withTf(blend(nn), tf));
+      crossEntropy(run, nn, withTf(blend(nn), tf));
     }
   }
 
@@ -74,75 +88,126 @@ final class LatentArm implements SearchArm {
       if (run.done()) {
         return;
       }
-      run.evaluate(p);
+      screened(run, p);
     }
   }
 
-  private void crossEntropy(SearchRun run, float[] centre) {
-    int dims = generator.model().config().topologyDims();
-    double[] mean = new double[dims];
-    double[] sigma = new double[dims];
-    for (int i = 0; i < dims; i++) {
-      mean[i] = centre[i];
-      sigma[i] = 1.0;
+  /**
+   * A proposal's first fit: for a response target the short screening fit, then the full fit from
+   * its values when it came within {@link #REFINE_BELOW} (a topology that cannot reach the target
+   * then costs a fifth of a full fit); a mask run fits to the mask as always.
+   */
+  private static Generation.Ranked screened(SearchRun run, Proposal p) {
+    if (run.goal() != null) {
+      return run.evaluate(p);
     }
+    Generation.Ranked r = run.evaluate(p, SCREEN);
+    if (r != null && !r.meets() && r.fit().score() < REFINE_BELOW) {
+      r = run.refine(p);
+    }
+    return r;
+  }
+
+  /**
+   * The latent search: an elite of latent points (at first the neighbours whose decodes fitted best
+   * in stage 1) and Gaussian samples around them in the topology part, z[0:topologyDims], the value
+   * and transfer-function parts kept from the blend. Every round decodes {@link #POPULATION}
+   * samples (decoding costs no analyses), screens the new topologies among them, simplest first and
+   * at most {@link #SCREENS_PER_ROUND}, with a short value fit ({@link #SCREEN}), finishes with the
+   * full fit those that came within {@link #REFINE_BELOW} of the target, and replaces the elite by
+   * the best {@link #ELITE} points seen, one per topology (a mixture of Gaussians around them
+   * rather than one Gaussian, so the search keeps several directions). The spread shrinks after a
+   * round that improved the best cost and grows after one that found no new topology.
+   */
+  private void crossEntropy(SearchRun run, List<NeighbourSearch.Neighbour> nn, float[] centre) {
+    int dims = generator.model().config().topologyDims();
+    List<Scored> elite = new ArrayList<>();
+    if (run.goal() == null && !run.target().isPoleZero()) {
+      for (NeighbourSearch.Neighbour n : nn) {
+        Proposal p = n.entry().decoded();
+        if (p != null && run.seen(p.topology())) {
+          double c = run.cost(run.evaluate(p)); // cached: no analyses
+          if (Double.isFinite(c)) {
+            addElite(elite, new Scored(n.entry().mu(), p.topology().key(), c));
+          }
+        }
+      }
+    }
+    if (elite.isEmpty()) {
+      elite.add(new Scored(centre, "", Double.POSITIVE_INFINITY));
+    }
+    double sigma = INITIAL_SIGMA;
     SplittableRandom rng = new SplittableRandom(run.seed() + 3);
     int stale = 0;
     double stop = budgetShare * run.budget().limit();
     for (int round = 0;
         round < MAX_ROUNDS && !run.done() && stale < STALE_ROUNDS && run.budget().used() < stop;
         round++) {
-      int triedBefore = run.topologiesTried();
+      double bestBefore = elite.get(0).cost();
       float[][] zs = new float[POPULATION][];
       for (int k = 0; k < POPULATION; k++) {
+        float[] around = elite.get(rng.nextInt(elite.size())).z();
         zs[k] = centre.clone();
         for (int i = 0; i < dims; i++) {
-          zs[k][i] = (float) (mean[i] + sigma[i] * org.zged.math.Gaussians.next(rng));
+          zs[k][i] = (float) (around[i] + sigma * org.zged.math.Gaussians.next(rng));
         }
       }
       List<DecodeResult> decoded = generator.model().decodeAll(zs);
-      double[] cost = new double[POPULATION];
+      Proposal[] proposals = new Proposal[POPULATION];
+      java.util.Map<String, Proposal> fresh = new java.util.LinkedHashMap<>();
       for (int k = 0; k < POPULATION; k++) {
         DecodeResult d = decoded.get(k);
-        cost[k] = Double.POSITIVE_INFINITY;
-        if (!d.valid() || run.done()) {
-          continue;
+        Proposal p = d.valid() ? Proposal.of(d.circuit(), "vae-cem") : null;
+        proposals[k] = p;
+        if (p != null && !run.seen(p.topology()) && run.constraints().admits(p.circuit())) {
+          fresh.putIfAbsent(p.topology().key(), p);
         }
-        Proposal p = Proposal.of(d.circuit(), "vae-cem");
-        cost[k] = p == null ? Double.POSITIVE_INFINITY : run.cost(run.evaluate(p));
       }
-      Integer[] order = new Integer[POPULATION];
+      List<Proposal> order = new ArrayList<>(fresh.values());
+      order.sort(Comparator.comparingInt(p -> p.circuit().elements().size()));
+      int screened = 0;
+      for (Proposal p : order) {
+        if (run.done() || screened >= SCREENS_PER_ROUND) {
+          break;
+        }
+        screened(run, p);
+        screened++;
+      }
+      stale = screened == 0 ? stale + 1 : 0;
       for (int k = 0; k < POPULATION; k++) {
-        order[k] = k;
-      }
-      stale = run.topologiesTried() == triedBefore ? stale + 1 : 0;
-      Arrays.sort(order, Comparator.comparingDouble(k -> cost[k]));
-      int elite = (int) Math.ceil(POPULATION * ELITE);
-      if (!Double.isFinite(cost[order[0]])) {
-        for (int i = 0; i < dims; i++) {
-          sigma[i] *= 1.5; // nothing valid here: widen
-        }
-        continue;
-      }
-      for (int i = 0; i < dims; i++) {
-        double m = 0;
-        int n = 0;
-        for (int e = 0; e < elite; e++) {
-          if (Double.isFinite(cost[order[e]])) {
-            m += zs[order[e]][i];
-            n++;
+        Proposal p = proposals[k];
+        if (p != null && run.seen(p.topology())) {
+          double c = run.cost(run.evaluate(p)); // cached
+          if (Double.isFinite(c)) {
+            addElite(elite, new Scored(zs[k], p.topology().key(), c));
           }
         }
-        m /= n;
-        double v = 0;
-        for (int e = 0; e < elite; e++) {
-          if (Double.isFinite(cost[order[e]])) {
-            v += (zs[order[e]][i] - m) * (zs[order[e]][i] - m);
-          }
-        }
-        mean[i] = m;
-        sigma[i] = Math.max(MIN_SIGMA, Math.sqrt(v / n));
       }
+      if (elite.size() > 1 && !Double.isFinite(elite.get(elite.size() - 1).cost())) {
+        elite.removeIf(e -> !Double.isFinite(e.cost()));
+      }
+      if (elite.get(0).cost() < bestBefore) {
+        sigma = Math.max(MIN_SIGMA, sigma * SHRINK);
+      } else if (screened == 0) {
+        sigma = Math.min(MAX_SIGMA, sigma * GROW);
+      }
+    }
+  }
+
+  /** A latent point, the topology it decodes to and that topology's cost in this run. */
+  private record Scored(float[] z, String topology, double cost) {}
+
+  /** Keeps the {@link #ELITE} lowest costs, one point per topology (the first one found). */
+  private static void addElite(List<Scored> elite, Scored s) {
+    for (Scored e : elite) {
+      if (e.topology().equals(s.topology())) {
+        return;
+      }
+    }
+    elite.add(s);
+    elite.sort(Comparator.comparingDouble(Scored::cost));
+    while (elite.size() > ELITE) {
+      elite.remove(elite.size() - 1);
     }
   }
 

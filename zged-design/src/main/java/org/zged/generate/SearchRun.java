@@ -138,6 +138,15 @@ final class SearchRun {
    * circuit cannot be analysed.
    */
   Generation.Ranked evaluate(Proposal p) {
+    return evaluate(p, fitter);
+  }
+
+  /**
+   * {@link #evaluate(Proposal)} with another value fitter for the first fit of this topology (the
+   * latent search screens with a short one, {@link #refine} finishes the promising ones); a mask
+   * run always fits to the mask.
+   */
+  Generation.Ranked evaluate(Proposal p, ValueFitter with) {
     Generation.Ranked cached = evaluated.get(p.topology());
     if (cached != null || evaluated.containsKey(p.topology())) {
       return cached;
@@ -148,19 +157,48 @@ final class SearchRun {
     if (goal != null) {
       return record(p, evaluateOnMask(p));
     }
-    FitResult fit = fitter.fit(p.circuit(), target);
+    return record(p, fitted(p, p.circuit(), with));
+  }
+
+  /**
+   * Fits from {@code start}, moves the values into the windows, verifies; charged to the budget.
+   */
+  private Generation.Ranked fitted(Proposal p, Circuit start, ValueFitter with) {
+    FitResult fit = with.fit(start, target);
     budget.spend(fit.evaluations());
     if (fit.analysed() && constraints.hasValueWindows()) {
       Circuit moved = constraints.intoWindows(fit.circuit());
       if (moved != fit.circuit()) {
-        fit = fitter.verify(moved, target); // impedance scaling leaves H(s) as is; prove it
+        fit = with.verify(moved, target); // impedance scaling leaves H(s) as is; prove it
         budget.spend(1);
       }
     }
-    Generation.Ranked r = null;
     if (fit.analysed() && fit.circuit().isValid()) {
-      r = new Generation.Ranked(fit, p.source(), p.topology().key(), meets(fit), null);
+      return new Generation.Ranked(fit, p.source(), p.topology().key(), meets(fit), null);
     }
+    return null;
+  }
+
+  /**
+   * Fits an already evaluated topology once more with the run's own fitter, starting from the
+   * values of its result (e.g. a short screening fit that came close); the better of the two is
+   * kept as the topology's result. Charged like any fit; nothing happens for a topology without a
+   * result, for a mask run, or when the budget is spent.
+   */
+  Generation.Ranked refine(Proposal p) {
+    Generation.Ranked old = evaluated.get(p.topology());
+    if (old == null || goal != null || old.meets() || budget.exhausted()) {
+      return old;
+    }
+    Generation.Ranked r = fitted(p, old.fit().circuit(), fitter);
+    if (r == null || SpecGenerator.RANKING.compare(r, old) >= 0) {
+      return old;
+    }
+    results.remove(old);
+    if (counts(old)) {
+      meeting--;
+    }
+    evaluated.remove(p.topology());
     return record(p, r);
   }
 
