@@ -113,6 +113,16 @@ public final class EvalCommand implements Runnable {
               + " meet a target no template meets); 0 skips (default: ${DEFAULT-VALUE}).")
   int noveltyTargets;
 
+  @Option(
+      names = "--novelty-candidates",
+      paramLabel = "N",
+      defaultValue = "5",
+      description =
+          "Candidates the pipeline returns per novelty target (1..50); every returned candidate"
+              + " that meets is counted, so more candidates let the search go on after the"
+              + " first few (default: ${DEFAULT-VALUE}).")
+  int noveltyCandidates;
+
   @Override
   public void run() {
     Split chosen = parseSplit(split);
@@ -130,6 +140,10 @@ public final class EvalCommand implements Runnable {
     }
     if (noveltyTargets < 0 || noveltyTargets > 10_000) {
       throw new InputException("--novelty-targets", "must be 0..10000, got " + noveltyTargets);
+    }
+    if (noveltyCandidates < 1 || noveltyCandidates > 50) {
+      throw new InputException(
+          "--novelty-candidates", "must be between 1 and 50, got " + noveltyCandidates);
     }
     if (decodes < 1) {
       throw new InputException("--decodes", "must be >= 1, got " + decodes);
@@ -187,7 +201,7 @@ public final class EvalCommand implements Runnable {
     // preset's train split for an open-space model): the evaluated data holds the test_unseen
     // circuits the targets come from, which must not be neighbours.
     SpecGenerator gen = SpecGenerator.builder().setModel(model).build();
-    return UsefulNovelty.count(gen, train, n, 2000, 5, seed);
+    return UsefulNovelty.count(gen, train, n, 2000, noveltyCandidates, seed);
   }
 
   private static String withNovelty(String json, UsefulNovelty.Result novel) {

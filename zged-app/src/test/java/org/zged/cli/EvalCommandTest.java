@@ -71,6 +71,16 @@ class EvalCommandTest {
   }
 
   @Test
+  void noveltyCandidatesOutsideOneToFiftyIsAnInputError() {
+    for (String n : new String[] {"0", "51"}) {
+      CliRun r = CliRun.zged("eval", "--model", modelFile.toString(), "--novelty-candidates", n);
+      assertEquals(2, r.code(), r.err());
+      assertEquals(
+          "error: --novelty-candidates: must be between 1 and 50, got " + n, r.err().strip());
+    }
+  }
+
+  @Test
   void missingModelFileIsAnInputErrorAndWritesNothing() {
     Path out = dir.resolve("never");
     CliRun r =
