@@ -33,8 +33,24 @@ public final class UsefulNovelty {
       int budget,
       int candidates,
       long seed) {
+    return count(
+        gen,
+        trainTopologies,
+        SuiteTargets.draw("out-of-template", targets, seed),
+        budget,
+        candidates,
+        seed);
+  }
+
+  /** The count on targets already drawn (e.g. to compare candidate counts on the same targets). */
+  public static Result count(
+      SpecGenerator gen,
+      Set<String> trainTopologies,
+      List<SuiteTargets.Target> suite,
+      int budget,
+      int candidates,
+      long seed) {
     Map<String, Found> found = new LinkedHashMap<>();
-    List<SuiteTargets.Target> suite = SuiteTargets.draw("out-of-template", targets, seed);
     for (SuiteTargets.Target t : suite) {
       Generation g =
           gen.run(
