@@ -34,7 +34,7 @@ final class EvolutionaryArm implements SearchArm {
     SplittableRandom rng = new SplittableRandom(run.seed() + 11);
     List<Generation.Ranked> pop = new ArrayList<>();
     for (Proposal s : seeds) {
-      add(pop, run.evaluate(s), run);
+      add(pop, run.evaluateScreened(s), run);
     }
     // The best of what earlier arms of this run found fill half the population; random
     // topologies the rest, so that a poor proposer cannot narrow the search.
@@ -48,7 +48,7 @@ final class EvolutionaryArm implements SearchArm {
     int misses = 0;
     while (pop.size() < POPULATION && !run.done() && misses < 1000) {
       Proposal p = moves.random(SOURCE);
-      Generation.Ranked r = p == null || run.seen(p.topology()) ? null : run.evaluate(p);
+      Generation.Ranked r = p == null || run.seen(p.topology()) ? null : run.evaluateScreened(p);
       if (r == null) {
         misses++;
       }
@@ -74,7 +74,7 @@ final class EvolutionaryArm implements SearchArm {
         misses++;
         continue;
       }
-      Generation.Ranked r = run.evaluate(child);
+      Generation.Ranked r = run.evaluateScreened(child);
       if (r == null) {
         misses++;
         continue;

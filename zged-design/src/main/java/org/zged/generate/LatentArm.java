@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.zged.fit.ValueFitter;
 import org.zged.model.DecodeResult;
 import org.zged.model.ZgedModel;
 
@@ -37,17 +36,6 @@ final class LatentArm implements SearchArm {
 
   /** New topologies screened per round, simplest first. */
   static final int SCREENS_PER_ROUND = 4;
-
-  /**
-   * The screening fit: at most 4 Levenberg–Marquardt iterations (the full fit has 60). Chosen on
-   * the out-of-template suite's seed-1 targets (VAE arm 98 % at a median of 284 analyses with 12
-   * iterations, 98 % at 189 with 6, 100 % at 152 with 4, 100 % at 138 with 3, 96 % at 107 with 2)
-   * and checked on seed 2's (docs/bench-generate.md).
-   */
-  static final ValueFitter SCREEN = ValueFitter.builder().optMaxIterations(4).build();
-
-  /** A screened topology within this worst relative error gets the full fit. */
-  static final double REFINE_BELOW = 0.2;
 
   /** Rounds in a row without a new topology after which the latent search gives up. */
   private static final int STALE_ROUNDS = 5;
@@ -97,20 +85,8 @@ final class LatentArm implements SearchArm {
     }
   }
 
-  /**
-   * A proposal's first fit: for a response target the short screening fit, then the full fit from
-   * its values when it came within {@link #REFINE_BELOW} (a topology that cannot reach the target
-   * then costs a few iterations, not a full fit); a mask run fits to the mask as always.
-   */
   private static Generation.Ranked screened(SearchRun run, Proposal p) {
-    if (run.goal() != null) {
-      return run.evaluate(p);
-    }
-    Generation.Ranked r = run.evaluate(p, SCREEN);
-    if (r != null && !r.meets() && r.fit().score() < REFINE_BELOW) {
-      r = run.refine(p);
-    }
-    return r;
+    return run.evaluateScreened(p);
   }
 
   /**
@@ -118,11 +94,12 @@ final class LatentArm implements SearchArm {
    * in stage 1) and Gaussian samples around them in the topology part, z[0:topologyDims], the value
    * and transfer-function parts kept from the blend. Every round decodes {@link #POPULATION}
    * samples (decoding costs no analyses), screens the new topologies among them, simplest first and
-   * at most {@link #SCREENS_PER_ROUND}, with a short value fit ({@link #SCREEN}), finishes with the
-   * full fit those that came within {@link #REFINE_BELOW} of the target, and replaces the elite by
-   * the best {@link #ELITE} points seen, one per topology (a mixture of Gaussians around them
-   * rather than one Gaussian, so the search keeps several directions). The spread shrinks after a
-   * round that improved the best cost and grows after one that found no new topology.
+   * at most {@link #SCREENS_PER_ROUND}, with a short value fit ({@link SearchRun#SCREEN}), finishes
+   * with the full fit those that came within {@link SearchRun#REFINE_BELOW} of the target, and
+   * replaces the elite by the best {@link #ELITE} points seen, one per topology (a mixture of
+   * Gaussians around them rather than one Gaussian, so the search keeps several directions). The
+   * spread shrinks after a round that improved the best cost and grows after one that found no new
+   * topology.
    */
   private void crossEntropy(SearchRun run, List<NeighbourSearch.Neighbour> nn, float[] centre) {
     int dims = generator.model().config().topologyDims();

@@ -1,8 +1,9 @@
 package org.zged.generate;
 
 /**
- * Blind search: random canonical topologies ({@link TopologyMoves#random}), each fitted once, until
- * the budget is spent — the baseline that shows what a proposer adds.
+ * Blind search: random canonical topologies ({@link TopologyMoves#random}), each fitted once
+ * ({@link SearchRun#evaluateScreened}), until the budget is spent — the baseline that shows what a
+ * proposer adds.
  */
 final class RandomArm implements SearchArm {
   static final String SOURCE = "random";
@@ -17,7 +18,7 @@ final class RandomArm implements SearchArm {
         misses++;
         continue;
       }
-      run.evaluate(p);
+      run.evaluateScreened(p);
     }
   }
 }

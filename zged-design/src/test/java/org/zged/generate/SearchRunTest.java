@@ -63,4 +63,29 @@ class SearchRunTest {
     assertSame(full, run.refine(p), "a met topology is not fitted again");
     assertEquals(used, budget.used());
   }
+
+  @Test
+  void aScreenedTopologyThatCannotReachTheTargetCostsLessThanAFullFit() {
+    // an RC low-pass has real poles only: Q 3 is out of its reach whatever the values; an extra R
+    // in series gives the fit a free value to chase Q with
+    Proposal rc =
+        Proposal.of(
+            Circuit.builder()
+                .r("R1", "vin", "n1", 1e3)
+                .c("C1", "n1", "0", 1e-8)
+                .r("R2", "n1", "vout", 1e3)
+                .c("C2", "vout", "0", 1e-8)
+                .build(),
+            "random");
+    AnalysisBudget full = new AnalysisBudget(10_000);
+    new SearchRun(TARGET, Constraints.NONE, ValueFitter.defaults(), full, 1, 0).evaluate(rc);
+    AnalysisBudget screened = new AnalysisBudget(10_000);
+    SearchRun run = new SearchRun(TARGET, Constraints.NONE, ValueFitter.defaults(), screened, 1, 0);
+    assertFalse(run.evaluateScreened(rc).meets());
+    assertTrue(screened.used() < full.used(), screened.used() + " vs " + full.used());
+    // and a topology that can reach it is refined to meet it
+    Generation.Ranked rlc = run.evaluateScreened(Proposal.of(farOff(), "random"));
+    assertTrue(rlc.meets(), rlc.fit().score() + "");
+    assertEquals(2, run.results().size());
+  }
 }
