@@ -57,15 +57,15 @@ public final class HierarchicalEncoder extends ZgedBlock {
     NDArray presence = in.get(3);
     NDArray exists = presence.sum(new int[] {3}, true).minimum(1f); // [B,n,n,1]
     NDArray h0 = embed.apply(ps, nodeTypes, training).mul(mask);
-    NDArray h = h0;
     // The topology part sees the graph and its component kinds, never their values: the same
     // layers run once with the values blanked, so equal topologies get equal topology latents.
-    NDArray blank = values.zerosLike();
-    NDArray hs = h0;
-    for (ImpedanceMessagePassing layer : layers) {
-      h = layer.apply(ps, h, mask, values, presence, exists, training);
-      hs = layer.apply(ps, hs, mask, blank, presence, exists, training);
-    }
+    // Both passes run as one, on the batch stacked with its blanked copy ([2B,...]): every op of
+    // a layer works on each circuit alone, so this is the same arithmetic in half the engine calls.
+    long batch = values.getShape().get(0);
+    NDArray both =
+        layers.length == 0 ? h0 : stackedPasses(ps, h0, mask, values, presence, exists, training);
+    NDArray h = layers.length == 0 ? h0 : both.get("0:" + batch);
+    NDArray hs = layers.length == 0 ? h0 : both.get(batch + ":");
     NDArray count = mask.sum(new int[] {1}).maximum(1f);
     NDArray sumS = hs.sum(new int[] {1});
     NDArray pooled = NDArrays.concat(-1, sumS.div(count), Tensors.div(sumS, cfg.maxNodes()));
@@ -103,6 +103,26 @@ public final class HierarchicalEncoder extends ZgedBlock {
         NDArrays.concat(
             -1, topo.get(":, " + t + ":"), val.get(":, " + v + ":"), tfOut.get(":, " + f + ":"));
     return new NDList(mu, logVar);
+  }
+
+  /** The message-passing layers on [h0; h0] with [values; 0]: rows B.. are the blanked pass. */
+  private NDArray stackedPasses(
+      ParameterStore ps,
+      NDArray h0,
+      NDArray mask,
+      NDArray values,
+      NDArray presence,
+      NDArray exists,
+      boolean training) {
+    NDArray h = NDArrays.concat(0, h0, h0);
+    NDArray mask2 = NDArrays.concat(0, mask, mask);
+    NDArray values2 = NDArrays.concat(0, values, values.zerosLike());
+    NDArray presence2 = NDArrays.concat(0, presence, presence);
+    NDArray exists2 = NDArrays.concat(0, exists, exists);
+    for (ImpedanceMessagePassing layer : layers) {
+      h = layer.apply(ps, h, mask2, values2, presence2, exists2, training);
+    }
+    return h;
   }
 
   public PoleZeroSetEncoder tfEncoder() {
