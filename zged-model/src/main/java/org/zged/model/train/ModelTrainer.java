@@ -52,6 +52,7 @@ public final class ModelTrainer {
   private final String commit;
   private final TrainingFaults faults = TrainingFaults.fromSystemProperty();
   private final TrainingProfile profile;
+  private final HistoryFiles.Csv historyCsv = new HistoryFiles.Csv();
   private static final int BATCH = 0;
   private static final int FORWARD = 1;
   private static final int LOSS = 2;
@@ -288,7 +289,7 @@ public final class ModelTrainer {
     }
     profile.lap(CHECKPOINT);
     writeText(runDir.resolve("history.json"), HistoryFiles.json(ck.history()));
-    writeText(runDir.resolve("history.csv"), HistoryFiles.csv(ck.history()));
+    writeText(runDir.resolve("history.csv"), historyCsv.text(ck.history()));
     profile.lap(HISTORY);
   }
 

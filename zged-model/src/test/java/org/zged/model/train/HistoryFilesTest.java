@@ -1,0 +1,68 @@
+package org.zged.model.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The cached history.csv is the text of formatting every row again, as the history grows. */
+class HistoryFilesTest {
+  @Test
+  void cachedRowsGiveTheTextOfFormattingEverything() {
+    SplittableRandom rng = new SplittableRandom(7);
+    HistoryFiles.Csv csv = new HistoryFiles.Csv();
+    List<EpochStats> history = new ArrayList<>();
+    for (int epoch = 0; epoch < 30; epoch++) {
+      Map<String, Double> train = new java.util.HashMap<>();
+      train.put("total", rng.nextDouble() * 10);
+      train.put("kl", rng.nextDouble());
+      if (epoch >= 12) {
+        train.put("late_metric", rng.nextDouble()); // a new column: every row changes
+      }
+      Map<String, Double> val = Map.of("total", rng.nextDouble(), "exact_match", 1.0 / 3);
+      history.add(new EpochStats(epoch, 1.0 - epoch / 60.0, 1.0, rng.nextDouble(), train, val));
+      if (epoch == 20) {
+        // a resumed run re-reads the stats: equal values, other objects
+        EpochStats s = history.get(5);
+        history.set(5, new EpochStats(s.epoch(), s.temperature(), 0.5, 2.0, s.train(), s.val()));
+      }
+      assertEquals(reference(history), csv.text(history), "after epoch " + epoch);
+    }
+    assertEquals(reference(history), HistoryFiles.csv(history));
+  }
+
+  /** The columns and number format the file has always had, every row formatted afresh. */
+  private static String reference(List<EpochStats> history) {
+    TreeSet<String> trainKeys = new TreeSet<>();
+    TreeSet<String> valKeys = new TreeSet<>();
+    for (EpochStats s : history) {
+      trainKeys.addAll(s.train().keySet());
+      valKeys.addAll(s.val().keySet());
+    }
+    StringBuilder sb = new StringBuilder("epoch,temperature,kl_factor,seconds");
+    trainKeys.forEach(k -> sb.append(",train_").append(k));
+    valKeys.forEach(k -> sb.append(",val_").append(k));
+    sb.append('\n');
+    for (EpochStats s : history) {
+      sb.append(s.epoch());
+      for (double v : new double[] {s.temperature(), s.klFactor(), s.seconds()}) {
+        sb.append(',').append(String.format(Locale.ROOT, "%.6g", v));
+      }
+      for (String k : trainKeys) {
+        Double v = s.train().get(k);
+        sb.append(',').append(v == null ? "" : String.format(Locale.ROOT, "%.6g", v));
+      }
+      for (String k : valKeys) {
+        Double v = s.val().get(k);
+        sb.append(',').append(v == null ? "" : String.format(Locale.ROOT, "%.6g", v));
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+}
