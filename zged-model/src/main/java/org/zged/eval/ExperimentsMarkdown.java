@@ -346,7 +346,8 @@ public final class ExperimentsMarkdown {
         c.model().edgeHead(),
         c.gumbel() ? ", Gumbel" : ", no Gumbel",
         c.batchSize(),
-        trim(c.learningRate()));
+        trim(c.learningRate())
+            + (c.hasSchedule() ? " → " + trim(c.finalLearningRate()) + " (cosine)" : ""));
   }
 
   private static String epochs(ExperimentResult r) {

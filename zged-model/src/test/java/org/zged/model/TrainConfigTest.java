@@ -1,6 +1,8 @@
 package org.zged.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,6 +99,36 @@ class TrainConfigTest {
     assertEquals(
         "x.yaml: decoder.edge_path: 'direct' needs decoder.edge_head 'joint', got 'separate'",
         e.getMessage());
+  }
+
+  @Test
+  void aCosineScheduleRunsFromTheRateToTheFinalRate() throws Exception {
+    TrainConfig flat = TrainConfig.parse(tinyText(), "tiny.yaml");
+    assertFalse(flat.hasSchedule());
+    assertFalse(flat.toYaml().contains("final_learning_rate"), flat.toYaml());
+    String text =
+        tinyText()
+            .replace("  grad_clip: 5.0\n", "  grad_clip: 5.0\n  final_learning_rate: 1.0e-5\n");
+    TrainConfig c = TrainConfig.parse(text, "cosine.yaml");
+    assertTrue(c.hasSchedule());
+    double lr = c.learningRate();
+    int n = 101;
+    assertEquals(lr, c.learningRate(0, n), 0);
+    assertEquals(1.0e-5, c.learningRate(n - 1, n), 1e-18);
+    // half-way the cosine is at the mean of the two rates; a quarter of the way at (1 + 1/sqrt2)/2
+    assertEquals((lr + 1.0e-5) / 2, c.learningRate(50, n), 1e-15);
+    assertEquals(1.0e-5 + (lr - 1.0e-5) * (1 + Math.sqrt(0.5)) / 2, c.learningRate(25, n), 1e-15);
+    for (int i = 1; i < n; i++) {
+      assertTrue(c.learningRate(i, n) < c.learningRate(i - 1, n), "step " + i);
+    }
+    // without the key the rate is the same at every step
+    assertEquals(flat.learningRate(), flat.learningRate(n - 1, n), 0);
+    // the schedule is part of the resolved config
+    assertEquals(c, TrainConfig.parse(c.toYaml(), "resolved"));
+    assertNotEquals(flat, c);
+    InputException e =
+        refused(text.replace("final_learning_rate: 1.0e-5", "final_learning_rate: 0"));
+    assertTrue(e.getMessage().contains("training.final_learning_rate"), e.getMessage());
   }
 
   @Test

@@ -375,6 +375,7 @@ public final class ModelTrainer {
           java.util.Arrays.copyOfRange(order, step * bs, Math.min(train.size(), (step + 1) * bs));
       GraphBatch batch = train.select(rows);
       SplittableRandom rng = new SplittableRandom(mix(cfg.seed(), epoch, step));
+      double stepLr = cfg.learningRate((long) epoch * steps + step, (long) cfg.epochs() * steps);
       try (NDManager sub = model.manager().newSubManager()) {
         NDList inputs = batch.inputs(sub);
         inputs.add(gaussian(sub, new Shape(rows.length, mc.latentDims()), rng));
@@ -398,7 +399,7 @@ public final class ModelTrainer {
         // In-place updates of the weights need autograd off. The collector restores the thread's
         // previous mode, which is off only on the thread that started the engine: a model loaded
         // from a file no longer starts it, so training may be the first engine user on its thread.
-        double norm = NoGrad.call(() -> adam.update(cfg.learningRate(), cfg.gradClip(), sub));
+        double norm = NoGrad.call(() -> adam.update(stepLr, cfg.gradClip(), sub));
         profile.lap(OPTIMIZER);
         if (!(norm <= AdamOptimizer.MAX_NORM)) {
           skippedSteps++;

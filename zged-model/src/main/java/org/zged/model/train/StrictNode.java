@@ -103,6 +103,13 @@ final class StrictNode {
     return v.asText();
   }
 
+  /** Whether an optional key is present (and not null). */
+  boolean has(String key) {
+    used.add(key);
+    JsonNode v = node.get(key);
+    return v != null && !v.isNull();
+  }
+
   /** A value that may be left out (then null). */
   String optionalText(String key) {
     used.add(key);

@@ -23,6 +23,11 @@ import org.zged.model.loss.LossWeights;
  * loss.{reconstruction, transfer_function, kl, kl_warmup_epochs, connectivity, no_edge_weight},
  * training.{epochs, batch_size, learning_rate, grad_clip}
  * </pre>
+ *
+ * <p>Optional: {@code training.final_learning_rate} — when present the step size follows a
+ * half-cosine from {@code learning_rate} at the first optimiser step to this value at the last one
+ * (without it the rate is constant). Left out of {@link #toMap} when absent, so the files of
+ * configs without it are unchanged.
  */
 public record TrainConfig(
     long seed,
@@ -40,7 +45,8 @@ public record TrainConfig(
     int epochs,
     int batchSize,
     double learningRate,
-    double gradClip) {
+    double gradClip,
+    double finalLearningRate) {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -51,6 +57,9 @@ public record TrainConfig(
   public static final long MAX_BATCH_CELLS = 1L << 25;
 
   public static final int MAX_EPOCHS = 100_000;
+
+  /** {@link #finalLearningRate} when the config has no schedule: a constant rate. */
+  public static final double NO_SCHEDULE = Double.NaN;
 
   /** Loss weights, gradient clip: beyond this a value is a typo, not a setting. */
   public static final double MAX_WEIGHT = 1e6;
@@ -130,11 +139,13 @@ public record TrainConfig(
     }
     double lr = t.positive("learning_rate", 1.0);
     double clip = t.number("grad_clip", 0, MAX_WEIGHT);
+    double finalLr =
+        t.has("final_learning_rate") ? t.positive("final_learning_rate", 1.0) : NO_SCHEDULE;
     t.finish();
     top.finish();
     return new TrainConfig(
         seed, preset, model, gumbel, t0, t1, recon, tf, kl, warm, conn, noEdge, epochs, batch, lr,
-        clip);
+        clip, finalLr);
   }
 
   private static int size(StrictNode m, String key, int min) {
@@ -166,7 +177,8 @@ public record TrainConfig(
         newEpochs,
         batchSize,
         learningRate,
-        gradClip);
+        gradClip,
+        finalLearningRate);
   }
 
   public LossWeights lossWeights() {
@@ -181,6 +193,25 @@ public record TrainConfig(
     }
     double f = (double) epoch / (epochs - 1);
     return temperatureStart * Math.pow(temperatureEnd / temperatureStart, f);
+  }
+
+  /** Whether the learning rate follows a schedule ({@code training.final_learning_rate} given). */
+  public boolean hasSchedule() {
+    return !Double.isNaN(finalLearningRate);
+  }
+
+  /**
+   * Step size of optimiser step {@code step} of {@code totalSteps}: constant, or a half-cosine from
+   * {@code learning_rate} (first step) to {@code final_learning_rate} (last step). It is a function
+   * of the global step alone, so a resumed run continues the same curve.
+   */
+  public double learningRate(long step, long totalSteps) {
+    if (!hasSchedule() || totalSteps <= 1) {
+      return learningRate;
+    }
+    double f = Math.min(1.0, Math.max(0.0, (double) step / (totalSteps - 1)));
+    return finalLearningRate
+        + (learningRate - finalLearningRate) * 0.5 * (1 + Math.cos(Math.PI * f));
   }
 
   /** KL weight factor of an epoch: linear warm-up from 1/(w+1) to 1 over {@code klWarmupEpochs}. */
@@ -238,6 +269,9 @@ public record TrainConfig(
     t.put("batch_size", batchSize);
     t.put("learning_rate", learningRate);
     t.put("grad_clip", gradClip);
+    if (hasSchedule()) {
+      t.put("final_learning_rate", finalLearningRate);
+    }
     root.put("training", t);
     return root;
   }
