@@ -95,23 +95,41 @@ final class FilterCompletion {
     return decidedWith(cls, k, a, b, kind) || decidedWith(cls, k, a, b, ElementKind.R);
   }
 
-  /** Nodes joined to {@code from} by decided pairs holding {@code kind}, as a bit set. */
-  private static int shortClosure(int[] cls, int k, int from, ElementKind kind) {
-    int seen = 1 << from;
+  /** Which pairs a search may cross. */
+  @FunctionalInterface
+  private interface Link {
+    boolean joins(int x, int y);
+  }
+
+  /**
+   * The nodes reached from the nodes of {@code from} through pairs {@code link} accepts, without
+   * entering a node of {@code barred}, as a bit set (breadth-first; {@code from} is included).
+   */
+  private static int closure(int k, int from, int barred, Link link) {
+    int seen = from;
     int[] todo = new int[k];
     int head = 0;
     int tail = 0;
-    todo[tail++] = from;
+    for (int i = 0; i < k; i++) {
+      if ((from & 1 << i) != 0) {
+        todo[tail++] = i;
+      }
+    }
     while (head < tail) {
       int x = todo[head++];
       for (int y = 0; y < k; y++) {
-        if ((seen & 1 << y) == 0 && y != x && decidedWith(cls, k, x, y, kind)) {
+        if (((seen | barred) & 1 << y) == 0 && link.joins(x, y)) {
           seen |= 1 << y;
           todo[tail++] = y;
         }
       }
     }
     return seen;
+  }
+
+  /** Nodes joined to {@code from} by decided pairs holding {@code kind}, as a bit set. */
+  private static int shortClosure(int[] cls, int k, int from, ElementKind kind) {
+    return closure(k, 1 << from, 0, (x, y) -> decidedWith(cls, k, x, y, kind));
   }
 
   /**
@@ -124,28 +142,8 @@ final class FilterCompletion {
     if ((vinSide & (1 << GND | 1 << VOUT)) != 0) {
       return false;
     }
-    int seen = 1 << GND;
-    int[] todo = new int[k];
-    int head = 0;
-    int tail = 0;
-    todo[tail++] = GND;
-    while (head < tail) {
-      int x = todo[head++];
-      for (int y = 0; y < k; y++) {
-        if ((seen & 1 << y) != 0
-            || (vinSide & 1 << y) != 0
-            || y == x
-            || !(decidedWith(cls, k, x, y, shortKind) || open(cls, k, x, y))) {
-          continue;
-        }
-        if (y == VOUT) {
-          return true;
-        }
-        seen |= 1 << y;
-        todo[tail++] = y;
-      }
-    }
-    return false;
+    Link shortOrOpen = (x, y) -> decidedWith(cls, k, x, y, shortKind) || open(cls, k, x, y);
+    return (closure(k, 1 << GND, vinSide, shortOrOpen) & 1 << VOUT) != 0;
   }
 
   /**
@@ -162,50 +160,18 @@ final class FilterCompletion {
       return false;
     }
     // VIN's side at the limit: S(VIN) and what decided conducting pairs join to it outside S(GND)
-    int vinSide = vinGroup;
-    int[] todo = new int[k];
-    int head = 0;
-    int tail = 0;
-    for (int i = 0; i < k; i++) {
-      if ((vinGroup & 1 << i) != 0) {
-        todo[tail++] = i;
-      }
-    }
-    while (head < tail) {
-      int x = todo[head++];
-      for (int y = 0; y < k; y++) {
-        if ((vinSide & 1 << y) == 0
-            && (gndGroup & 1 << y) == 0
-            && y != x
-            && decidedConducting(cls, k, x, y, shortKind)) {
-          vinSide |= 1 << y;
-          todo[tail++] = y;
-        }
-      }
-    }
+    Link conducting = (x, y) -> decidedConducting(cls, k, x, y, shortKind);
+    int vinSide = closure(k, vinGroup, gndGroup, conducting);
     if ((vinSide & 1 << VOUT) != 0) {
       return false;
     }
-    int blocked = vinSide | gndGroup;
-    int seen = 1 << VOUT;
-    head = 0;
-    tail = 0;
-    todo[tail++] = VOUT;
-    while (head < tail) {
-      int x = todo[head++];
+    // VOUT's part outside both sides, then one more conducting or open pair into S(GND)
+    Link conductingOrOpen = (x, y) -> conducting.joins(x, y) || open(cls, k, x, y);
+    int voutPart = closure(k, 1 << VOUT, vinSide | gndGroup, conductingOrOpen);
+    for (int x = 0; x < k; x++) {
       for (int y = 0; y < k; y++) {
-        if ((seen & 1 << y) != 0 || (vinSide & 1 << y) != 0 || y == x) {
-          continue;
-        }
-        if (!(decidedConducting(cls, k, x, y, shortKind) || open(cls, k, x, y))) {
-          continue;
-        }
-        if ((gndGroup & 1 << y) != 0) {
+        if ((voutPart & 1 << x) != 0 && (gndGroup & 1 << y) != 0 && conductingOrOpen.joins(x, y)) {
           return true;
-        }
-        if ((blocked & 1 << y) == 0) {
-          seen |= 1 << y;
-          todo[tail++] = y;
         }
       }
     }
