@@ -21,7 +21,9 @@ import org.zged.model.ZgedModel;
  *   <li>refine: each distinct valid topology, simplest first, gets its values fitted on the exact
  *       analysis ({@link ValueFitter}); refining stops once enough candidates meet the target;
  *   <li>fall back: when no decoded topology meets the target, the known families' closed-form
- *       designs are refined too (marked {@code closed-form});
+ *       designs are refined too (marked {@code closed-form}); when enough decoded ones meet, the
+ *       closed-form designs with fewer parts than those still are (a fit each), so the simplest
+ *       circuit that meets is in the answer;
  *   <li>verify and rank: every result carries the exact analysis of the returned values; rank by
  *       error (errors below {@link #TIE} count as equal), then by element count.
  * </ol>
@@ -211,6 +213,8 @@ public final class SpecGenerator {
         new LatentArm(this, false, 0).search(run);
         if (fallback && !run.done()) {
           new TemplateArm().search(run);
+        } else if (fallback) {
+          TemplateArm.simplerThanFound(run, count);
         }
         if (!run.done()) {
           new EvolutionaryArm().search(run);

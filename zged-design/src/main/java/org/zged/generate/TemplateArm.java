@@ -40,6 +40,57 @@ final class TemplateArm implements SearchArm {
     }
   }
 
+  /**
+   * After a search that has found its candidates: the closed-form designs that can meet the target
+   * exactly (one fit each) and have fewer parts than the largest of the first {@code count} meeting
+   * results. Results are ranked by parts among equal errors, so without this the textbook circuit
+   * was missing from the answer whenever the VAE's proposals happened to fill it first (a 10 kHz
+   * Butterworth low-pass came back as three 4- and 5-part circuits without the 3-part RLC).
+   */
+  static void simplerThanFound(SearchRun run, int count) {
+    if (run.goal() != null || run.target().fcHz() == null) {
+      return;
+    }
+    List<Integer> parts = new ArrayList<>();
+    for (Generation.Ranked r : run.results()) {
+      if (r.meets()) {
+        parts.add(r.parts());
+      }
+    }
+    if (parts.isEmpty()) {
+      return;
+    }
+    parts.sort(null);
+    int largest = parts.get(Math.min(parts.size(), count) - 1);
+    for (Proposal p : exactDesigns(run.target())) {
+      if (p.circuit().elements().size() < largest) {
+        run.evaluate(p);
+      }
+    }
+  }
+
+  /** The designs of the second-order sections and families that can meet {@code t} as it is. */
+  private static List<Proposal> exactDesigns(SpecTarget t) {
+    List<Proposal> out = new ArrayList<>();
+    for (SecondOrderDesign d : SecondOrderDesign.values()) {
+      if (d.canMeet(t)) {
+        Proposal p = Proposal.of(d.design(t), SOURCE);
+        if (p != null) {
+          out.add(p);
+        }
+      }
+    }
+    for (FamilyDesign d : FamilyDesign.values()) {
+      if (d.canMeet(t)) {
+        Proposal p = Proposal.of(d.design(t), SOURCE);
+        if (p != null) {
+          out.add(p);
+        }
+      }
+    }
+    return out;
+  }
+
   static List<Proposal> proposals(SpecTarget t) {
     SpecTarget design = t;
     if (t.fcHz() == null) {
@@ -49,31 +100,16 @@ final class TemplateArm implements SearchArm {
               .optFc(ResponseAssembler.centreFrequency(null, t))
               .build();
     }
-    List<Proposal> out = new ArrayList<>();
     // the targets no dataset family meets (high-pass with a Q, a gain below 1): exact designs first
-    for (SecondOrderDesign d : SecondOrderDesign.values()) {
-      if (d.canMeet(design)) {
-        Proposal p = Proposal.of(d.design(design), SOURCE);
-        if (p != null) {
-          out.add(p);
-        }
-      }
-    }
-    List<FamilyDesign> order = new ArrayList<>();
-    for (FamilyDesign d : FamilyDesign.values()) {
-      if (d.canMeet(design)) {
-        order.add(d);
-      }
-    }
+    List<Proposal> out = exactDesigns(design);
     List<FamilyDesign> rest = new ArrayList<>();
     for (FamilyDesign d : FamilyDesign.values()) {
-      if (!order.contains(d) && (t.type() == null || d.responseClass() == t.type())) {
+      if (!d.canMeet(design) && (t.type() == null || d.responseClass() == t.type())) {
         rest.add(d);
       }
     }
     rest.sort(Comparator.comparingInt(FamilyDesign::order).reversed());
-    order.addAll(rest);
-    for (FamilyDesign d : order) {
+    for (FamilyDesign d : rest) {
       Proposal p = Proposal.of(d.design(design), SOURCE);
       if (p != null) {
         out.add(p);

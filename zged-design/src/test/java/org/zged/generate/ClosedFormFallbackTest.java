@@ -1,5 +1,6 @@
 package org.zged.generate;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,29 @@ class ClosedFormFallbackTest {
       SpecErrors independent = SpecErrors.of(t, CircuitAnalyzer.specs(best.fit().circuit()));
       assertTrue(
           independent.within(SpecGenerator.ACCEPTANCE), t.describe() + " " + independent.asMap());
+    }
+  }
+
+  /**
+   * A second-order section with complex poles needs an L, a C and a resistor for the damping: three
+   * parts. When the VAE's proposals already fill the answer with larger circuits, the three-part
+   * textbook circuit must still be in it (ranked first: equal errors rank by parts).
+   */
+  @Test
+  void theSimplestCircuitThatMeetsIsInTheAnswer() {
+    List<SpecTarget> targets =
+        List.of(
+            SpecTarget.builder().optType("lowpass").optFc(1e4).optQ(0.707).build(),
+            SpecTarget.builder().optType("highpass").optFc(3e3).optQ(0.9).build(),
+            SpecTarget.builder().optType("bandpass").optFc(2e4).optQ(4.0).build());
+    for (SpecTarget t : targets) {
+      Generation g = generator.generate(t, 3, 42);
+      assertFalse(g.ranked().isEmpty(), t.describe());
+      var best = g.ranked().get(0);
+      assertTrue(SpecGenerator.meets(best.fit()), t.describe());
+      assertEquals(3, best.parts(), t.describe() + ": " + best.fit().circuit());
+      SpecErrors independent = SpecErrors.of(t, CircuitAnalyzer.specs(best.fit().circuit()));
+      assertTrue(independent.within(SpecGenerator.ACCEPTANCE), t.describe());
     }
   }
 }
