@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.zged.InputException;
 import org.zged.generate.GenerationBenchmark;
+import org.zged.generate.MatchedSuccess;
 import org.zged.generate.SpecGenerator;
 import org.zged.generate.SuiteBenchmark;
 import org.zged.model.ZgedModel;
@@ -188,7 +189,63 @@ public final class GenerateBenchCommand implements Callable<Integer> {
                 a.misses().forEach(m -> sb.append("    miss: ").append(m).append('\n'));
               }
             });
+    renderCurves(sb, r);
     return sb.toString();
+  }
+
+  /** Success within k analyses per arm, and the VAE against random search in both readings. */
+  private static void renderCurves(StringBuilder sb, SuiteBenchmark.Report r) {
+    java.util.List<Integer> ks = new java.util.ArrayList<>();
+    for (int k : new int[] {25, 50, 100, 200, 500, 1000}) {
+      if (k < r.budget()) {
+        ks.add(k);
+      }
+    }
+    ks.add(r.budget());
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%nmet within k analyses (share of all %d targets; a miss never counts)%n%-14s",
+            r.targets(),
+            "arm"));
+    ks.forEach(k -> sb.append(String.format(Locale.ROOT, " %7s", "k=" + k)));
+    sb.append('\n');
+    r.arms()
+        .forEach(
+            (name, a) -> {
+              if (!a.applies() || a.successCurve() == null) {
+                return;
+              }
+              sb.append(String.format(Locale.ROOT, "%-14s", name));
+              ks.forEach(
+                  k ->
+                      sb.append(
+                          String.format(
+                              Locale.ROOT,
+                              " %6.1f%%",
+                              100 * MatchedSuccess.metWithin(a.successCurve(), k))));
+              sb.append('\n');
+            });
+    MatchedSuccess.Comparison c = r.vaeVsRandom();
+    if (c == null) {
+      return;
+    }
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "vae vs random, ratio of medians (each over the targets that arm met): %s%n",
+            c.medianRatio() == null ? "-" : String.format(Locale.ROOT, "1/%.1f", c.medianRatio())));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "vae vs random at matched success %.1f%% (random's final share): random needs %s"
+                + " analyses, vae %s: %s%n",
+            100 * c.matchedSuccess(),
+            c.randomAnalyses() == null ? "-" : c.randomAnalyses(),
+            c.vaeAnalyses() == null ? "never" : c.vaeAnalyses(),
+            c.matchedRatio() == null
+                ? "-"
+                : String.format(Locale.ROOT, "1/%.1f", c.matchedRatio())));
   }
 
   static String render(GenerationBenchmark.Report r) {

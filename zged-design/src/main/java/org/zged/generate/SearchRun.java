@@ -28,7 +28,29 @@ final class SearchRun {
   private Integer partsGoal;
   private final Map<TopologySignature, Generation.Ranked> evaluated = new HashMap<>();
   private final List<Generation.Ranked> results = new ArrayList<>();
+  private final List<Fit> fits = new ArrayList<>();
   private int meeting;
+
+  /**
+   * One value fit (or mask fit) the run paid for: the proposal's source, its canonical topology and
+   * parts count, the kind of fit ({@code screen}, {@code full}, {@code refine} or {@code mask}),
+   * the analyses it was charged, the worst relative error after it, whether the result met the
+   * target, and the budget used once it was charged.
+   */
+  record Fit(
+      String source,
+      String topology,
+      int parts,
+      String kind,
+      int analyses,
+      double score,
+      boolean meets,
+      int usedAfter) {}
+
+  /** Every fit this run paid for, in order; their analyses add up to the budget used. */
+  List<Fit> fits() {
+    return fits;
+  }
 
   SearchRun(
       SpecTarget target,
@@ -155,20 +177,35 @@ final class SearchRun {
       return null;
     }
     if (goal != null) {
-      return record(p, evaluateOnMask(p));
+      int before = budget.used();
+      Generation.Ranked r = evaluateOnMask(p);
+      fits.add(
+          new Fit(
+              p.source(),
+              p.topology().key(),
+              p.circuit().elements().size(),
+              "mask",
+              budget.used() - before,
+              r == null ? Double.POSITIVE_INFINITY : MaskFitter.violation(r.margins()),
+              r != null && r.meets(),
+              budget.used()));
+      return record(p, r);
     }
-    return record(p, fitted(p, p.circuit(), with));
+    return record(p, fitted(p, p.circuit(), with, with == fitter ? "full" : "screen"));
   }
 
   /**
    * A search arm's first fit of a proposal: for a response target the short screening fit ({@link
    * #SCREEN}), then the full fit from its values when it came within {@link #REFINE_BELOW} of the
    * target (a topology that cannot reach the target then costs a few iterations, not a full fit;
-   * both fits are charged); a mask run fits to the mask as always. Every search arm (VAE, random,
-   * evolutionary) evaluates its proposals this way, so they are compared with one fitting protocol.
+   * both fits are charged); a mask run fits to the mask as always. A topology evaluated before
+   * returns its result at no cost, refined or not. Every search arm (VAE, random, evolutionary)
+   * evaluates its proposals this way, so they are compared with one fitting protocol.
    */
   Generation.Ranked evaluateScreened(Proposal p) {
-    if (goal != null) {
+    if (goal != null || evaluated.containsKey(p.topology())) {
+      // A topology screened (and refined, if it came close) before is not screened or refined
+      // again: another decode of the same canonical topology costs nothing.
       return evaluate(p);
     }
     Generation.Ranked r = evaluate(p, SCREEN);
@@ -192,7 +229,8 @@ final class SearchRun {
   /**
    * Fits from {@code start}, moves the values into the windows, verifies; charged to the budget.
    */
-  private Generation.Ranked fitted(Proposal p, Circuit start, ValueFitter with) {
+  private Generation.Ranked fitted(Proposal p, Circuit start, ValueFitter with, String kind) {
+    int before = budget.used();
     FitResult fit = with.fit(start, target);
     budget.spend(fit.evaluations());
     if (fit.analysed() && constraints.hasValueWindows()) {
@@ -202,10 +240,21 @@ final class SearchRun {
         budget.spend(1);
       }
     }
-    if (fit.analysed() && fit.circuit().isValid()) {
-      return new Generation.Ranked(fit, p.source(), p.topology().key(), meets(fit), null);
-    }
-    return null;
+    Generation.Ranked r =
+        fit.analysed() && fit.circuit().isValid()
+            ? new Generation.Ranked(fit, p.source(), p.topology().key(), meets(fit), null)
+            : null;
+    fits.add(
+        new Fit(
+            p.source(),
+            p.topology().key(),
+            p.circuit().elements().size(),
+            kind,
+            budget.used() - before,
+            fit.score(),
+            r != null && r.meets(),
+            budget.used()));
+    return r;
   }
 
   /**
@@ -219,7 +268,7 @@ final class SearchRun {
     if (old == null || goal != null || old.meets() || budget.exhausted()) {
       return old;
     }
-    Generation.Ranked r = fitted(p, old.fit().circuit(), fitter);
+    Generation.Ranked r = fitted(p, old.fit().circuit(), fitter, "refine");
     if (r == null || SpecGenerator.RANKING.compare(r, old) >= 0) {
       return old;
     }

@@ -188,6 +188,22 @@ public final class SpecGenerator {
       long seed,
       int analyses,
       Arm arm) {
+    return run(target, goal, constraints, count, seed, analyses, arm, null);
+  }
+
+  /**
+   * {@link #run(SpecTarget, Constraints, int, long, int, Arm)} that hands the finished {@link
+   * SearchRun} to {@code inspect} (tests and the benchmark read its fits); null: nobody.
+   */
+  Generation run(
+      SpecTarget target,
+      MaskGoal goal,
+      Constraints constraints,
+      int count,
+      long seed,
+      int analyses,
+      Arm arm,
+      java.util.function.Consumer<SearchRun> inspect) {
     if (arm == Arm.VAE || arm == Arm.PIPELINE) {
       reference(); // built once per generator; not part of the timing below
     }
@@ -226,6 +242,9 @@ public final class SpecGenerator {
           run.partsGoal(null);
         }
       }
+    }
+    if (inspect != null) {
+      inspect.accept(run);
     }
     List<Generation.Ranked> results = new ArrayList<>(run.results());
     results.sort(goal == null ? RANKING : MASK_RANKING);

@@ -23,7 +23,9 @@ public final class SuiteBenchmark {
    * One arm's figures; an arm that has no meaning for a suite has only a {@code note} saying so.
    * {@code misses} gives the reason (with its number) of the first misses; {@code
    * parts_le_classical} (mask suite) is the share of the targets met, among those where classical
-   * synthesis applies, whose circuit has no more parts than the classical ladder.
+   * synthesis applies, whose circuit has no more parts than the classical ladder. {@code
+   * success_curve} is the fraction of all the suite's targets met within k analyses, at each k
+   * where one more target was first met (misses never count; {@link MatchedSuccess}).
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,9 +37,10 @@ public final class SuiteBenchmark {
       @JsonInclude(JsonInclude.Include.ALWAYS) Double timeMsP95,
       Double partsLeClassical,
       String note,
-      List<String> misses) {
+      List<String> misses,
+      List<MatchedSuccess.Point> successCurve) {
     static ArmStats notApplicable(String note) {
-      return new ArmStats(null, null, null, null, null, null, note, null);
+      return new ArmStats(null, null, null, null, null, null, note, null, null);
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore
@@ -46,10 +49,20 @@ public final class SuiteBenchmark {
     }
   }
 
-  /** The report; {@code arms} keeps the order vae, templates, random, evolutionary, classical. */
+  /**
+   * The report; {@code arms} keeps the order vae, templates, random, evolutionary, classical.
+   * {@code vae_vs_random} puts the two readings of the VAE's analyses against random search's side
+   * by side ({@link MatchedSuccess.Comparison}: the ratio of the medians, each over the targets the
+   * arm met, and the ratio of the analyses each needs to meet random's final share of all targets).
+   */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Report(String suite, int targets, int budget, Map<String, ArmStats> arms) {}
+  public record Report(
+      String suite,
+      int targets,
+      int budget,
+      Map<String, ArmStats> arms,
+      MatchedSuccess.Comparison vaeVsRandom) {}
 
   /** How many misses per arm are listed with their reason. */
   static final int LISTED_MISSES = 10;
@@ -75,9 +88,11 @@ public final class SuiteBenchmark {
       int budget,
       long seed) {
     Map<String, ArmStats> arms = new LinkedHashMap<>();
-    arms.put("vae", arm(SpecGenerator.Arm.VAE, warm, targets, budget, seed));
+    int[] vaeToSuccess = new int[targets.size()];
+    int[] randomToSuccess = new int[targets.size()];
+    arms.put("vae", arm(SpecGenerator.Arm.VAE, warm, targets, budget, seed, vaeToSuccess));
     arms.put("templates", arm(SpecGenerator.Arm.TEMPLATES, warm, targets, budget, seed));
-    arms.put("random", arm(SpecGenerator.Arm.RANDOM, warm, targets, budget, seed));
+    arms.put("random", arm(SpecGenerator.Arm.RANDOM, warm, targets, budget, seed, randomToSuccess));
     arms.put("evolutionary", arm(SpecGenerator.Arm.EVOLUTIONARY, warm, targets, budget, seed));
     boolean anyClassical =
         targets.stream().anyMatch(t -> t.goal() != null && t.goal().classicalApplies());
@@ -88,7 +103,9 @@ public final class SuiteBenchmark {
             : ArmStats.notApplicable(
                 "does not apply: classical ladder synthesis answers masks of the four textbook"
                     + " shapes, not fc/Q/gain targets"));
-    return new Report(suite, targets.size(), budget, arms);
+    MatchedSuccess.Comparison cmp =
+        targets.isEmpty() ? null : MatchedSuccess.compare(vaeToSuccess, randomToSuccess);
+    return new Report(suite, targets.size(), budget, arms, cmp);
   }
 
   private Generation run(SuiteTargets.Target t, int budget, long seed, SpecGenerator.Arm arm) {
@@ -103,6 +120,20 @@ public final class SuiteBenchmark {
       List<SuiteTargets.Target> targets,
       int budget,
       long seed) {
+    return arm(arm, warm, targets, budget, seed, new int[targets.size()]);
+  }
+
+  /**
+   * One arm on the targets; {@code toSuccess[i]} is set to target i's analyses to its first success
+   * ({@link MatchedSuccess#NEVER} for a miss).
+   */
+  private ArmStats arm(
+      SpecGenerator.Arm arm,
+      List<SuiteTargets.Target> warm,
+      List<SuiteTargets.Target> targets,
+      int budget,
+      long seed,
+      int[] toSuccess) {
     for (SuiteTargets.Target t : warm) {
       run(t, budget, seed, arm);
     }
@@ -111,12 +142,14 @@ public final class SuiteBenchmark {
     List<Double> parts = new ArrayList<>();
     List<String> misses = new ArrayList<>();
     int met = 0;
+    int i = 0;
     int classicalMet = 0;
     int notAbove = 0;
     for (SuiteTargets.Target t : targets) {
       long t0 = System.nanoTime();
       Generation g = run(t, budget, seed, arm);
       times.add((System.nanoTime() - t0) / 1e6);
+      toSuccess[i++] = g.met() ? g.analysesToSuccess() : MatchedSuccess.NEVER;
       if (g.met()) {
         met++;
         analyses.add((double) g.analysesToSuccess());
@@ -141,7 +174,8 @@ public final class SuiteBenchmark {
         quantile(times, 0.95),
         classicalMet == 0 ? null : notAbove / (double) classicalMet,
         null,
-        misses.isEmpty() ? null : misses);
+        misses.isEmpty() ? null : misses,
+        MatchedSuccess.curve(toSuccess));
   }
 
   private static Double median(List<Double> xs) {

@@ -151,4 +151,57 @@ class SearchArmsTest {
     assertEquals(2, g.ranked().get(0).parts());
     GenerationChecks.check(g, rc);
   }
+
+  /** An out-of-template target (seed 1's eighth): its neighbours decode 3- to 9-part circuits. */
+  static final SpecTarget LOW_FREQUENCY_LOWPASS =
+      SpecTarget.builder().optType("lowpass").optFc(1.938).optQ(1.894).optGain(0.009275).build();
+
+  /**
+   * Another (seed 1's twelfth): several neighbours decode the same 3-part topology, which the VAE
+   * arm once screened and refined again for each of them.
+   */
+  static final SpecTarget LOW_FREQUENCY_HIGHPASS =
+      SpecTarget.builder().optType("highpass").optFc(1.595).optQ(0.6724).optGain(0.9966).build();
+
+  @Test
+  void theBudgetUsedIsTheSumOfTheFitsRunAndNoTopologyIsFittedAfreshTwice() {
+    for (SpecTarget t : List.of(HIGHPASS_Q, LOW_FREQUENCY_LOWPASS, LOW_FREQUENCY_HIGHPASS)) {
+      for (SpecGenerator.Arm arm :
+          List.of(
+              SpecGenerator.Arm.VAE,
+              SpecGenerator.Arm.RANDOM,
+              SpecGenerator.Arm.EVOLUTIONARY,
+              SpecGenerator.Arm.PIPELINE)) {
+        List<SearchRun.Fit> fits = new java.util.ArrayList<>();
+        Generation g =
+            generator.run(t, null, Constraints.NONE, 1, 3, 800, arm, r -> fits.addAll(r.fits()));
+        int sum = 0;
+        java.util.Set<String> fresh = new java.util.HashSet<>();
+        java.util.Set<String> refined = new java.util.HashSet<>();
+        for (SearchRun.Fit f : fits) {
+          assertTrue(f.analyses() > 0, arm + " " + f);
+          sum += f.analyses();
+          assertEquals(sum, f.usedAfter(), arm + ": the fits are charged in order");
+          if (f.kind().equals("refine")) {
+            assertTrue(fresh.contains(f.topology()), arm + " refined an unscreened " + f);
+            assertTrue(refined.add(f.topology()), arm + " refined twice: " + f);
+          } else {
+            assertTrue(fresh.add(f.topology()), arm + " fitted afresh twice: " + f.topology());
+          }
+        }
+        assertEquals(g.analyses(), sum, arm + " on " + t.describe());
+        assertEquals(g.topologiesTried(), fresh.size(), arm + " on " + t.describe());
+        if (g.met()) {
+          int firstMet = -1;
+          for (SearchRun.Fit f : fits) {
+            if (f.meets()) {
+              firstMet = f.usedAfter();
+              break;
+            }
+          }
+          assertEquals(firstMet, g.analysesToSuccess(), arm + " on " + t.describe());
+        }
+      }
+    }
+  }
 }

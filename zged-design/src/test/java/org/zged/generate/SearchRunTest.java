@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.zged.analysis.CircuitAnalyzer;
 import org.zged.circuit.Circuit;
@@ -87,5 +88,41 @@ class SearchRunTest {
     Generation.Ranked rlc = run.evaluateScreened(Proposal.of(farOff(), "random"));
     assertTrue(rlc.meets(), rlc.fit().score() + "");
     assertEquals(2, run.results().size());
+  }
+
+  @Test
+  void aTopologyProposedAgainIsNeitherScreenedNorRefinedAgain() {
+    // An RC low-pass: its fit comes within 20 % of Q 0.55 (its real poles keep Q below 0.5),
+    // so the screen is followed by a full fit that still misses.
+    SpecTarget t = SpecTarget.builder().optType("lowpass").optFc(1e4).optQ(0.55).build();
+    Circuit rc =
+        Circuit.builder()
+            .r("R1", "vin", "n1", 1e3)
+            .c("C1", "n1", "0", 1e-8)
+            .r("R2", "n1", "vout", 1e3)
+            .c("C2", "vout", "0", 1e-8)
+            .build();
+    AnalysisBudget budget = new AnalysisBudget(10_000);
+    SearchRun run = new SearchRun(t, Constraints.NONE, ValueFitter.defaults(), budget, 1, 0);
+    Generation.Ranked first = run.evaluateScreened(Proposal.of(rc, "vae-neighbour"));
+    assertFalse(first.meets(), first.fit().score() + "");
+    assertTrue(first.fit().score() < SearchRun.REFINE_BELOW, first.fit().score() + "");
+    assertEquals(
+        List.of("screen", "refine"), run.fits().stream().map(SearchRun.Fit::kind).toList());
+    int used = budget.used();
+    // the same topology again, drawn with other values and another element order: no analyses
+    Circuit again =
+        Circuit.builder()
+            .c("C9", "0", "vout", 3e-9)
+            .r("R9", "vout", "n5", 470)
+            .c("C8", "0", "n5", 4.7e-8)
+            .r("R8", "n5", "vin", 2.2e3)
+            .build();
+    Proposal p = Proposal.of(again, "vae-sample");
+    assertEquals(Proposal.of(rc, "x").topology(), p.topology());
+    assertSame(first, run.evaluateScreened(p));
+    assertEquals(used, budget.used(), "a repeated topology costs nothing");
+    assertEquals(2, run.fits().size());
+    assertEquals(1, run.topologiesTried());
   }
 }

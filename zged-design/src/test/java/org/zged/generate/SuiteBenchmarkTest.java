@@ -97,7 +97,7 @@ class SuiteBenchmarkTest {
     JsonNode j = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(r));
     List<String> top = new ArrayList<>();
     j.fieldNames().forEachRemaining(top::add);
-    assertEquals(List.of("suite", "targets", "budget", "arms"), top);
+    assertEquals(List.of("suite", "targets", "budget", "arms", "vae_vs_random"), top);
     assertEquals("in-template", j.get("suite").asText());
     assertEquals(3, j.get("targets").asInt());
     assertEquals(400, j.get("budget").asInt());
@@ -120,8 +120,23 @@ class SuiteBenchmarkTest {
               "time_ms_p95",
               "note",
               "misses",
-              "parts_le_classical");
+              "parts_le_classical",
+              "success_curve");
       a.fieldNames().forEachRemaining(k -> assertTrue(allowed.contains(k), arm + " has " + k));
+    }
+    // The curve ends at the arm's share met, and the matched share is random search's.
+    for (String arm : List.of("vae", "templates", "random", "evolutionary")) {
+      JsonNode curve = j.at("/arms/" + arm + "/success_curve");
+      double last = curve.isEmpty() ? 0 : curve.get(curve.size() - 1).get("met").asDouble();
+      assertEquals(j.at("/arms/" + arm + "/met").asDouble(), last, 1e-12, arm);
+      for (int i = 1; i < curve.size(); i++) {
+        assertTrue(curve.get(i).get("analyses").asInt() > curve.get(i - 1).get("analyses").asInt());
+      }
+    }
+    assertEquals(
+        j.at("/arms/random/met").asDouble(), j.at("/vae_vs_random/matched_success").asDouble());
+    for (String k : List.of("median_ratio", "random_analyses", "vae_analyses", "matched_ratio")) {
+      assertTrue(j.at("/vae_vs_random").has(k), k);
     }
     // The target's own family has a closed form, so the templates meet every in-template target.
     assertEquals(1.0, j.at("/arms/templates/met").asDouble());
