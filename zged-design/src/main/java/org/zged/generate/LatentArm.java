@@ -67,21 +67,49 @@ final class LatentArm implements SearchArm {
         run.target().isPoleZero()
             ? model.encodeTransferFunction(run.target().poles(), run.target().zeros())
             : null;
-    evaluateAll(run, deterministic(nn, tf));
+    java.util.Map<String, Proposal> deferred = new java.util.LinkedHashMap<>();
+    evaluateAll(run, deterministic(nn, tf), deferred);
     if (!run.done() && generator.samples() > 0) {
-      evaluateAll(run, sampled(nn, tf, run.seed()));
+      evaluateAll(run, sampled(nn, tf, run.seed()), deferred);
     }
     if (!run.done() && latentSearch) {
-      crossEntropy(run, nn, withTf(blend(nn), tf));
+      crossEntropy(run, nn, withTf(blend(nn), tf), deferred);
     }
-  }
-
-  private static void evaluateAll(SearchRun run, List<Proposal> proposals) {
-    for (Proposal p : proposals) {
+    // What the graph said could not meet the target, last, simplest first: a wrong prediction
+    // costs order, never a topology.
+    List<Proposal> last = new ArrayList<>(deferred.values());
+    last.sort(Comparator.comparingInt(p -> p.circuit().elements().size()));
+    for (Proposal p : last) {
       if (run.done()) {
         return;
       }
       screened(run, p);
+    }
+  }
+
+  /**
+   * Whether a proposal is screened now: the graph does not rule it out for the target ({@link
+   * StructuralFit}); otherwise it is kept in {@code deferred} (once per topology) for the end.
+   */
+  private static boolean now(SearchRun run, Proposal p, java.util.Map<String, Proposal> deferred) {
+    if (run.goal() != null
+        || run.seen(p.topology())
+        || StructuralFit.canMeet(p.circuit(), run.target())) {
+      return true;
+    }
+    deferred.putIfAbsent(p.topology().key(), p);
+    return false;
+  }
+
+  private static void evaluateAll(
+      SearchRun run, List<Proposal> proposals, java.util.Map<String, Proposal> deferred) {
+    for (Proposal p : proposals) {
+      if (run.done()) {
+        return;
+      }
+      if (now(run, p, deferred)) {
+        screened(run, p);
+      }
     }
   }
 
@@ -101,7 +129,11 @@ final class LatentArm implements SearchArm {
    * spread shrinks after a round that improved the best cost and grows after one that found no new
    * topology.
    */
-  private void crossEntropy(SearchRun run, List<NeighbourSearch.Neighbour> nn, float[] centre) {
+  private void crossEntropy(
+      SearchRun run,
+      List<NeighbourSearch.Neighbour> nn,
+      float[] centre,
+      java.util.Map<String, Proposal> deferred) {
     int dims = generator.model().config().topologyDims();
     List<Scored> elite = new ArrayList<>();
     if (run.goal() == null && !run.target().isPoleZero()) {
@@ -141,7 +173,10 @@ final class LatentArm implements SearchArm {
         DecodeResult d = decoded.get(k);
         Proposal p = d.valid() ? Proposal.of(d.circuit(), "vae-cem") : null;
         proposals[k] = p;
-        if (p != null && !run.seen(p.topology()) && run.constraints().admits(p.circuit())) {
+        if (p != null
+            && !run.seen(p.topology())
+            && run.constraints().admits(p.circuit())
+            && now(run, p, deferred)) {
           fresh.putIfAbsent(p.topology().key(), p);
         }
       }

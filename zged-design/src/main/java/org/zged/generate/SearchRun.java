@@ -32,14 +32,15 @@ final class SearchRun {
   private int meeting;
 
   /**
-   * One value fit (or mask fit) the run paid for: the proposal's source, its canonical topology and
-   * parts count, the kind of fit ({@code screen}, {@code full}, {@code refine} or {@code mask}),
-   * the analyses it was charged, the worst relative error after it, whether the result met the
-   * target, and the budget used once it was charged.
+   * One value fit (or mask fit) the run paid for: the proposal's source, its canonical topology,
+   * the proposed circuit and its parts count, the kind of fit ({@code screen}, {@code full}, {@code
+   * refine} or {@code mask}), the analyses it was charged, the worst relative error after it,
+   * whether the result met the target, and the budget used once it was charged.
    */
   record Fit(
       String source,
       String topology,
+      Circuit circuit,
       int parts,
       String kind,
       int analyses,
@@ -183,6 +184,7 @@ final class SearchRun {
           new Fit(
               p.source(),
               p.topology().key(),
+              p.circuit(),
               p.circuit().elements().size(),
               "mask",
               budget.used() - before,
@@ -248,6 +250,7 @@ final class SearchRun {
         new Fit(
             p.source(),
             p.topology().key(),
+            p.circuit(),
             p.circuit().elements().size(),
             kind,
             budget.used() - before,

@@ -190,6 +190,16 @@ class SearchArmsTest {
           }
         }
         assertEquals(g.analyses(), sum, arm + " on " + t.describe());
+        if (arm == SpecGenerator.Arm.VAE) {
+          // what the graph rules out is screened only after everything it does not
+          boolean deferred = false;
+          for (SearchRun.Fit f : fits) {
+            boolean possible = StructuralFit.canMeet(f.circuit(), t);
+            assertTrue(possible || !f.kind().equals("refine") || deferred, f.toString());
+            assertFalse(deferred && possible, "screened after a deferred topology: " + f);
+            deferred |= !possible;
+          }
+        }
         assertEquals(g.topologiesTried(), fresh.size(), arm + " on " + t.describe());
         if (g.met()) {
           int firstMet = -1;
