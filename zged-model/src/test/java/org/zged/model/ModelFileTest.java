@@ -1,15 +1,20 @@
 package org.zged.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,5 +105,103 @@ class ModelFileTest {
     assertEquals(
         "bomb:header.json: entry larger than the limit of " + ModelFile.MAX_HEADER_BYTES + " bytes",
         e.getMessage());
+  }
+
+  /** Sections with an odd name (not ASCII), a scalar, an empty tensor and signed zeros. */
+  private static ModelFile oddFile() {
+    Map<String, ModelFile.Tensor> a = new LinkedHashMap<>();
+    a.put(
+        "enc/w",
+        new ModelFile.Tensor(new long[] {2, 3}, new float[] {1, -2, 3.5f, 0, -0f, 7e-38f}));
+    a.put("größe/µ", new ModelFile.Tensor(new long[] {}, new float[] {Float.MIN_VALUE}));
+    a.put("empty", new ModelFile.Tensor(new long[] {0, 4}, new float[0]));
+    Map<String, ModelFile.Tensor> b = new LinkedHashMap<>();
+    float[] big = new float[70_000]; // larger than any stream buffer on the way
+    for (int i = 0; i < big.length; i++) {
+      big[i] = (float) Math.sin(i) * 1e3f;
+    }
+    b.put("m/x", new ModelFile.Tensor(new long[] {big.length}, big));
+    Map<String, Map<String, ModelFile.Tensor>> sections = new LinkedHashMap<>();
+    sections.put("parameters", a);
+    sections.put("optimizer", b);
+    return new ModelFile(ModelFile.newHeader(TestModels.small()), sections);
+  }
+
+  private static byte[] bytes(ModelFile f, boolean compress) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    f.writeTo(out, compress);
+    return out.toByteArray();
+  }
+
+  /**
+   * A section's bytes are DataOutputStream's: count, then per tensor writeUTF name, rank, dims,
+   * value count and writeFloat values (the format older files were written in, element by element).
+   */
+  @Test
+  void sectionBytesAreTheDataOutputStreamFormat() throws Exception {
+    for (String section : new String[] {"parameters", "optimizer"}) {
+      Map<String, ModelFile.Tensor> tensors = oddFile().section(section);
+      ByteArrayOutputStream want = new ByteArrayOutputStream();
+      DataOutputStream d = new DataOutputStream(want);
+      d.writeInt(tensors.size());
+      for (var t : tensors.entrySet()) {
+        d.writeUTF(t.getKey());
+        d.writeInt(t.getValue().shape().length);
+        for (long x : t.getValue().shape()) {
+          d.writeLong(x);
+        }
+        d.writeInt(t.getValue().values().length);
+        for (float x : t.getValue().values()) {
+          d.writeFloat(x);
+        }
+      }
+      d.flush();
+      assertArrayEquals(want.toByteArray(), ModelFile.tensorBytes(tensors), section);
+    }
+  }
+
+  /**
+   * Uncompressed files (training checkpoints) store their entries (method STORED, not DEFLATED at
+   * level 0) and read back to the same header and the same bits as compressed ones.
+   */
+  @Test
+  void storedEntriesReadBackLikeCompressedOnes() throws Exception {
+    byte[] stored = bytes(oddFile(), false);
+    byte[] deflated = bytes(oddFile(), true);
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(stored))) {
+      int n = 0;
+      for (ZipEntry e; (e = zip.getNextEntry()) != null; n++) {
+        assertEquals(ZipEntry.STORED, e.getMethod(), e.getName());
+      }
+      assertEquals(3, n);
+    }
+    ModelFile a = ModelFile.read(new ByteArrayInputStream(stored), "stored");
+    ModelFile b = ModelFile.read(new ByteArrayInputStream(deflated), "deflated");
+    assertEquals(b.header(), a.header());
+    for (String section : new String[] {"parameters", "optimizer"}) {
+      Map<String, ModelFile.Tensor> want = oddFile().section(section);
+      for (ModelFile f : new ModelFile[] {a, b}) {
+        Map<String, ModelFile.Tensor> got = f.section(section);
+        assertEquals(want.keySet(), got.keySet());
+        for (String k : want.keySet()) {
+          assertArrayEquals(want.get(k).shape(), got.get(k).shape(), k);
+          float[] w = want.get(k).values();
+          float[] g = got.get(k).values();
+          assertEquals(w.length, g.length, k);
+          for (int i = 0; i < w.length; i++) {
+            assertEquals(Float.floatToRawIntBits(w[i]), Float.floatToRawIntBits(g[i]), k + i);
+          }
+        }
+      }
+    }
+    // a stored file cut anywhere is refused as well
+    int step = Math.max(1, stored.length / 200);
+    for (int len = 0; len < stored.length; len += step) {
+      byte[] cut = Arrays.copyOf(stored, len);
+      assertThrows(
+          InputException.class,
+          () -> ModelFile.read(new ByteArrayInputStream(cut), "cut"),
+          "cut at " + len);
+    }
   }
 }
