@@ -103,35 +103,46 @@ public final class AdamOptimizer {
     for (int i = 0; i < gradients.length; i++) {
       float[] a = grads[i];
       gradients[i].get(0, a, 0, a.length);
-      // four running sums: one would wait on each addition's latency
+      // cleared at once, while its memory is in cache (the step's own copy is in grads)
+      clear(gradients[i]);
+      // eight running sums: fewer would wait on each addition's latency
       double s0 = 0;
       double s1 = 0;
       double s2 = 0;
       double s3 = 0;
+      double s4 = 0;
+      double s5 = 0;
+      double s6 = 0;
+      double s7 = 0;
       int k = 0;
-      for (; k + 3 < a.length; k += 4) {
+      for (; k + 7 < a.length; k += 8) {
         double x0 = a[k];
         double x1 = a[k + 1];
         double x2 = a[k + 2];
         double x3 = a[k + 3];
+        double x4 = a[k + 4];
+        double x5 = a[k + 5];
+        double x6 = a[k + 6];
+        double x7 = a[k + 7];
         s0 += x0 * x0;
         s1 += x1 * x1;
         s2 += x2 * x2;
         s3 += x3 * x3;
+        s4 += x4 * x4;
+        s5 += x5 * x5;
+        s6 += x6 * x6;
+        s7 += x7 * x7;
       }
       for (; k < a.length; k++) {
         double x = a[k];
         s0 += x * x;
       }
-      sum += (s0 + s1) + (s2 + s3);
+      sum += ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
     double norm = Math.sqrt(sum);
     if (!(norm <= MAX_NORM)) {
       // A corrupted gradient (see docs/model.md, "Found and fixed"): skip the step entirely, so
-      // neither the weights nor the moments see it.
-      for (FloatBuffer g : gradients) {
-        clear(g);
-      }
+      // neither the weights nor the moments see it (the gradients are cleared already).
       skipped++;
       return norm;
     }
@@ -167,7 +178,6 @@ public final class AdamOptimizer {
         w[k] = w[k] - (mk * corrected) / ((float) Math.sqrt(vk) + eps);
       }
       wb.put(0, w, 0, len);
-      clear(gradients[i]);
     }
     return norm;
   }

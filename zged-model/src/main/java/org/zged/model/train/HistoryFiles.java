@@ -88,7 +88,11 @@ final class HistoryFiles {
     return sb.toString();
   }
 
-  private static String num(double v) {
-    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
+  /**
+   * {@code %.6g}. Locale.US gives the text of Locale.ROOT (digits 0-9, '.', no grouping) without a
+   * DecimalFormatSymbols lookup per call, which the Formatter makes for every other locale.
+   */
+  static String num(double v) {
+    return Double.isNaN(v) ? "" : String.format(Locale.US, "%.6g", v);
   }
 }

@@ -15,14 +15,16 @@ import javax.management.ObjectName;
  * of machine code, compiled twice) — on one pinned core that is the training's own core. The
  * validation's {@code GraphDecoder.decode} joins them: a large method that C2 compiled four times
  * (three on-stack replacements) for a few dozen decodes per epoch, ~3 s of the run's CPU (at C1 the
- * decode benchmark that follows a training run in the same process is no slower). The directive
- * excludes those classes from C2 only (they stay C1-compiled, at tier 1) and leaves C2 to the rest,
- * {@link AdamOptimizer}'s update loop above all (a few passes over 2 MB of floats, several times
- * slower under C1). Java's floating point does not depend on the compiler, so the results are the
- * same bit for bit. Applied once per JVM, when a training run starts, through the JDK's
- * diagnostic-command bean (what {@code jcmd PID Compiler.directives_add} does); where that is not
- * available the run simply goes on with the default policy. {@code -Dzged.train.jit=default} turns
- * it off (to measure the difference).
+ * decode benchmark that follows a training run in the same process is no slower); so do the
+ * decoder's filter-rule checks it calls ({@code FilterCompletion}, {@code ValidCompletion}, the
+ * {@code GraphDecoder} inner classes), on which C2 spent ~0.9 s of a profiled run's compiler time.
+ * The directive excludes those classes from C2 only (they stay C1-compiled, at tier 1) and leaves
+ * C2 to the rest, {@link AdamOptimizer}'s update loop above all (a few passes over 2 MB of floats,
+ * several times slower under C1). Java's floating point does not depend on the compiler, so the
+ * results are the same bit for bit. Applied once per JVM, when a training run starts, through the
+ * JDK's diagnostic-command bean (what {@code jcmd PID Compiler.directives_add} does); where that is
+ * not available the run simply goes on with the default policy. {@code -Dzged.train.jit=default}
+ * turns it off (to measure the difference).
  */
 final class TrainingJit {
   private TrainingJit() {}
@@ -35,7 +37,8 @@ final class TrainingJit {
           + "  { match: [\"org/zged/model/train/AdamOptimizer.*\"], c2: { Exclude: false } },\n"
           + "  { match: [\"ai/djl/*.*\", \"org/zged/model/nn/*.*\", \"org/zged/model/loss/*.*\",\n"
           + "            \"org/zged/model/train/*.*\", \"org/zged/model/GraphBatch*.*\",\n"
-          + "            \"org/zged/model/GraphDecoder.*\",\n"
+          + "            \"org/zged/model/GraphDecoder*.*\", \"org/zged/model/FilterCompletion*.*\",\n"
+          + "            \"org/zged/model/ValidCompletion*.*\",\n"
           + "            \"com/fasterxml/jackson/*.*\"],\n"
           + "    c2: { Exclude: true } }\n"
           + "]\n";

@@ -36,6 +36,36 @@ class HistoryFilesTest {
     assertEquals(reference(history), HistoryFiles.csv(history));
   }
 
+  /** Numbers read as they did with Locale.ROOT, over magnitudes, signs and the special values. */
+  @Test
+  void numbersAreTheRootLocalesText() {
+    SplittableRandom rng = new SplittableRandom(11);
+    List<Double> values =
+        new ArrayList<>(
+            List.of(
+                0.0,
+                -0.0,
+                1.0,
+                -1.0,
+                1.0 / 3,
+                999999.5,
+                1e-300,
+                Double.MIN_VALUE,
+                Double.MAX_VALUE,
+                Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY));
+    for (int i = 0; i < 20_000; i++) {
+      double mag = Math.pow(10, rng.nextDouble(-40, 40));
+      values.add((rng.nextBoolean() ? -1 : 1) * mag);
+      values.add(Double.longBitsToDouble(rng.nextLong()));
+    }
+    for (double v : values) {
+      String want = Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
+      assertEquals(want, HistoryFiles.num(v), Double.toString(v));
+    }
+    assertEquals("", HistoryFiles.num(Double.NaN));
+  }
+
   /** The columns and number format the file has always had, every row formatted afresh. */
   private static String reference(List<EpochStats> history) {
     TreeSet<String> trainKeys = new TreeSet<>();
