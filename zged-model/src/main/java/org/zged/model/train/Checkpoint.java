@@ -59,7 +59,10 @@ record Checkpoint(
     training.put("adam_steps", adamSteps);
     training.put("best_val_loss", bestValLoss);
     training.put("best_epoch", bestEpoch);
-    training.set("history", JSON.valueToTree(history));
+    // as the text of history.json (each epoch formatted once per run, not once per epoch): the
+    // same JSON values, only indented as at the top level
+    training.putRawValue(
+        "history", new com.fasterxml.jackson.databind.util.RawValue(HistoryFiles.json(history)));
     Map<String, Map<String, ModelFile.Tensor>> sections = new LinkedHashMap<>();
     sections.put(PARAMETERS, parameters);
     sections.put(OPTIMIZER, optimizer);

@@ -2,9 +2,12 @@ package org.zged.model.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 
 /**
  * The text of {@code history.json} (the list of {@link EpochStats}) and of {@code history.csv} (one
@@ -16,9 +19,35 @@ final class HistoryFiles {
 
   private HistoryFiles() {}
 
+  /**
+   * Each epoch's pretty-printed JSON, kept while its stats are alive (a value key: equal stats give
+   * equal text). A run writes its whole history twice after every epoch (history.json and the
+   * checkpoint's header), which formatted ~450,000 numbers in a 100-epoch run.
+   */
+  private static final Map<EpochStats, String> TEXT =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /**
+   * The text of the default pretty printer on the whole list: its arrays are inline ("[ ", ", ", "
+   * ]") and do not indent what they hold, so each element is its own pretty-printed text.
+   */
   static String json(List<EpochStats> history) {
+    if (history.isEmpty()) {
+      return "[ ]";
+    }
+    StringBuilder sb = new StringBuilder("[ ");
+    for (int i = 0; i < history.size(); i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      sb.append(TEXT.computeIfAbsent(history.get(i), HistoryFiles::pretty));
+    }
+    return sb.append(" ]").toString();
+  }
+
+  private static String pretty(EpochStats s) {
     try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(history);
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(s);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
