@@ -169,6 +169,7 @@ final class LatentArm implements SearchArm {
       List<DecodeResult> decoded = generator.model().decodeAll(zs);
       Proposal[] proposals = new Proposal[POPULATION];
       java.util.Map<String, Proposal> fresh = new java.util.LinkedHashMap<>();
+      int deferredBefore = deferred.size();
       for (int k = 0; k < POPULATION; k++) {
         DecodeResult d = decoded.get(k);
         Proposal p = d.valid() ? Proposal.of(d.circuit(), "vae-cem") : null;
@@ -190,7 +191,10 @@ final class LatentArm implements SearchArm {
         screened(run, p);
         screened++;
       }
-      stale = screened == 0 ? stale + 1 : 0;
+      // A round whose only new topologies were deferred still explored: it is not stale (else a
+      // region where the graph rules out every decode would end the search before it is left).
+      boolean found = screened > 0 || deferred.size() > deferredBefore;
+      stale = found ? 0 : stale + 1;
       for (int k = 0; k < POPULATION; k++) {
         Proposal p = proposals[k];
         if (p != null && run.seen(p.topology())) {

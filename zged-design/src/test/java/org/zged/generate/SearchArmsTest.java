@@ -214,4 +214,15 @@ class SearchArmsTest {
       }
     }
   }
+
+  @Test
+  void theLatentSearchGoesOnThroughDecodesTheGraphRulesOut() {
+    // With at most 3 parts and 1 inductor, the decodes near this band-pass are first-order
+    // circuits the graph rules out; the search must not take rounds of only those for stale ones.
+    SpecTarget t = SpecTarget.builder().optType("bandpass").optFc(155.1e3).optQ(1.433).build();
+    Constraints c = Constraints.builder().optMaxParts(3).optMaxInductors(1).build();
+    Generation g = generator.run(t, c, 1, 1, 2000, SpecGenerator.Arm.VAE);
+    assertTrue(g.met(), g.diagnosis());
+    GenerationChecks.check(g, c);
+  }
 }
