@@ -180,17 +180,12 @@ final class SearchRun {
     if (goal != null) {
       int before = budget.used();
       Generation.Ranked r = evaluateOnMask(p);
-      fits.add(
-          new Fit(
-              p.source(),
-              p.topology().key(),
-              p.circuit(),
-              p.circuit().elements().size(),
-              "mask",
-              budget.used() - before,
-              r == null ? Double.POSITIVE_INFINITY : MaskFitter.violation(r.margins()),
-              r != null && r.meets(),
-              budget.used()));
+      logFit(
+          p,
+          "mask",
+          before,
+          r == null ? Double.POSITIVE_INFINITY : MaskFitter.violation(r.margins()),
+          r);
       return record(p, r);
     }
     return record(p, fitted(p, p.circuit(), with, with == fitter ? "full" : "screen"));
@@ -246,6 +241,12 @@ final class SearchRun {
         fit.analysed() && fit.circuit().isValid()
             ? new Generation.Ranked(fit, p.source(), p.topology().key(), meets(fit), null)
             : null;
+    logFit(p, kind, before, fit.score(), r);
+    return r;
+  }
+
+  /** Logs a fit of {@code p} that began when the budget stood at {@code before}. */
+  private void logFit(Proposal p, String kind, int before, double score, Generation.Ranked r) {
     fits.add(
         new Fit(
             p.source(),
@@ -254,10 +255,9 @@ final class SearchRun {
             p.circuit().elements().size(),
             kind,
             budget.used() - before,
-            fit.score(),
+            score,
             r != null && r.meets(),
             budget.used()));
-    return r;
   }
 
   /**
