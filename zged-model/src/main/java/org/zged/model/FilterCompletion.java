@@ -56,14 +56,8 @@ final class FilterCompletion {
 
   /** Whether a complete decoded graph has H = 0 at s → ∞ or at s → 0 by the rules above. */
   static boolean zeroAtALimit(CircuitGraph g) {
-    int k = g.nodeCount();
-    int[] cls = new int[k * k];
-    java.util.Arrays.fill(cls, EdgeClass.NONE.ordinal());
-    for (Edge e : g.edges()) {
-      cls[e.a() * k + e.b()] = e.edgeClass().ordinal();
-      cls[e.b() * k + e.a()] = e.edgeClass().ordinal();
-    }
-    return feasible(cls, k);
+    boolean[] zero = zeroLimits(g);
+    return zero[0] || zero[1];
   }
 
   /** Which limits are exactly 0 by the rules above: {@code [at ∞, at 0]}. */
