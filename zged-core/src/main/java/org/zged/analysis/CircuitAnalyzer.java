@@ -98,10 +98,18 @@ public final class CircuitAnalyzer {
     SelfCheck.Failure failure = null;
     if (system.size() <= POLYNOMIAL_PATH_MAX_UNKNOWNS) {
       try {
-        PoleZeroSet fast = polynomialPath(system);
-        failure = SelfCheck.verify(system, fast);
-        if (failure == null) {
-          return fast;
+        // first with the usual cancellation of common roots, then with exact ones only: a tank
+        // whose resonance barely shows in H (a pole–zero doublet 1e-10 apart) is not a common
+        // factor, and the pencil may be less accurate for such a circuit than the polynomials
+        for (double tolerance : new double[] {PoleZeroSet.CANCEL_TOLERANCE, TIGHT_CANCEL}) {
+          PoleZeroSet fast = polynomialPath(system, tolerance);
+          failure = SelfCheck.verify(system, fast);
+          if (failure == null) {
+            return fast;
+          }
+          if (fast.cancelled.length == 0) {
+            break; // nothing was cancelled: a tighter tolerance gives the same set
+          }
         }
       } catch (ArithmeticException | IllegalArgumentException e) {
         // no usable roots from the coefficients (overflow, no convergence): the pencil decides
@@ -139,7 +147,7 @@ public final class CircuitAnalyzer {
   }
 
   /** Roots of the determinant polynomials: fast and exact for small, well-scaled circuits. */
-  private static PoleZeroSet polynomialPath(NodalSystem system) {
+  private static PoleZeroSet polynomialPath(NodalSystem system, double cancelTolerance) {
     NodalDeterminants det = NodalDeterminants.of(system);
     if (Polynomials.degree(det.denominator) < 0) {
       throw new CircuitException("the nodal equations are singular: V(vout) is not determined");
@@ -148,7 +156,7 @@ public final class CircuitAnalyzer {
       throw new CircuitException("H(s) is identically 0: VIN does not drive VOUT");
     }
     return PoleZeroSet.fromScaledPolynomials(
-        det.numerator, det.denominator, system.omega0, system.axisTolerance());
+        det.numerator, det.denominator, system.omega0, system.axisTolerance(), cancelTolerance);
   }
 
   private static String name(Circuit circuit) {

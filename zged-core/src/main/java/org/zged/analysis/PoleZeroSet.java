@@ -75,6 +75,12 @@ final class PoleZeroSet {
 
   static PoleZeroSet fromScaledPolynomials(
       double[] num, double[] den, double omega0, double axisTolerance) {
+    return fromScaledPolynomials(num, den, omega0, axisTolerance, CANCEL_TOLERANCE);
+  }
+
+  /** As above, cancelling only roots that agree to {@code cancelTolerance} of their size. */
+  static PoleZeroSet fromScaledPolynomials(
+      double[] num, double[] den, double omega0, double axisTolerance, double cancelTolerance) {
     int v = Math.min(Polynomials.valuation(num), Polynomials.valuation(den));
     num = Arrays.copyOfRange(num, v, Polynomials.degree(num) + 1);
     den = Arrays.copyOfRange(den, v, Polynomials.degree(den) + 1);
@@ -83,7 +89,7 @@ final class PoleZeroSet {
     double gain = num[dn] / den[dd] * Math.pow(omega0, dd - dn);
     PolynomialRoots z = PolynomialRoots.of(num);
     PolynomialRoots p = PolynomialRoots.of(den);
-    return fromRoots(z.re, z.im, p.re, p.im, gain, omega0, CANCEL_TOLERANCE, axisTolerance);
+    return fromRoots(z.re, z.im, p.re, p.im, gain, omega0, cancelTolerance, axisTolerance);
   }
 
   /**

@@ -191,6 +191,8 @@ final class SpecCalculator {
     points.addAll(stationaryPoints());
     addRootFrequencies(points, pz.poleRe, pz.poleIm);
     addRootFrequencies(points, pz.zeroRe, pz.zeroIm);
+    addResonanceFlanks(points, pz.poleRe, pz.poleIm);
+    addResonanceFlanks(points, pz.zeroRe, pz.zeroIm);
     double lo = Double.POSITIVE_INFINITY;
     double hi = 0;
     for (double x : points) {
@@ -221,6 +223,25 @@ final class SpecCalculator {
       prevAbove = above;
     }
     return out;
+  }
+
+  /**
+   * Adds (Im ± k·|Re|)² for k = 2, 16, 128, 1024 of every lightly damped complex root, in x̃ units:
+   * the flanks of a resonance, out to where its own factor has faded. A spike of Q 1e10 (a
+   * pole–zero doublet) on the flank of a broad band crosses the half-power level twice within 1e-10
+   * of its frequency; with only the root frequency as a breakpoint there, the next breakpoint was
+   * up in the band on the same side of the level, and the crossing after the spike went unseen
+   * (f_high was put at the far end of the broad band).
+   */
+  private void addResonanceFlanks(List<Double> points, double[] re, double[] im) {
+    for (int i = 0; i < re.length; i++) {
+      double b = im[i] / pz.scale;
+      double a = Math.abs(re[i]) / pz.scale;
+      for (double k = 2; b > 0 && a > 0 && k * a < b / 4 && k <= 1024; k *= 8) {
+        points.add((b + k * a) * (b + k * a));
+        points.add((b - k * a) * (b - k * a));
+      }
+    }
   }
 
   /** Adds |root|² and Im(root)² in x̃ units: where each factor of |H| changes fastest. */
@@ -333,82 +354,119 @@ final class SpecCalculator {
       }
     }
     polishSharpExtremes(e);
-    polishFlatPeak(e);
+    polishOnGrid(e);
     return e;
   }
 
   /**
-   * A flat peak — the passband of a maximally flat or equiripple band-pass of high order — is a
-   * root of N'D − ND' of high multiplicity (or a cluster of them), whose computed roots scatter
-   * into complex pairs: the peak can be missed and a point on its flank taken instead (an 8th-order
-   * Butterworth band-pass ladder came out 0.1 % low, an elliptic one 70 dB low). So |H| is also
-   * evaluated at the stationary points, the pole frequencies and the geometric midpoints between
-   * them; Brent's search on |H| itself then refines the best of these between its neighbours. The
-   * result replaces the stationary-point peak only when clearly higher, so ordinary responses keep
-   * their exact stationary point.
+   * The stationary points can miss an extreme: a flat peak — the passband of a maximally flat or
+   * equiripple band-pass of high order — is a root of N'D − ND' of high multiplicity (or a cluster
+   * of them) whose computed roots scatter into complex pairs (an 8th-order Butterworth band-pass
+   * ladder came out 0.1 % low, an elliptic one 70 dB low), and a notch next to a nearly cancelled
+   * pole–zero pair loses its near-double root the same way (a −29 dB notch of Q 230 in an 8th-order
+   * network vanished, so a response with a notch and a peak was called a band-pass, or not,
+   * depending on the impedance scale). So |H| is also evaluated at the stationary points, the pole
+   * and zero frequencies and the geometric midpoints between them, and Brent's search on |H| itself
+   * refines every local maximum of these samples (the highest always, others when above the peak
+   * found so far) and every local minimum below the notch found so far, between its neighbours. A
+   * result replaces a stationary-point extreme only when clearly more extreme, so ordinary
+   * responses keep their exact stationary points.
    */
-  private void polishFlatPeak(Extremes e) {
-    if (!(e.maxValue < Double.POSITIVE_INFINITY)) {
+  private void polishOnGrid(Extremes e) {
+    boolean peaks = e.maxValue < Double.POSITIVE_INFINITY;
+    boolean notches = e.minValue > 0;
+    if (!peaks && !notches) {
       return;
     }
     List<Double> xs = new ArrayList<>(stationaryPoints());
     addRootFrequencies(xs, pz.poleRe, pz.poleIm);
+    addRootFrequencies(xs, pz.zeroRe, pz.zeroIm);
     if (!Double.isNaN(e.maxX)) {
       xs.add(e.maxX);
     }
-    xs.removeIf(x -> !(x > 0) || !Double.isFinite(x) || atAxisPole(x));
+    if (!Double.isNaN(e.minX)) {
+      xs.add(e.minX);
+    }
+    // points at (or within rounding of) a jω-axis pole stay: |H| is infinite or huge there, which
+    // no notch search takes for a minimum, and a notch 1e-10 beside the pole is still sampled
+    xs.removeIf(x -> !(x > 0) || !Double.isFinite(x));
     if (xs.isEmpty()) {
       return;
     }
     xs.sort(null);
+    // a decade beyond the outermost root on each side (in ω), where |H| is near its limit: an
+    // extreme at the lowest or highest root frequency is then bracketed like any other
+    xs.add(0, xs.get(0) * 1e-2);
+    xs.add(xs.get(xs.size() - 1) * 1e2);
     List<Double> distinct = new ArrayList<>(xs.size());
     for (double x : xs) {
       // clustered roots repeat a point; the search must be bracketed by distinct neighbours
-      if (distinct.isEmpty() || x > distinct.get(distinct.size() - 1) * (1 + 1e-9)) {
+      if (distinct.isEmpty() || x > distinct.get(distinct.size() - 1) * (1 + 1e-12)) {
         distinct.add(x);
       }
     }
-    List<Double> grid = new ArrayList<>(2 * distinct.size());
-    for (int i = 0; i < distinct.size(); i++) {
-      if (i > 0) {
-        grid.add(Math.sqrt(distinct.get(i - 1) * distinct.get(i)));
+    double[] grid = new double[2 * distinct.size() - 1];
+    double[] values = new double[grid.length];
+    int size = 0;
+    int best = 0;
+    for (int i = 0; i < grid.length; i++) {
+      int j = i / 2;
+      double x = i % 2 == 0 ? distinct.get(j) : Math.sqrt(distinct.get(j) * distinct.get(j + 1));
+      double v = magnitudeAt(Math.sqrt(x) * pz.scale);
+      if (Double.isFinite(v)) {
+        grid[size] = x;
+        values[size] = v;
+        if (v > values[best]) {
+          best = size;
+        }
+        size++;
       }
-      grid.add(distinct.get(i));
     }
-    int best = -1;
-    double bestValue = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < grid.size(); i++) {
-      double v = magnitudeAt(Math.sqrt(grid.get(i)) * pz.scale);
-      if (v > bestValue) {
-        best = i;
-        bestValue = v;
+    grid = java.util.Arrays.copyOf(grid, size);
+    for (int i = 0; i < size; i++) {
+      boolean localMax =
+          (i == 0 || values[i] >= values[i - 1]) && (i == size - 1 || values[i] >= values[i + 1]);
+      boolean localMin =
+          i > 0 && i < size - 1 && values[i] <= values[i - 1] && values[i] <= values[i + 1];
+      if (peaks && localMax && (i == best || values[i] > e.maxValue)) {
+        refine(e, grid, i, true);
+      }
+      if (notches && localMin && (Double.isNaN(e.minX) || values[i] < e.minValue)) {
+        refine(e, grid, i, false);
       }
     }
-    if (best < 0) {
-      return;
-    }
-    double x = grid.get(best);
-    double lo = Math.log(Math.sqrt(best > 0 ? grid.get(best - 1) : x / 4) * pz.scale);
-    double hi = Math.log(Math.sqrt(best < grid.size() - 1 ? grid.get(best + 1) : x * 4) * pz.scale);
-    double wx = Math.sqrt(x) * pz.scale;
-    double w = wx;
-    double v = bestValue;
+  }
+
+  /**
+   * Brent's search on |H| in log ω between the neighbours of grid[i] (a quarter and four times it
+   * at the ends); the result replaces the extreme in e when clearly more extreme.
+   */
+  private void refine(Extremes e, double[] grid, int i, boolean maximum) {
+    double x = grid[i];
+    double lo = Math.log(Math.sqrt(i > 0 ? grid[i - 1] : x / 4) * pz.scale);
+    double hi = Math.log(Math.sqrt(i < grid.length - 1 ? grid[i + 1] : x * 4) * pz.scale);
+    double w = Math.sqrt(x) * pz.scale;
+    double v = magnitudeAt(w);
     if (hi > lo) {
       UnivariatePointValuePair m =
           new BrentOptimizer(1e-14, 1e-300)
               .optimize(
                   new MaxEval(500),
                   new UnivariateObjectiveFunction(t -> magnitudeAt(Math.exp(t))),
-                  GoalType.MAXIMIZE,
-                  new SearchInterval(lo, hi, Math.log(wx)));
-      if (m.getValue() > v) {
+                  maximum ? GoalType.MAXIMIZE : GoalType.MINIMIZE,
+                  new SearchInterval(lo, hi, Math.log(w)));
+      if (maximum ? m.getValue() > v : m.getValue() < v) {
         w = Math.exp(m.getPoint());
         v = m.getValue();
       }
     }
-    if (Double.isNaN(e.maxX) || v > e.maxValue * (1 + 1e-12)) {
+    if (maximum && (Double.isNaN(e.maxX) || v > e.maxValue * (1 + 1e-12))) {
       e.maxX = (w / pz.scale) * (w / pz.scale);
       e.maxValue = v;
+    }
+    if (!maximum && (Double.isNaN(e.minX) || v < e.minValue * (1 - 1e-12))) {
+      e.minX = (w / pz.scale) * (w / pz.scale);
+      e.minValue = v;
     }
   }
 
