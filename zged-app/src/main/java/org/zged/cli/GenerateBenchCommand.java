@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.zged.InputException;
+import org.zged.generate.AnalysesSpent;
 import org.zged.generate.GenerationBenchmark;
 import org.zged.generate.MatchedSuccess;
 import org.zged.generate.SpecGenerator;
@@ -226,6 +227,7 @@ public final class GenerateBenchCommand implements Callable<Integer> {
                               100 * MatchedSuccess.metWithin(a.successCurve(), k))));
               sb.append('\n');
             });
+    renderSpent(sb, r);
     MatchedSuccess.Comparison c = r.vaeVsRandom();
     if (c == null) {
       return;
@@ -246,6 +248,45 @@ public final class GenerateBenchCommand implements Callable<Integer> {
             c.matchedRatio() == null
                 ? "-"
                 : String.format(Locale.ROOT, "1/%.1f", c.matchedRatio())));
+  }
+
+  /** Each arm's analyses to its first successes, by what the fits came to (AnalysesSpent). */
+  private static void renderSpent(StringBuilder sb, SuiteBenchmark.Report r) {
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%nanalyses spent up to each first success (a miss: all), by what the fit came to;"
+                + " tail = the slower half of the targets%n%-19s %7s %9s %11s %12s %8s %8s%n",
+            "arm",
+            "fits",
+            "meeting",
+            "no response",
+            "out of range",
+            "close",
+            "far"));
+    r.arms()
+        .forEach(
+            (name, a) -> {
+              if (!a.applies() || a.spent() == null) {
+                return;
+              }
+              spentRow(sb, name, a.spent());
+              spentRow(sb, name + " (tail)", a.spentTail());
+            });
+  }
+
+  private static void spentRow(StringBuilder sb, String name, AnalysesSpent s) {
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%-19s %7d %9d %11d %12d %8d %8d%n",
+            name,
+            s.fits(),
+            s.meeting(),
+            s.noResponse(),
+            s.outOfRange(),
+            s.close(),
+            s.far()));
   }
 
   static String render(GenerationBenchmark.Report r) {

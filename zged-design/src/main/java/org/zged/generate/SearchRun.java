@@ -35,7 +35,9 @@ final class SearchRun {
    * One value fit (or mask fit) the run paid for: the proposal's source, its canonical topology,
    * the proposed circuit and its parts count, the kind of fit ({@code screen}, {@code full}, {@code
    * refine} or {@code mask}), the analyses it was charged, the worst relative error after it,
-   * whether the result met the target, and the budget used once it was charged.
+   * whether the result met the target, whether the fitted values had to be clamped into the
+   * practical ranges (the fit found values the ranges do not allow: a target out of this topology's
+   * reach within the ranges, or not found inside them), and the budget used once it was charged.
    */
   record Fit(
       String source,
@@ -46,6 +48,7 @@ final class SearchRun {
       int analyses,
       double score,
       boolean meets,
+      boolean clamped,
       int usedAfter) {}
 
   /** Every fit this run paid for, in order; their analyses add up to the budget used. */
@@ -185,6 +188,7 @@ final class SearchRun {
           "mask",
           before,
           r == null ? Double.POSITIVE_INFINITY : MaskFitter.violation(r.margins()),
+          r != null && !r.fit().inRange(),
           r);
       return record(p, r);
     }
@@ -241,12 +245,13 @@ final class SearchRun {
         fit.analysed() && fit.circuit().isValid()
             ? new Generation.Ranked(fit, p.source(), p.topology().key(), meets(fit), null)
             : null;
-    logFit(p, kind, before, fit.score(), r);
+    logFit(p, kind, before, fit.score(), fit.analysed() && !fit.inRange(), r);
     return r;
   }
 
   /** Logs a fit of {@code p} that began when the budget stood at {@code before}. */
-  private void logFit(Proposal p, String kind, int before, double score, Generation.Ranked r) {
+  private void logFit(
+      Proposal p, String kind, int before, double score, boolean clamped, Generation.Ranked r) {
     fits.add(
         new Fit(
             p.source(),
@@ -257,6 +262,7 @@ final class SearchRun {
             budget.used() - before,
             score,
             r != null && r.meets(),
+            clamped,
             budget.used()));
   }
 

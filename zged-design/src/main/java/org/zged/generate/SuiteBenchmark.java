@@ -25,7 +25,10 @@ public final class SuiteBenchmark {
    * parts_le_classical} (mask suite) is the share of the targets met, among those where classical
    * synthesis applies, whose circuit has no more parts than the classical ladder. {@code
    * success_curve} is the fraction of all the suite's targets met within k analyses, at each k
-   * where one more target was first met (misses never count; {@link MatchedSuccess}).
+   * where one more target was first met (misses never count; {@link MatchedSuccess}). {@code spent}
+   * splits the analyses the arm spent up to each target's first success (all of them for a miss) by
+   * what each fit came to ({@link AnalysesSpent}); {@code spent_tail} the same over the slower half
+   * of the targets (those that took the arm the most analyses, misses first).
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,9 +41,11 @@ public final class SuiteBenchmark {
       Double partsLeClassical,
       String note,
       List<String> misses,
-      List<MatchedSuccess.Point> successCurve) {
+      List<MatchedSuccess.Point> successCurve,
+      AnalysesSpent spent,
+      AnalysesSpent spentTail) {
     static ArmStats notApplicable(String note) {
-      return new ArmStats(null, null, null, null, null, null, note, null, null);
+      return new ArmStats(null, null, null, null, null, null, note, null, null, null, null);
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore
@@ -109,9 +114,20 @@ public final class SuiteBenchmark {
   }
 
   private Generation run(SuiteTargets.Target t, int budget, long seed, SpecGenerator.Arm arm) {
+    return run(t, budget, seed, arm, null);
+  }
+
+  /** One target; {@code inspect} gets the finished run (null: nobody). */
+  private Generation run(
+      SuiteTargets.Target t,
+      int budget,
+      long seed,
+      SpecGenerator.Arm arm,
+      java.util.function.Consumer<SearchRun> inspect) {
     return t.goal() != null
-        ? generator.run(t.goal(), t.constraints(), 1, seed, budget, arm)
-        : generator.run(t.target(), t.constraints(), 1, seed, budget, arm);
+        ? generator.run(
+            t.goal().prototype(), t.goal(), t.constraints(), 1, seed, budget, arm, inspect)
+        : generator.run(t.target(), null, t.constraints(), 1, seed, budget, arm, inspect);
   }
 
   private ArmStats arm(
@@ -145,9 +161,11 @@ public final class SuiteBenchmark {
     int i = 0;
     int classicalMet = 0;
     int notAbove = 0;
+    AnalysesSpent[] spent = new AnalysesSpent[targets.size()];
     for (SuiteTargets.Target t : targets) {
       long t0 = System.nanoTime();
-      Generation g = run(t, budget, seed, arm);
+      int at = i;
+      Generation g = run(t, budget, seed, arm, r -> spent[at] = AnalysesSpent.of(r.fits()));
       times.add((System.nanoTime() - t0) / 1e6);
       toSuccess[i++] = g.met() ? g.analysesToSuccess() : MatchedSuccess.NEVER;
       if (g.met()) {
@@ -175,7 +193,37 @@ public final class SuiteBenchmark {
         classicalMet == 0 ? null : notAbove / (double) classicalMet,
         null,
         misses.isEmpty() ? null : misses,
-        MatchedSuccess.curve(toSuccess));
+        MatchedSuccess.curve(toSuccess),
+        sum(spent, spent.length, null),
+        sum(spent, spent.length / 2, toSuccess));
+  }
+
+  /**
+   * The sum of {@code spent} over all targets ({@code toSuccess} null), or over the {@code slowest}
+   * targets by analyses to success, misses first (ties by index).
+   */
+  static AnalysesSpent sum(AnalysesSpent[] spent, int slowest, int[] toSuccess) {
+    Integer[] order = new Integer[spent.length];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
+    }
+    int n = spent.length;
+    if (toSuccess != null) {
+      java.util.Arrays.sort(
+          order,
+          java.util.Comparator.<Integer>comparingLong(
+                  k -> toSuccess[k] == MatchedSuccess.NEVER ? Long.MAX_VALUE : toSuccess[k])
+              .reversed()
+              .thenComparingInt(k -> k));
+      n = slowest;
+    }
+    AnalysesSpent s = AnalysesSpent.NONE;
+    for (int k = 0; k < n; k++) {
+      if (spent[order[k]] != null) {
+        s = s.plus(spent[order[k]]);
+      }
+    }
+    return s;
   }
 
   private static Double median(List<Double> xs) {

@@ -201,6 +201,13 @@ class SearchArmsTest {
           }
         }
         assertEquals(g.topologiesTried(), fresh.size(), arm + " on " + t.describe());
+        // the bench's split of the analyses adds up to the analyses to success (a miss: all)
+        AnalysesSpent spent = AnalysesSpent.of(fits);
+        assertEquals(g.met() ? g.analysesToSuccess() : g.analyses(), spent.total(), arm + "");
+        assertEquals(g.met(), spent.meeting() > 0, arm + " " + spent);
+        for (SearchRun.Fit f : fits) {
+          assertFalse(f.clamped() && f.meets(), "a clamped fit cannot meet: " + f);
+        }
         if (g.met()) {
           int firstMet = -1;
           for (SearchRun.Fit f : fits) {

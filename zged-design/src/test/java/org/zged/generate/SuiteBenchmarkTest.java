@@ -121,7 +121,9 @@ class SuiteBenchmarkTest {
               "note",
               "misses",
               "parts_le_classical",
-              "success_curve");
+              "success_curve",
+              "spent",
+              "spent_tail");
       a.fieldNames().forEachRemaining(k -> assertTrue(allowed.contains(k), arm + " has " + k));
     }
     // The curve ends at the arm's share met, and the matched share is random search's.
@@ -131,6 +133,21 @@ class SuiteBenchmarkTest {
       assertEquals(j.at("/arms/" + arm + "/met").asDouble(), last, 1e-12, arm);
       for (int i = 1; i < curve.size(); i++) {
         assertTrue(curve.get(i).get("analyses").asInt() > curve.get(i - 1).get("analyses").asInt());
+      }
+    }
+    // Where the analyses went: every part present; the fit that met counts only where one did;
+    // the slower half of the targets is part of all of them.
+    for (String arm : List.of("vae", "templates", "random", "evolutionary")) {
+      JsonNode all = j.at("/arms/" + arm + "/spent");
+      JsonNode tail = j.at("/arms/" + arm + "/spent_tail");
+      List<String> parts = new ArrayList<>();
+      all.fieldNames().forEachRemaining(parts::add);
+      assertEquals(
+          List.of("meeting", "no_response", "out_of_range", "close", "far", "fits"), parts);
+      assertEquals(j.at("/arms/" + arm + "/met").asDouble() > 0, all.get("meeting").asInt() > 0);
+      for (String k : parts) {
+        assertTrue(tail.get(k).asInt() <= all.get(k).asInt(), arm + " " + k);
+        assertTrue(tail.get(k).asInt() >= 0, arm + " " + k);
       }
     }
     assertEquals(
