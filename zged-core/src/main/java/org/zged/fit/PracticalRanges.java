@@ -83,7 +83,32 @@ public final class PracticalRanges {
    * violation. The response is unchanged either way.
    */
   public static Circuit centreImpedance(Circuit c) {
-    // Each element allows log10 k in [lo, hi]: R, L scale by k; C by 1/k.
+    double[] w = impedanceWindow(c);
+    // Infeasible (lo > hi): the midpoint still balances the two worst violations.
+    double logK = (w[0] + w[1]) / 2;
+    return Math.abs(logK) < 1e-12 ? c : scaleImpedance(c, Math.pow(10, logK));
+  }
+
+  /**
+   * How many decades the values lie beyond what impedance scaling can bring into the ranges: the
+   * impedance scalings k with every R·k, L·k and C/k in range form an interval of log10 k; this is
+   * minus its width (≤ 0 when some scaling puts every value in range, e.g. -2 when two decades of k
+   * do), and the decades the widest-spread values overshoot when none does. Impedance scaling
+   * itself leaves it unchanged; NaN for a circuit without elements.
+   */
+  public static double impedanceSpan(Circuit c) {
+    if (c.elements().isEmpty()) {
+      return Double.NaN;
+    }
+    double[] w = impedanceWindow(c);
+    return w[0] - w[1];
+  }
+
+  /**
+   * The interval [lo, hi] of log10 k for which impedance scaling by k keeps every value in range.
+   */
+  private static double[] impedanceWindow(Circuit c) {
+    // Each element allows log10 k in [a, b]: R, L scale by k; C by 1/k.
     double lo = Double.NEGATIVE_INFINITY;
     double hi = Double.POSITIVE_INFINITY;
     for (Element e : c.elements()) {
@@ -98,9 +123,7 @@ public final class PracticalRanges {
       lo = Math.max(lo, a);
       hi = Math.min(hi, b);
     }
-    // Infeasible (lo > hi): the midpoint still balances the two worst violations.
-    double logK = (lo + hi) / 2;
-    return Math.abs(logK) < 1e-12 ? c : scaleImpedance(c, Math.pow(10, logK));
+    return new double[] {lo, hi};
   }
 
   /** Values clipped into range; the response changes, so verify afterwards. */

@@ -31,11 +31,13 @@ public final class ValueFitter {
   private final double tolerance;
   private final double regularization;
   private final int maxIterations;
+  private final double giveUpBeyond;
 
   private ValueFitter(Builder b) {
     this.tolerance = b.tolerance;
     this.regularization = b.regularization;
     this.maxIterations = b.maxIterations;
+    this.giveUpBeyond = b.giveUpBeyond;
   }
 
   public static Builder builder() {
@@ -64,11 +66,19 @@ public final class ValueFitter {
     SpecEvaluator before = count.analyse(start);
 
     Circuit c = start;
+    double k = frequencyScalable ? objective.frequencyCorrection(before) : 1;
     if (frequencyScalable) {
-      c = PracticalRanges.scaleFrequency(c, objective.frequencyCorrection(before));
+      c = PracticalRanges.scaleFrequency(c, k);
     }
     SpecEvaluator ev = count.analyse(c);
-    if (maxAbs(objective.residuals(ev)) > tolerance) {
+    // Out of reach of the ranges once on the target's frequency (see optGiveUpBeyond): no
+    // Levenberg–Marquardt steps; the result below is centred, clamped and verified as always.
+    boolean beyond =
+        allFree
+            && k != 1
+            && !target.isPoleZero()
+            && PracticalRanges.impedanceSpan(c) > giveUpBeyond;
+    if (!beyond && maxAbs(objective.residuals(ev)) > tolerance) {
       c = levenbergMarquardt(c, fixed, objective, count);
       if (frequencyScalable) {
         c = PracticalRanges.scaleFrequency(c, objective.frequencyCorrection(count.analyse(c)));
@@ -257,6 +267,7 @@ public final class ValueFitter {
     private double tolerance = 1e-7;
     private double regularization = 1e-3;
     private int maxIterations = 60;
+    private double giveUpBeyond = Double.POSITIVE_INFINITY;
 
     /** Stop when every targeted spec is within this log ratio (≈ relative error). */
     public Builder optTolerance(double tolerance) {
@@ -272,6 +283,18 @@ public final class ValueFitter {
 
     public Builder optMaxIterations(int maxIterations) {
       this.maxIterations = maxIterations;
+      return this;
+    }
+
+    /**
+     * Gives up on a start whose values, frequency-scaled onto the target, lie more than {@code
+     * decades} beyond what impedance scaling can bring into the practical ranges ({@link
+     * PracticalRanges#impedanceSpan}): the Levenberg–Marquardt steps are skipped and the result
+     * (centred, clamped, verified: 3 analyses in all) misses honestly. Applies to response targets
+     * with every value free and a frequency correction made; default: never.
+     */
+    public Builder optGiveUpBeyond(double decades) {
+      this.giveUpBeyond = decades;
       return this;
     }
 

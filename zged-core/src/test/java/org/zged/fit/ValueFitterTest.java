@@ -107,4 +107,41 @@ class ValueFitterTest {
     assertEquals(5e3, s.f0Hz(), 5e3 * 1e-5);
     assertEquals(4.0, s.q(), 4e-5);
   }
+
+  /** A series-RL, shunt-C low-pass (vin-R-n1-L-vout, C to ground). */
+  static Circuit rlcLowpass() {
+    return Circuit.builder()
+        .r("R1", "vin", "n1", 100)
+        .l("L1", "n1", "vout", 1e-3)
+        .c("C1", "vout", "0", 1e-6)
+        .build();
+  }
+
+  @Test
+  void givingUpBeyondTheRangesSkipsTheStepsOnlyWhereTheTargetIsOutOfReach() {
+    ValueFitter plain = ValueFitter.builder().optMaxIterations(4).build();
+    ValueFitter giving = ValueFitter.builder().optMaxIterations(4).optGiveUpBeyond(1).build();
+    // Q 2 at 0.05 Hz needs L·C of about (1 / (2π · 0.034 Hz))² ≈ 22 s², three decades beyond the
+    // largest buyable 10 H · 1 mF: after frequency scaling no impedance level fits.
+    SpecTarget out = SpecTarget.builder().optType("lowpass").optFc(0.05).optQ(2.0).build();
+    FitResult p = plain.fit(rlcLowpass(), out);
+    FitResult g = giving.fit(rlcLowpass(), out);
+    assertEquals(3, g.evaluations(), "before, after frequency scaling, verified");
+    assertTrue(p.evaluations() > 3, p.evaluations() + "");
+    assertTrue(!meetsWithinOnePercent(p) && !meetsWithinOnePercent(g));
+    assertTrue(!g.inRange(), g.rangeViolations().toString());
+    // Within reach (10 kHz), the same fit: same values, same analyses.
+    SpecTarget in = SpecTarget.builder().optType("lowpass").optFc(1e4).optQ(2.0).build();
+    FitResult pi = plain.fit(rlcLowpass(), in);
+    FitResult gi = giving.fit(rlcLowpass(), in);
+    assertEquals(pi.evaluations(), gi.evaluations());
+    assertTrue(java.util.Arrays.equals(pi.circuit().values(), gi.circuit().values()));
+    // Never for a fit with fixed values (no frequency scaling is made).
+    boolean[] fixed = {true, false, false};
+    assertTrue(giving.fit(rlcLowpass(), out, fixed).evaluations() > 3);
+  }
+
+  private static boolean meetsWithinOnePercent(FitResult f) {
+    return f.analysed() && f.inRange() && f.errors() != null && f.errors().within(0.01);
+  }
 }
