@@ -160,9 +160,11 @@ public final class ModelCommand implements Runnable {
         } else {
           System.out.printf(
               Locale.ROOT,
-              "decoder: %d node slots, edge logits from z_topology (hidden %d), per-edge values"
-                  + " (width %d)%n",
+              "decoder: %d node slots, %s (hidden %d), per-edge values (width %d)%n",
               cfg.maxNodes(),
+              cfg.sharedEdges()
+                  ? "slot embeddings from z_topology and one edge MLP shared by every pair"
+                  : "edge logits from z_topology",
               cfg.decoderHidden(),
               cfg.tokenDim());
         }

@@ -27,9 +27,10 @@ import org.zged.InputException;
  * @param topologyReadout {@code pooled} (the topology head reads [mean, sum/n] of the node
  *     embeddings) or {@code slots} (also every slot's embedding and the edge presence grid, in slot
  *     order); null means {@code pooled}
- * @param edgePath {@code attention} (pair queries cross-attending to the topology tokens) or {@code
- *     direct} (an MLP on z_topology gives every pair's logits at once); null means {@code
- *     attention}
+ * @param edgePath {@code attention} (pair queries cross-attending to the topology tokens), {@code
+ *     direct} (an MLP on z_topology gives every pair's logits at once) or {@code shared} (an MLP on
+ *     z_topology gives one embedding per slot, and one edge MLP shared by every slot pair reads the
+ *     pair's two embeddings); null means {@code attention}
  * @param valuePath {@code attention} (pair queries cross-attending to all tokens) or {@code edge}
  *     (each pair's values from z_values, z_topology, the pair's own slot features and its decoded
  *     edge-class probabilities; the value encoder then also reads every slot's embedding and the
@@ -59,6 +60,7 @@ public record ModelConfig(
   public static final String CANONICAL = "canonical";
   public static final String SLOTS = "slots";
   public static final String DIRECT = "direct";
+  public static final String SHARED = "shared";
   public static final String EDGE = "edge";
 
   /**
@@ -102,11 +104,12 @@ public record ModelConfig(
     // before these options existed) stays exactly as it was.
     nodeOrder = option("model.node_order", nodeOrder, "graph", CANONICAL);
     topologyReadout = option("model.topology_readout", topologyReadout, "pooled", SLOTS);
-    edgePath = option("decoder.edge_path", edgePath, "attention", DIRECT);
+    edgePath = option("decoder.edge_path", edgePath, "attention", DIRECT, SHARED);
     valuePath = option("decoder.value_path", valuePath, "attention", EDGE);
-    if (DIRECT.equals(edgePath) && SEPARATE.equals(edgeHead)) {
+    if (edgePath != null && SEPARATE.equals(edgeHead)) {
       throw new InputException(
-          "decoder.edge_path", "'direct' needs decoder.edge_head 'joint', got 'separate'");
+          "decoder.edge_path",
+          "'" + edgePath + "' needs decoder.edge_head 'joint', got 'separate'");
     }
   }
 
@@ -167,13 +170,37 @@ public record ModelConfig(
         EDGE);
   }
 
-  private static String option(String key, String value, String dflt, String other) {
+  /** This config with another {@code decoder.edge_path} (null or "attention": the default). */
+  public ModelConfig withEdgePath(String path) {
+    return new ModelConfig(
+        maxNodes,
+        hidden,
+        messageLayers,
+        topologyDims,
+        valueDims,
+        tfDims,
+        tokensPerPart,
+        tokenDim,
+        decoderHidden,
+        maxPoles,
+        maxZeros,
+        edgeHead,
+        nodeOrder,
+        topologyReadout,
+        path,
+        valuePath);
+  }
+
+  private static String option(String key, String value, String dflt, String... others) {
     if (value == null || value.equals(dflt)) {
       return null;
     }
-    if (!value.equals(other)) {
-      throw new InputException(
-          key, "must be '" + dflt + "' or '" + other + "', got '" + value + "'");
+    if (!java.util.Arrays.asList(others).contains(value)) {
+      StringBuilder allowed = new StringBuilder("'" + dflt + "'");
+      for (int i = 0; i < others.length; i++) {
+        allowed.append(i == others.length - 1 ? " or '" : ", '").append(others[i]).append("'");
+      }
+      throw new InputException(key, "must be " + allowed + ", got '" + value + "'");
     }
     return value;
   }
@@ -188,9 +215,19 @@ public record ModelConfig(
     return topologyReadout != null;
   }
 
+  /** {@code decoder.edge_path: direct}: every pair's logits from one flat MLP on z_topology. */
   @JsonIgnore
   public boolean directEdges() {
-    return edgePath != null;
+    return DIRECT.equals(edgePath);
+  }
+
+  /**
+   * {@code decoder.edge_path: shared}: per-slot embeddings from z_topology, one edge MLP shared by
+   * every slot pair.
+   */
+  @JsonIgnore
+  public boolean sharedEdges() {
+    return SHARED.equals(edgePath);
   }
 
   @JsonIgnore
@@ -201,7 +238,7 @@ public record ModelConfig(
   /** Whether the decoder has the cross-attention over latent tokens (some path still uses it). */
   @JsonIgnore
   public boolean attention() {
-    return !directEdges() || !edgeValues();
+    return edgePath == null || !edgeValues();
   }
 
   /** The production architecture: 8-D latent (2 topology + 2 values + 4 transfer function). */

@@ -79,6 +79,49 @@ class GradientCheckTest {
     assertTrue(checked >= 20, "checked " + checked + " entries");
   }
 
+  /**
+   * The shared edge path (decoder.edge_path: shared): the slot generator, the pair MLP shared by
+   * every slot pair, its class layer and the per-pair offsets, in the whole objective.
+   */
+  @Test
+  void sharedEdgePathGradientsMatchFiniteDifferences() {
+    VaeLoss loss = new VaeLoss(WEIGHTS);
+    Objective whole = (out, batch, m) -> loss.compute(out, batch, noGumbel(out, m), 1, 1).total();
+    int checked =
+        check(
+            TestModels.small().openSpace().withEdgePath(ModelConfig.SHARED),
+            whole,
+            whole,
+            name ->
+                name.contains("edge_slots1_weight")
+                    || name.contains("edge_slots2_weight")
+                    || name.contains("edge_pair1_weight")
+                    || name.contains("edge_pair_latent_weight")
+                    || name.contains("edge_pair2_weight")
+                    || name.contains("edge_class_weight")
+                    || name.contains("edge_pair_bias"));
+    assertTrue(checked >= 14, "checked " + checked + " entries");
+  }
+
+  /** The connectivity penalty on the shared edge path's probabilities. */
+  @Test
+  void sharedEdgePathConnectivityGradientsMatchFiniteDifferences() {
+    VaeLoss loss = new VaeLoss(new LossWeights(0, 0, 0, 1.0, 0.7, false));
+    Objective conn = (out, batch, m) -> loss.compute(out, batch, noGumbel(out, m), 1, 1).total();
+    Objective reference =
+        (out, batch, m) -> {
+          NDArray adjacency = out.get(4).exp().get("..., 0").neg().add(1f);
+          return ConnectivityPenalty.of(adjacency, batch.inputs(m).get(1), heldReach(m)).mean();
+        };
+    int checked =
+        check(
+            TestModels.small().openSpace().withEdgePath(ModelConfig.SHARED),
+            conn,
+            reference,
+            name -> name.contains("edge_slots2_weight") || name.contains("edge_pair1_weight"));
+    assertTrue(checked >= 4, "checked " + checked + " entries");
+  }
+
   /** The connectivity penalty on the direct edge path's probabilities. */
   @Test
   void openSpaceConnectivityGradientsMatchFiniteDifferences() {

@@ -62,6 +62,12 @@ class GridSizeTest {
     everyTensorHasTheSizesOf(CFG.openSpace());
   }
 
+  /** The same with the shared edge path (per-slot embeddings, one pair MLP for every pair). */
+  @Test
+  void everyTensorOfTheSharedEdgePathHasTheConfiguredSizes() {
+    everyTensorHasTheSizesOf(CFG.openSpace().withEdgePath(ModelConfig.SHARED));
+  }
+
   /**
    * With canonical slots a relabelling of the internal nodes changes nothing the model sees: the
    * batch tensors of the ladder and of the ladder with its internal nodes renamed in reverse (so

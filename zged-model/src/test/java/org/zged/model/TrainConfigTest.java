@@ -99,6 +99,27 @@ class TrainConfigTest {
     assertEquals(
         "x.yaml: decoder.edge_path: 'direct' needs decoder.edge_head 'joint', got 'separate'",
         e.getMessage());
+    String t3 = tinyText().replace("edge_head: joint", "edge_head: joint\n  edge_path: flat");
+    e = assertThrows(InputException.class, () -> TrainConfig.parse(t3, "x.yaml"));
+    assertEquals(
+        "x.yaml: decoder.edge_path: must be 'attention', 'direct' or 'shared', got 'flat'",
+        e.getMessage());
+    String t4 = tinyText().replace("edge_head: joint", "edge_head: separate\n  edge_path: shared");
+    e = assertThrows(InputException.class, () -> TrainConfig.parse(t4, "x.yaml"));
+    assertEquals(
+        "x.yaml: decoder.edge_path: 'shared' needs decoder.edge_head 'joint', got 'separate'",
+        e.getMessage());
+  }
+
+  @Test
+  void theSharedEdgePathIsReadAndWrittenBack() throws Exception {
+    String text = tinyText().replace("edge_head: joint", "edge_head: joint\n  edge_path: shared");
+    TrainConfig shared = TrainConfig.parse(text, "x.yaml");
+    assertTrue(shared.model().sharedEdges());
+    assertFalse(shared.model().directEdges());
+    assertTrue(shared.model().attention(), "the values still attend");
+    assertTrue(shared.toYaml().contains("edge_path: shared"), shared.toYaml());
+    assertEquals(shared, TrainConfig.parse(shared.toYaml(), "resolved"));
   }
 
   @Test

@@ -28,6 +28,12 @@ final class DecoderForward {
   private final float[] pairQueryOut; // pairQuery(symmetric slot features): independent of z
   private final Affine edge1;
   private final Affine edge2;
+  private final Affine slotGen1;
+  private final Affine slotGen2;
+  private final Affine pairEdge1;
+  private final Affine pairLatent;
+  private final Affine pairEdge2;
+  private final float[] pairBias; // [n·n·8]
   private final Affine valueLatent;
   private final Affine valueClass;
   private final Affine valueHidden;
@@ -60,9 +66,29 @@ final class DecoderForward {
       keys = null;
       values = null;
     }
+    if (cfg.sharedEdges()) {
+      slotGen1 = w.affine("decoder_edge_slots1", topo, hd);
+      slotGen2 = w.affine("decoder_edge_slots2", hd, n * d);
+      pairEdge1 = w.affine("decoder_edge_pair1", 2 * d, d);
+      pairLatent = w.affine("decoder_edge_pair_latent", topo, d);
+      pairEdge2 = w.affine("decoder_edge_pair2", d, d);
+      pairBias = w.get("decoder_edge_pair_bias", (long) n * n * EdgeClass.COUNT);
+    } else {
+      slotGen1 = null;
+      slotGen2 = null;
+      pairEdge1 = null;
+      pairLatent = null;
+      pairEdge2 = null;
+      pairBias = null;
+    }
     if (cfg.directEdges()) {
       edge1 = w.affine("decoder_edge1", topo, hd);
       edge2 = w.affine("decoder_edge2", hd, hd);
+      pair1 = null;
+      pair2 = null;
+    } else if (cfg.sharedEdges()) {
+      edge1 = null;
+      edge2 = null;
       pair1 = null;
       pair2 = null;
     } else {
@@ -87,7 +113,10 @@ final class DecoderForward {
       valueHidden = null;
       valueSlotsOut = null;
     }
-    if (cfg.directEdges()) {
+    if (cfg.sharedEdges()) {
+      existenceHead = null;
+      classHead = w.affine("decoder_edge_class", d, EdgeClass.COUNT);
+    } else if (cfg.directEdges()) {
       existenceHead = null;
       classHead = w.affine("decoder_edge_logits", hd, n * n * EdgeClass.COUNT);
     } else if (cfg.separateEdgeHead()) {
@@ -147,7 +176,9 @@ final class DecoderForward {
       attend(z, zTopo, batch, query, context, topoContext);
     }
     float[] logProbs;
-    if (edge1 != null) {
+    if (slotGen1 != null) {
+      logProbs = directLogProbs(sharedLogits(zTopo, batch), batch);
+    } else if (edge1 != null) {
       float[] f = Affine.relu(edge2.apply(Affine.relu(edge1.apply(zTopo))));
       logProbs = directLogProbs(classHead.apply(f), batch);
     } else {
@@ -177,6 +208,49 @@ final class DecoderForward {
       g = Affine.relu(valuePair2.apply(Affine.relu(valuePair1.apply(joined(query, context, d)))));
     }
     return new DecoderOutput(nodeLogits, logProbs, valueHead.apply(g));
+  }
+
+  /**
+   * The shared path's logits [B·n·n·8] before the symmetric mean: slot embeddings from z_topology,
+   * the shared edge MLP on each pair's [h_i + h_j, h_i · h_j], plus the pair's own offset.
+   */
+  private float[] sharedLogits(float[] zTopo, int batch) {
+    int n = cfg.maxNodes();
+    int d = cfg.tokenDim();
+    int pairs = n * n;
+    float[] h = slotGen2.apply(Affine.relu(slotGen1.apply(zTopo))); // [B, n, d]
+    float[] features = new float[batch * pairs * 2 * d];
+    for (int b = 0; b < batch; b++) {
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          int o = ((b * n + i) * n + j) * 2 * d;
+          int hi = (b * n + i) * d;
+          int hj = (b * n + j) * d;
+          for (int c = 0; c < d; c++) {
+            features[o + c] = h[hi + c] + h[hj + c];
+            features[o + d + c] = h[hi + c] * h[hj + c];
+          }
+        }
+      }
+    }
+    float[] f = pairEdge1.apply(features); // [B·n·n, d]
+    float[] lat = pairLatent.apply(zTopo); // [B, d]
+    for (int b = 0; b < batch; b++) {
+      for (int q = 0; q < pairs; q++) {
+        int o = (b * pairs + q) * d;
+        for (int c = 0; c < d; c++) {
+          f[o + c] = Math.max(f[o + c] + lat[b * d + c], 0f);
+        }
+      }
+    }
+    float[] logits = classHead.apply(Affine.relu(pairEdge2.apply(f)));
+    int per = pairs * EdgeClass.COUNT;
+    for (int b = 0; b < batch; b++) {
+      for (int k = 0; k < per; k++) {
+        logits[b * per + k] += pairBias[k];
+      }
+    }
+    return logits;
   }
 
   /** The direct path: logits [B·n·n·8], averaged over (i, j) and (j, i), then log-softmax. */

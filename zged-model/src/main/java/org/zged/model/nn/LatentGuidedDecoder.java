@@ -40,6 +40,13 @@ public final class LatentGuidedDecoder extends ZgedBlock {
   // decoder.edge_path: direct
   private final Dense edge1;
   private final Dense edge2;
+  // decoder.edge_path: shared
+  private final Dense slotGen1;
+  private final Dense slotGen2;
+  private final Dense pairEdge1;
+  private final Dense pairLatent;
+  private final Dense pairEdge2;
+  private final Parameter pairBias;
   // decoder.value_path: edge
   private final Dense valueSlots;
   private final Dense valueLatent;
@@ -71,13 +78,31 @@ public final class LatentGuidedDecoder extends ZgedBlock {
     latentQuery = attention ? addChildBlock("latent_query", new Dense(topo, d)) : null;
     keys = attention ? addChildBlock("keys", new Dense(d, d)) : null;
     values = attention ? addChildBlock("values", new Dense(d, d)) : null;
-    if (cfg.directEdges()) {
+    if (cfg.sharedEdges()) {
+      // One embedding per slot from z_topology (the output bias is each slot's own offset), then
+      // one edge MLP, the same for every slot pair, on the pair's symmetric features: what the
+      // network learns about an edge at one pair of positions serves every other pair.
+      slotGen1 = addChildBlock("edge_slots1", new Dense(topo, hd));
+      slotGen2 = addChildBlock("edge_slots2", new Dense(hd, n * d));
+      pairEdge1 = addChildBlock("edge_pair1", new Dense(2 * d, d));
+      pairLatent = addChildBlock("edge_pair_latent", new Dense(topo, d));
+      pairEdge2 = addChildBlock("edge_pair2", new Dense(d, d));
+      pairBias = vector("edge_pair_bias", (long) n * n * EdgeClass.COUNT, Parameter.Type.BIAS, 0f);
+    } else {
+      slotGen1 = null;
+      slotGen2 = null;
+      pairEdge1 = null;
+      pairLatent = null;
+      pairEdge2 = null;
+      pairBias = null;
+    }
+    if (cfg.directEdges() || cfg.sharedEdges()) {
       // Every pair's logits straight from z_topology: with canonical slots the pair (i, j) means
       // the same thing in every circuit, so an MLP can read it off the latent.
       pair1 = null;
       pair2 = null;
-      edge1 = addChildBlock("edge1", new Dense(topo, hd));
-      edge2 = addChildBlock("edge2", new Dense(hd, hd));
+      edge1 = cfg.directEdges() ? addChildBlock("edge1", new Dense(topo, hd)) : null;
+      edge2 = cfg.directEdges() ? addChildBlock("edge2", new Dense(hd, hd)) : null;
     } else {
       pair1 = addChildBlock("pair1", new Dense(2 * d, hd));
       pair2 = addChildBlock("pair2", new Dense(hd, hd));
@@ -101,7 +126,10 @@ public final class LatentGuidedDecoder extends ZgedBlock {
       valueClass = null;
       valueHidden = null;
     }
-    if (cfg.directEdges()) {
+    if (cfg.sharedEdges()) {
+      existenceHead = null;
+      classHead = addChildBlock("edge_class", new Dense(d, EdgeClass.COUNT));
+    } else if (cfg.directEdges()) {
       existenceHead = null;
       classHead = addChildBlock("edge_logits", new Dense(hd, n * n * EdgeClass.COUNT));
     } else if (cfg.separateEdgeHead()) {
@@ -179,7 +207,30 @@ public final class LatentGuidedDecoder extends ZgedBlock {
     }
 
     NDArray logProbs;
-    if (edge1 != null) {
+    if (slotGen1 != null) {
+      NDArray h =
+          slotGen2
+              .apply(ps, Activation.relu(slotGen1.apply(ps, zTopo, training)), training)
+              .reshape(b, n, d);
+      NDArray hi = h.expandDims(2); // [B,n,1,d]
+      NDArray hj = h.expandDims(1); // [B,1,n,d]
+      NDArray pairFeatures = NDArrays.concat(-1, hi.add(hj), hi.mul(hj)); // [B,n,n,2d]
+      NDArray f =
+          Activation.relu(
+              pairEdge1
+                  .apply(ps, pairFeatures, training)
+                  .add(pairLatent.apply(ps, zTopo, training).reshape(b, 1, 1, d)));
+      f = Activation.relu(pairEdge2.apply(ps, f, training));
+      NDArray logits =
+          classHead
+              .apply(ps, f, training)
+              .reshape(b, (long) n * n * EdgeClass.COUNT)
+              .add(value(ps, pairBias, z, training))
+              .reshape(b, n, n, EdgeClass.COUNT);
+      // the shared part is symmetric already; the per-pair bias becomes so by the same mean as
+      // the direct path's logits
+      logProbs = Tensors.mul(logits.add(logits.transpose(0, 2, 1, 3)), 0.5).logSoftmax(-1);
+    } else if (edge1 != null) {
       NDArray f = Activation.relu(edge1.apply(ps, zTopo, training));
       f = Activation.relu(edge2.apply(ps, f, training));
       NDArray logits = classHead.apply(ps, f, training).reshape(b, n, n, EdgeClass.COUNT);
@@ -225,11 +276,16 @@ public final class LatentGuidedDecoder extends ZgedBlock {
   }
 
   /**
-   * The joint 8-way class layer, the 7-way kind layer of the separate head, or the direct edge
-   * path's layer of n·n·8 logits.
+   * The joint 8-way class layer (on the shared edge path: the one every pair shares), the 7-way
+   * kind layer of the separate head, or the direct edge path's layer of n·n·8 logits.
    */
   public Dense classOutput() {
     return classHead;
+  }
+
+  /** The shared edge path's per-pair logit offsets [n·n·8]; null on the other paths. */
+  public Parameter pairBias() {
+    return pairBias;
   }
 
   /** The existence layer of the separate head; null for the joint head. */

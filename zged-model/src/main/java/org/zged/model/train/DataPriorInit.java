@@ -57,7 +57,7 @@ final class DataPriorInit {
     LatentGuidedDecoder dec = model.network().decoder();
     set(dec.nodeOutput(), nodeBias);
     double total = java.util.Arrays.stream(edge).sum();
-    if (cfg.directEdges()) {
+    if (cfg.directEdges() || cfg.sharedEdges()) {
       // one prior per slot pair (the slots are canonical, so pair frequencies mean something);
       // both orders get it, since the path averages the logits of (i, j) and (j, i)
       float[] edgeBias = new float[n * n * EdgeClass.COUNT];
@@ -70,7 +70,12 @@ final class DataPriorInit {
           }
         }
       }
-      set(dec.classOutput(), edgeBias);
+      if (cfg.sharedEdges()) {
+        // on the per-pair offsets; the shared class layer's bias stays 0
+        Tensors.copyInto(dec.pairBias().getArray(), edgeBias);
+      } else {
+        set(dec.classOutput(), edgeBias);
+      }
     } else if (dec.existenceOutput() == null) {
       float[] edgeBias = new float[EdgeClass.COUNT];
       for (int c = 0; c < EdgeClass.COUNT; c++) {

@@ -43,6 +43,12 @@ class JavaInferenceTest {
       new ModelConfig(16, 16, 2, 2, 2, 4, 2, 8, 16, 18, 18, ModelConfig.JOINT),
       // the open-space architecture, and each of its two decoder paths alone
       new ModelConfig(16, 16, 2, 4, 3, 2, 2, 8, 24, 18, 18, ModelConfig.JOINT).openSpace(),
+      // the shared edge path (per-slot embeddings, one pair MLP), with per-edge values and alone
+      new ModelConfig(16, 16, 2, 4, 3, 2, 2, 8, 24, 18, 18, ModelConfig.JOINT)
+          .openSpace()
+          .withEdgePath(ModelConfig.SHARED),
+      new ModelConfig(6, 8, 1, 2, 2, 2, 2, 8, 16, 3, 3, ModelConfig.JOINT)
+          .withEdgePath(ModelConfig.SHARED),
       new ModelConfig(
           6,
           8,

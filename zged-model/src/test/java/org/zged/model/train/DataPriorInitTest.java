@@ -1,6 +1,7 @@
 package org.zged.model.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,32 @@ class DataPriorInitTest {
       double[] p = softmax(edgeBias, 0, EdgeClass.COUNT);
       for (int c = 0; c < EdgeClass.COUNT; c++) {
         assertEquals((edges[c] + 1) / total, p[c], 1e-6, "edge class " + c);
+      }
+    }
+  }
+
+  /**
+   * On the shared edge path the per-pair priors go on the per-pair offsets, the same numbers the
+   * direct path puts on its flat layer's bias, and the shared class layer's bias stays 0.
+   */
+  @Test
+  void theSharedEdgePathGetsThePairPriorsOnItsOffsets() {
+    List<ModelExample> train = HandMadeCircuits.sample(5, 11);
+    ModelConfig direct = ModelConfig.standard().withEdgePath(ModelConfig.DIRECT);
+    ModelConfig shared = ModelConfig.standard().withEdgePath(ModelConfig.SHARED);
+    try (ZgedModel d = ZgedModel.create(direct, 1);
+        ZgedModel s = ZgedModel.create(shared, 1)) {
+      org.zged.model.NoGrad.run(() -> DataPriorInit.apply(d, train));
+      org.zged.model.NoGrad.run(() -> DataPriorInit.apply(s, train));
+      float[] expected = d.network().decoder().classOutput().bias().getArray().toFloatArray();
+      float[] offsets = s.network().decoder().pairBias().getArray().toFloatArray();
+      assertEquals(5 * 5 * EdgeClass.COUNT, offsets.length);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(expected, offsets, 0f);
+      // the VIN-VOUT pair of the hand-made circuits is not uniform (or this would prove little)
+      double[] p = softmax(offsets, (1 * 5 + 2) * EdgeClass.COUNT, EdgeClass.COUNT);
+      assertTrue(java.util.Arrays.stream(p).max().getAsDouble() > 1.5 / EdgeClass.COUNT);
+      for (float b : s.network().decoder().classOutput().bias().getArray().toFloatArray()) {
+        assertEquals(0f, b);
       }
     }
   }
