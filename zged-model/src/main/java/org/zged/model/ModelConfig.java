@@ -61,6 +61,7 @@ public record ModelConfig(
   public static final String SLOTS = "slots";
   public static final String DIRECT = "direct";
   public static final String SHARED = "shared";
+  public static final String SHARED_ATTENTION = "shared_attention";
   public static final String EDGE = "edge";
 
   /**
@@ -104,7 +105,7 @@ public record ModelConfig(
     // before these options existed) stays exactly as it was.
     nodeOrder = option("model.node_order", nodeOrder, "graph", CANONICAL);
     topologyReadout = option("model.topology_readout", topologyReadout, "pooled", SLOTS);
-    edgePath = option("decoder.edge_path", edgePath, "attention", DIRECT, SHARED);
+    edgePath = option("decoder.edge_path", edgePath, "attention", DIRECT, SHARED, SHARED_ATTENTION);
     valuePath = option("decoder.value_path", valuePath, "attention", EDGE);
     if (edgePath != null && SEPARATE.equals(edgeHead)) {
       throw new InputException(
@@ -223,11 +224,18 @@ public record ModelConfig(
 
   /**
    * {@code decoder.edge_path: shared}: per-slot embeddings from z_topology, one edge MLP shared by
-   * every slot pair.
+   * every slot pair ({@code shared}, or {@code shared_attention}: with one self-attention layer
+   * among the slot embeddings first).
    */
   @JsonIgnore
   public boolean sharedEdges() {
-    return SHARED.equals(edgePath);
+    return SHARED.equals(edgePath) || SHARED_ATTENTION.equals(edgePath);
+  }
+
+  /** {@code decoder.edge_path: shared_attention}: the shared path with slot self-attention. */
+  @JsonIgnore
+  public boolean slotAttention() {
+    return SHARED_ATTENTION.equals(edgePath);
   }
 
   @JsonIgnore

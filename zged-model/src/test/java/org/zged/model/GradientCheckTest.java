@@ -103,6 +103,29 @@ class GradientCheckTest {
     assertTrue(checked >= 14, "checked " + checked + " entries");
   }
 
+  /** The shared edge path with self-attention among the slot embeddings (shared_attention). */
+  @Test
+  void slotAttentionGradientsMatchFiniteDifferences() {
+    VaeLoss loss = new VaeLoss(WEIGHTS);
+    Objective whole = (out, batch, m) -> loss.compute(out, batch, noGumbel(out, m), 1, 1).total();
+    int checked =
+        check(
+            TestModels.small().openSpace().withEdgePath(ModelConfig.SHARED_ATTENTION),
+            whole,
+            whole,
+            name ->
+                name.contains("edge_attention")
+                        && (name.endsWith("query_weight")
+                            || name.endsWith("key_weight")
+                            || name.endsWith("value_weight")
+                            || name.endsWith("out_weight")
+                            || name.endsWith("ffn1_weight")
+                            || name.endsWith("norm1_gamma")
+                            || name.endsWith("norm2_beta"))
+                    || name.contains("edge_slots2_weight"));
+    assertTrue(checked >= 16, "checked " + checked + " entries");
+  }
+
   /** The connectivity penalty on the shared edge path's probabilities. */
   @Test
   void sharedEdgePathConnectivityGradientsMatchFiniteDifferences() {

@@ -66,6 +66,7 @@ class GridSizeTest {
   @Test
   void everyTensorOfTheSharedEdgePathHasTheConfiguredSizes() {
     everyTensorHasTheSizesOf(CFG.openSpace().withEdgePath(ModelConfig.SHARED));
+    everyTensorHasTheSizesOf(CFG.openSpace().withEdgePath(ModelConfig.SHARED_ATTENTION));
   }
 
   /**

@@ -102,7 +102,8 @@ class TrainConfigTest {
     String t3 = tinyText().replace("edge_head: joint", "edge_head: joint\n  edge_path: flat");
     e = assertThrows(InputException.class, () -> TrainConfig.parse(t3, "x.yaml"));
     assertEquals(
-        "x.yaml: decoder.edge_path: must be 'attention', 'direct' or 'shared', got 'flat'",
+        "x.yaml: decoder.edge_path: must be 'attention', 'direct', 'shared' or"
+            + " 'shared_attention', got 'flat'",
         e.getMessage());
     String t4 = tinyText().replace("edge_head: joint", "edge_head: separate\n  edge_path: shared");
     e = assertThrows(InputException.class, () -> TrainConfig.parse(t4, "x.yaml"));
@@ -118,7 +119,7 @@ class TrainConfigTest {
     assertTrue(shared.model().sharedEdges());
     assertFalse(shared.model().directEdges());
     assertTrue(shared.model().attention(), "the values still attend");
-    assertTrue(shared.toYaml().contains("edge_path: shared"), shared.toYaml());
+    assertTrue(shared.toYaml().contains("edge_path: \"shared\""), shared.toYaml());
     assertEquals(shared, TrainConfig.parse(shared.toYaml(), "resolved"));
   }
 

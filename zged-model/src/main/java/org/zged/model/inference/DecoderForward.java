@@ -34,6 +34,7 @@ final class DecoderForward {
   private final Affine pairLatent;
   private final Affine pairEdge2;
   private final float[] pairBias; // [n·n·8]
+  private final SlotAttention slotAttention;
   private final Affine valueLatent;
   private final Affine valueClass;
   private final Affine valueHidden;
@@ -73,6 +74,8 @@ final class DecoderForward {
       pairLatent = w.affine("decoder_edge_pair_latent", topo, d);
       pairEdge2 = w.affine("decoder_edge_pair2", d, d);
       pairBias = w.get("decoder_edge_pair_bias", (long) n * n * EdgeClass.COUNT);
+      slotAttention =
+          cfg.slotAttention() ? new SlotAttention(w, "decoder_edge_attention_", n, d) : null;
     } else {
       slotGen1 = null;
       slotGen2 = null;
@@ -80,6 +83,7 @@ final class DecoderForward {
       pairLatent = null;
       pairEdge2 = null;
       pairBias = null;
+      slotAttention = null;
     }
     if (cfg.directEdges()) {
       edge1 = w.affine("decoder_edge1", topo, hd);
@@ -219,6 +223,9 @@ final class DecoderForward {
     int d = cfg.tokenDim();
     int pairs = n * n;
     float[] h = slotGen2.apply(Affine.relu(slotGen1.apply(zTopo))); // [B, n, d]
+    if (slotAttention != null) {
+      h = slotAttention.apply(h, batch);
+    }
     float[] features = new float[batch * pairs * 2 * d];
     for (int b = 0; b < batch; b++) {
       for (int i = 0; i < n; i++) {
@@ -251,6 +258,101 @@ final class DecoderForward {
       }
     }
     return logits;
+  }
+
+  /** {@link org.zged.model.nn.SlotSelfAttention}: one attention step and one feed-forward step. */
+  private static final class SlotAttention {
+    private static final float EPS = 1e-3f; // LayerNormBlock's
+    private final int n;
+    private final int d;
+    private final Affine query;
+    private final Affine key;
+    private final Affine value;
+    private final Affine out;
+    private final Affine ffn1;
+    private final Affine ffn2;
+    private final float[] gamma1;
+    private final float[] beta1;
+    private final float[] gamma2;
+    private final float[] beta2;
+
+    SlotAttention(Weights w, String prefix, int n, int d) {
+      this.n = n;
+      this.d = d;
+      query = w.affine(prefix + "query", d, d);
+      key = w.affine(prefix + "key", d, d);
+      value = w.affine(prefix + "value", d, d);
+      out = w.affine(prefix + "out", d, d);
+      ffn1 = w.affine(prefix + "ffn1", d, d);
+      ffn2 = w.affine(prefix + "ffn2", d, d);
+      gamma1 = w.get(prefix + "norm1_gamma", d);
+      beta1 = w.get(prefix + "norm1_beta", d);
+      gamma2 = w.get(prefix + "norm2_gamma", d);
+      beta2 = w.get(prefix + "norm2_beta", d);
+    }
+
+    /** h [B·n·d] → [B·n·d]. */
+    float[] apply(float[] h, int batch) {
+      float[] q = query.apply(h);
+      float[] k = key.apply(h);
+      float[] v = value.apply(h);
+      float[] mixed = new float[h.length];
+      float[] weights = new float[n];
+      float scale = (float) Math.sqrt(d);
+      for (int b = 0; b < batch; b++) {
+        for (int i = 0; i < n; i++) {
+          int qo = (b * n + i) * d;
+          for (int j = 0; j < n; j++) {
+            int ko = (b * n + j) * d;
+            float dot = 0f;
+            for (int c = 0; c < d; c++) {
+              dot = Math.fma(q[qo + c], k[ko + c], dot);
+            }
+            weights[j] = dot / scale;
+          }
+          softmaxInPlace(weights);
+          for (int j = 0; j < n; j++) {
+            int vo = (b * n + j) * d;
+            for (int c = 0; c < d; c++) {
+              mixed[qo + c] = Math.fma(weights[j], v[vo + c], mixed[qo + c]);
+            }
+          }
+        }
+      }
+      float[] a = out.apply(mixed);
+      for (int i = 0; i < a.length; i++) {
+        a[i] += h[i];
+      }
+      layerNorm(a, gamma1, beta1);
+      float[] f = ffn2.apply(Affine.relu(ffn1.apply(a)));
+      for (int i = 0; i < f.length; i++) {
+        f[i] += a[i];
+      }
+      layerNorm(f, gamma2, beta2);
+      return f;
+    }
+
+    /** In place over each row of d: (x − mean) / sqrt(var + eps) · γ + β, var the biased one. */
+    private void layerNorm(float[] x, float[] gamma, float[] beta) {
+      for (int r = 0; r < x.length / d; r++) {
+        int o = r * d;
+        double mean = 0;
+        for (int c = 0; c < d; c++) {
+          mean += x[o + c];
+        }
+        mean /= d;
+        double var = 0;
+        for (int c = 0; c < d; c++) {
+          double t = x[o + c] - mean;
+          var += t * t;
+        }
+        var /= d;
+        float inv = (float) (1.0 / Math.sqrt(var + EPS));
+        for (int c = 0; c < d; c++) {
+          x[o + c] = (float) ((x[o + c] - mean) * inv) * gamma[c] + beta[c];
+        }
+      }
+    }
   }
 
   /** The direct path: logits [B·n·n·8], averaged over (i, j) and (j, i), then log-softmax. */

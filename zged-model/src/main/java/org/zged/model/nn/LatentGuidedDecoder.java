@@ -47,6 +47,7 @@ public final class LatentGuidedDecoder extends ZgedBlock {
   private final Dense pairLatent;
   private final Dense pairEdge2;
   private final Parameter pairBias;
+  private final SlotSelfAttention slotAttention;
   // decoder.value_path: edge
   private final Dense valueSlots;
   private final Dense valueLatent;
@@ -84,6 +85,8 @@ public final class LatentGuidedDecoder extends ZgedBlock {
       // network learns about an edge at one pair of positions serves every other pair.
       slotGen1 = addChildBlock("edge_slots1", new Dense(topo, hd));
       slotGen2 = addChildBlock("edge_slots2", new Dense(hd, n * d));
+      slotAttention =
+          cfg.slotAttention() ? addChildBlock("edge_attention", new SlotSelfAttention(d)) : null;
       pairEdge1 = addChildBlock("edge_pair1", new Dense(2 * d, d));
       pairLatent = addChildBlock("edge_pair_latent", new Dense(topo, d));
       pairEdge2 = addChildBlock("edge_pair2", new Dense(d, d));
@@ -95,6 +98,7 @@ public final class LatentGuidedDecoder extends ZgedBlock {
       pairLatent = null;
       pairEdge2 = null;
       pairBias = null;
+      slotAttention = null;
     }
     if (cfg.directEdges() || cfg.sharedEdges()) {
       // Every pair's logits straight from z_topology: with canonical slots the pair (i, j) means
@@ -212,6 +216,9 @@ public final class LatentGuidedDecoder extends ZgedBlock {
           slotGen2
               .apply(ps, Activation.relu(slotGen1.apply(ps, zTopo, training)), training)
               .reshape(b, n, d);
+      if (slotAttention != null) {
+        h = slotAttention.apply(ps, h, training);
+      }
       NDArray hi = h.expandDims(2); // [B,n,1,d]
       NDArray hj = h.expandDims(1); // [B,1,n,d]
       NDArray pairFeatures = NDArrays.concat(-1, hi.add(hj), hi.mul(hj)); // [B,n,n,2d]

@@ -49,6 +49,10 @@ class JavaInferenceTest {
           .withEdgePath(ModelConfig.SHARED),
       new ModelConfig(6, 8, 1, 2, 2, 2, 2, 8, 16, 3, 3, ModelConfig.JOINT)
           .withEdgePath(ModelConfig.SHARED),
+      // and with self-attention among the slot embeddings
+      new ModelConfig(16, 16, 2, 4, 3, 2, 2, 8, 24, 18, 18, ModelConfig.JOINT)
+          .openSpace()
+          .withEdgePath(ModelConfig.SHARED_ATTENTION),
       new ModelConfig(
           6,
           8,
