@@ -7,32 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.zged.analysis.ResponseClass;
 import org.zged.circuit.Circuit;
 import org.zged.mask.Band;
 import org.zged.mask.Mask;
 import org.zged.mask.MaskVerifier;
-import org.zged.model.ZgedModel;
 
 /** Generation against general masks: every arm under the general checks, and the diagnosis. */
-class MaskGenerationTest {
-  static ZgedModel model;
-  static SpecGenerator generator;
-
-  @BeforeAll
-  static void load() {
-    model = ZgedModel.loadDefault();
-    generator = SpecGenerator.builder().setModel(model).build();
-  }
-
-  @AfterAll
-  static void close() {
-    model.close();
-  }
-
+class MaskGenerationTest extends ShippedModelTest {
   static final Mask LOWPASS = Mask.lowpass(1e3, 1, 3e3, 30);
 
   /**

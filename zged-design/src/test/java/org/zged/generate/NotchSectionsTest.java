@@ -8,29 +8,12 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.complex.Complex;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.zged.analysis.reference.DecimalNodalSolve;
 import org.zged.mask.MaskVerifier;
-import org.zged.model.ZgedModel;
 
 /** Notch sections as templates: the transmission zero where the notch is, and notched masks met. */
-class NotchSectionsTest {
-  static ZgedModel model;
-  static SpecGenerator generator;
-
-  @BeforeAll
-  static void load() {
-    model = ZgedModel.loadDefault();
-    generator = SpecGenerator.builder().setModel(model).build();
-  }
-
-  @AfterAll
-  static void close() {
-    model.close();
-  }
-
+class NotchSectionsTest extends ShippedModelTest {
   @Test
   void everySectionPutsATransmissionZeroAtTheNotchCentre() {
     MaskGoal goal = MaskGoal.of(MaskGenerationTest.NOTCHED_LOWPASS);

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.zged.fit.FitResult;
 import org.zged.fit.PracticalRanges;
 import org.zged.fit.SpecTarget;
 import org.zged.fit.ValueFitter;
-import org.zged.model.ZgedModel;
 
 /**
  * The screen's give-up (a start more than {@link SearchRun#GIVE_UP_BEYOND_DECADES} beyond the
@@ -22,21 +19,7 @@ import org.zged.model.ZgedModel;
  * or came close enough to be fitted in full, or the full fit from the same start met the target,
  * the screen must not have given up.
  */
-class ScreenGiveUpTest {
-  static ZgedModel model;
-  static SpecGenerator generator;
-
-  @BeforeAll
-  static void load() {
-    model = ZgedModel.loadDefault();
-    generator = SpecGenerator.builder().setModel(model).build();
-  }
-
-  @AfterAll
-  static void close() {
-    model.close();
-  }
-
+class ScreenGiveUpTest extends ShippedModelTest {
   /** Seed 1's sixteenth out-of-template target: an LC resonance at the edge of the ranges. */
   static final SpecTarget LOW_FREQUENCY_HIGH_Q =
       SpecTarget.builder().optType("highpass").optFc(1.0133).optQ(19.07).optGain(0.999997).build();

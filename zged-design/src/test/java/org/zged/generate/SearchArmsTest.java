@@ -7,29 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.hipparchus.complex.Complex;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.zged.circuit.ElementKind;
 import org.zged.fit.SpecTarget;
-import org.zged.model.ZgedModel;
 
 /** Each search arm and the pipeline, under the general checks, on small hand-picked targets. */
-class SearchArmsTest {
-  static ZgedModel model;
-  static SpecGenerator generator;
-
-  @BeforeAll
-  static void load() {
-    model = ZgedModel.loadDefault();
-    generator = SpecGenerator.builder().setModel(model).build();
-  }
-
-  @AfterAll
-  static void close() {
-    model.close();
-  }
-
+class SearchArmsTest extends ShippedModelTest {
   /** A damped second-order high-pass (the textbook case): no template has it. */
   static final SpecTarget HIGHPASS_Q =
       SpecTarget.builder().optType("highpass").optFc(2e3).optQ(0.9).build();

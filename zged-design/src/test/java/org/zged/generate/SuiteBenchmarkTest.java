@@ -10,34 +10,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.zged.analysis.CircuitAnalyzer;
 import org.zged.analysis.ResponseClass;
 import org.zged.fit.FamilyDesign;
 import org.zged.fit.SpecErrors;
 import org.zged.mask.MaskVerifier;
-import org.zged.model.ZgedModel;
 
 /**
  * Each bench arm on a small suite; the suites' targets are realizable and of the kind they claim.
  */
-class SuiteBenchmarkTest {
-  static ZgedModel model;
-  static SpecGenerator generator;
-
-  @BeforeAll
-  static void load() {
-    model = ZgedModel.loadDefault();
-    generator = SpecGenerator.builder().setModel(model).build();
-  }
-
-  @AfterAll
-  static void close() {
-    model.close();
-  }
-
+class SuiteBenchmarkTest extends ShippedModelTest {
   static final List<String> ARMS =
       List.of("vae", "templates", "random", "evolutionary", "classical");
 
