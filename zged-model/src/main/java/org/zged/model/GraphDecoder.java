@@ -11,6 +11,7 @@ import org.zged.circuit.Edge;
 import org.zged.circuit.EdgeClass;
 import org.zged.circuit.ElementKind;
 import org.zged.circuit.NodeType;
+import org.zged.model.inference.EdgeModel;
 
 /**
  * Turns decoder outputs (plain Java arrays, one sample at a time) into a {@link DecodeResult}:
@@ -90,6 +91,21 @@ final class GraphDecoder {
       double temperature,
       SplittableRandom rng,
       Rules rules) {
+    return decode(nodeLogits, EdgeModel.fixed(edgeLogProbs, values, n), temperature, rng, rules);
+  }
+
+  DecodeResult decode(
+      float[] nodeLogits, EdgeModel model, double temperature, SplittableRandom rng, boolean c) {
+    return decode(nodeLogits, model, temperature, rng, c ? Rules.FILTER : Rules.NONE);
+  }
+
+  /**
+   * The decode on any edge path: the class scores of a pair come from {@code model} when the decode
+   * reaches it, given the classes decided before it (on the factorised paths they do not depend on
+   * them), and the values from the decided graph.
+   */
+  DecodeResult decode(
+      float[] nodeLogits, EdgeModel model, double temperature, SplittableRandom rng, Rules rules) {
     boolean constrained = rules != Rules.NONE;
     List<String> problems = new ArrayList<>();
     // The graph order fixes the terminals in slots 0-2 (GND, VIN, VOUT) in every training circuit;
@@ -106,34 +122,42 @@ final class GraphDecoder {
       }
     }
     int k = order.size();
-    // Every pair's class scores, in pair order (the random stream is consumed exactly as by a
+    int[] nodeClasses = new int[n];
+    java.util.Arrays.fill(nodeClasses, GraphBatch.ABSENT);
+    for (int a = 0; a < k; a++) {
+      nodeClasses[order.get(a)] = Math.min(order.get(a), INTERNAL);
+    }
+    // Every pair's Gumbel noise, in pair order (the random stream is consumed exactly as by a
     // decoder that scores each pair when it reaches it).
     int pairs = k * (k - 1) / 2;
     int[] pairA = new int[pairs];
     int[] pairB = new int[pairs];
-    double[][] scores = new double[pairs][EdgeClass.COUNT];
+    double[][] noise = rng == null ? null : new double[pairs][EdgeClass.COUNT];
     for (int a = 0, p = 0; a < k; a++) {
       for (int b = a + 1; b < k; b++, p++) {
         pairA[p] = a;
         pairB[p] = b;
-        int lo = Math.min(order.get(a), order.get(b));
-        int hi = Math.max(order.get(a), order.get(b));
-        score(edgeLogProbs, (lo * n + hi) * 8, temperature, rng, scores[p]);
+        if (rng != null) {
+          gumbel(rng, noise[p]);
+        }
       }
     }
-    int[] classes = new int[pairs];
-    float[] used = values;
+    Scores scores = new Scores(model, nodeClasses, order, pairA, pairB, noise, temperature);
+    Sequential seq = new Sequential(k, pairA, pairB, scores, order, names, model);
+    int[] classes;
     if (rules == Rules.FILTER) {
-      Sequential seq = new Sequential(k, pairA, pairB, scores, order, names, values);
       classes = seq.decode();
-      used = seq.values;
     } else if (rules == Rules.STRUCTURAL) {
-      classes = new Sequential(k, pairA, pairB, scores, order, names, values).structural();
+      classes = seq.structural();
     } else {
+      classes = new int[pairs];
+      EdgeModel.Sequence st = scores.start();
       for (int p = 0; p < pairs; p++) {
-        classes[p] = best(scores[p], null);
+        classes[p] = best(scores.at(st, p), null);
+        scores.commit(st, p, classes[p]);
       }
     }
+    float[] used = seq.valuesFor(classes);
     List<Edge> edges = edges(classes, pairA, pairB, order, used, constrained);
     CircuitGraph graph = new CircuitGraph(names, edges);
     Circuit circuit = null;
@@ -206,26 +230,49 @@ final class GraphDecoder {
     private final int k;
     private final int[] pairA;
     private final int[] pairB;
-    private final double[][] scores;
+    private final Scores scores;
     private final List<Integer> order;
     private final List<String> names;
-    private final float[] values;
+    private final EdgeModel model;
+    private float[] values; // the values of the graph valuesClasses (any graph on fixed paths)
+    private int[] valuesClasses;
 
     Sequential(
         int k,
         int[] pairA,
         int[] pairB,
-        double[][] scores,
+        Scores scores,
         List<Integer> order,
         List<String> names,
-        float[] values) {
+        EdgeModel model) {
       this.k = k;
       this.pairA = pairA;
       this.pairB = pairB;
       this.scores = scores;
       this.order = order;
       this.names = names;
-      this.values = values.clone(); // a value repair changes the copy
+      this.model = model;
+      // a value repair changes the copy
+      this.values = model.valuesFollowClasses() ? null : model.values(null).clone();
+    }
+
+    /**
+     * The values of the graph {@code classes} (one per pair): the decoder's, or their repaired copy
+     * when that graph was repaired.
+     */
+    float[] valuesFor(int[] classes) {
+      if (model.valuesFollowClasses() && !java.util.Arrays.equals(classes, valuesClasses)) {
+        int[] grid = new int[n * n];
+        for (int p = 0; p < classes.length; p++) {
+          int i = order.get(pairA[p]);
+          int j = order.get(pairB[p]);
+          grid[i * n + j] = classes[p];
+          grid[j * n + i] = classes[p];
+        }
+        values = model.values(grid).clone();
+        valuesClasses = classes.clone();
+      }
+      return values;
     }
 
     int[] decode() {
@@ -241,6 +288,7 @@ final class GraphDecoder {
       int kinds = 0; // element kinds placed so far, one bit per ElementKind
       int[] following = null; // a verified completion the decoder follows to the end
       int lookaheads = 0;
+      EdgeModel.Sequence st = scores.start();
       for (int p = 0; p < pairs; p++) {
         int a = pairA[p];
         int b = pairB[p];
@@ -254,12 +302,16 @@ final class GraphDecoder {
           c = following[p];
         } else {
           boolean[] allowed = structurallyAllowed(state, a, b, kinds, open);
-          c = best(scores[p], allowed);
+          double[] sc = scores.at(st, p);
+          c = best(sc, allowed);
           if (!filterFeasible(cls, a, b, c)) {
             int[] completion =
                 lookaheads++ < MAX_LOOKAHEADS
-                    ? structuralCompletion(classes, p, c, state, kinds, open)
+                    ? structuralCompletion(classes, p, c, state, kinds, open, st)
                     : null;
+            if (completion != null) {
+              valuesFor(completion);
+            }
             if (completion != null
                 && (electricallyValid(completion) || lookaheads == 1 && repairValues(completion))) {
               following = completion;
@@ -267,7 +319,7 @@ final class GraphDecoder {
               for (int x = 0; x < allowed.length; x++) {
                 allowed[x] &= filterFeasible(cls, a, b, x);
               }
-              c = best(scores[p], allowed);
+              c = best(sc, allowed);
               if (c < 0) {
                 throw new IllegalStateException("no class keeps a filter completion at " + p);
               }
@@ -276,6 +328,7 @@ final class GraphDecoder {
         }
         classes[p] = c;
         set(state, cls, a, b, c);
+        scores.commit(st, p, c);
         kinds |= ValidCompletion.kinds(EdgeClass.ofIndex(c));
       }
       return classes;
@@ -323,12 +376,15 @@ final class GraphDecoder {
      * the structural rules alone.
      */
     private int[] structuralCompletion(
-        int[] decided, int p, int c, byte[] state, int kinds, int open) {
+        int[] decided, int p, int c, byte[] state, int kinds, int open, EdgeModel.Sequence seq) {
       int[] out = decided.clone();
       byte[] st = state.clone();
       out[p] = c;
       set(st, null, pairA[p], pairB[p], c);
-      return complete(out, p + 1, st, kinds | ValidCompletion.kinds(EdgeClass.ofIndex(c)), open);
+      EdgeModel.Sequence ahead = seq.copy();
+      scores.commit(ahead, p, c);
+      return complete(
+          out, p + 1, st, kinds | ValidCompletion.kinds(EdgeClass.ofIndex(c)), open, ahead);
     }
 
     /** Every pair decided under the structural rules alone. */
@@ -337,14 +393,15 @@ final class GraphDecoder {
       for (int p = 0; p < pairA.length; p++) {
         open += ValidCompletion.forbidden(pairA[p], pairB[p]) ? 0 : 1;
       }
-      return complete(new int[pairA.length], 0, new byte[k * k], 0, open);
+      return complete(new int[pairA.length], 0, new byte[k * k], 0, open, scores.start());
     }
 
     /**
      * Fills pairs {@code from}.. of {@code out} with the best class under the structural rules,
      * given the state, kinds and open pairs before {@code from}.
      */
-    private int[] complete(int[] out, int from, byte[] st, int kinds, int open) {
+    private int[] complete(
+        int[] out, int from, byte[] st, int kinds, int open, EdgeModel.Sequence seq) {
       for (int q = from; q < out.length; q++) {
         int a = pairA[q];
         int b = pairB[q];
@@ -353,8 +410,9 @@ final class GraphDecoder {
           continue;
         }
         open--;
-        out[q] = best(scores[q], structurallyAllowed(st, a, b, kinds, open));
+        out[q] = best(scores.at(seq, q), structurallyAllowed(st, a, b, kinds, open));
         set(st, null, a, b, out[q]);
+        scores.commit(seq, q, out[q]);
         kinds |= ValidCompletion.kinds(EdgeClass.ofIndex(out[q]));
       }
       return out;
@@ -433,19 +491,64 @@ final class GraphDecoder {
   }
 
   /**
-   * Class scores of one pair: the log-probabilities, or with an RNG their Gumbel-perturbed,
-   * tempered values (one uniform per class, always all eight, so constrained and unconstrained
-   * decoding consume the same random stream).
+   * One pair's Gumbel noise: one uniform per class, always all eight, so constrained and
+   * unconstrained decoding consume the same random stream.
    */
-  static void score(
-      float[] logits, int off, double temperature, SplittableRandom rng, double[] out) {
+  static void gumbel(SplittableRandom rng, double[] out) {
     for (int c = 0; c < out.length; c++) {
-      double s = logits[off + c];
-      if (rng != null) {
-        double u = Math.max(rng.nextDouble(), 1e-300);
-        s = s / temperature - Math.log(-Math.log(u));
+      double u = Math.max(rng.nextDouble(), 1e-300);
+      out[c] = -Math.log(-Math.log(u));
+    }
+  }
+
+  /**
+   * The class scores of the pairs as a decode reaches them: the log-probabilities given the classes
+   * before, or with noise their Gumbel-perturbed, tempered values.
+   */
+  private final class Scores {
+    private final EdgeModel model;
+    private final int[] nodeClasses;
+    private final int[] lo;
+    private final int[] hi;
+    private final double[][] noise;
+    private final double temperature;
+
+    Scores(
+        EdgeModel model,
+        int[] nodeClasses,
+        List<Integer> order,
+        int[] pairA,
+        int[] pairB,
+        double[][] noise,
+        double temperature) {
+      this.model = model;
+      this.nodeClasses = nodeClasses;
+      this.noise = noise;
+      this.temperature = temperature;
+      lo = new int[pairA.length];
+      hi = new int[pairA.length];
+      for (int p = 0; p < pairA.length; p++) {
+        lo[p] = Math.min(order.get(pairA[p]), order.get(pairB[p]));
+        hi[p] = Math.max(order.get(pairA[p]), order.get(pairB[p]));
       }
-      out[c] = s;
+    }
+
+    EdgeModel.Sequence start() {
+      return model.start(nodeClasses);
+    }
+
+    double[] at(EdgeModel.Sequence st, int p) {
+      float[] lp = st.logProbs(lo[p], hi[p]);
+      double[] out = new double[lp.length];
+      for (int c = 0; c < lp.length; c++) {
+        double s = lp[c];
+        out[c] = noise == null ? s : s / temperature + noise[p][c];
+      }
+      return out;
+    }
+
+    void commit(EdgeModel.Sequence st, int p, int c) {
+      st.commit(lo[p], hi[p], c);
     }
   }
 

@@ -30,7 +30,9 @@ import org.zged.InputException;
  * @param edgePath {@code attention} (pair queries cross-attending to the topology tokens), {@code
  *     direct} (an MLP on z_topology gives every pair's logits at once) or {@code shared} (an MLP on
  *     z_topology gives one embedding per slot, and one edge MLP shared by every slot pair reads the
- *     pair's two embeddings); null means {@code attention}
+ *     pair's two embeddings) or {@code autoregressive} (the direct path's MLP for the upper pairs
+ *     plus a masked layer that reads the classes of the pairs decided before each pair); null means
+ *     {@code attention}
  * @param valuePath {@code attention} (pair queries cross-attending to all tokens) or {@code edge}
  *     (each pair's values from z_values, z_topology, the pair's own slot features and its decoded
  *     edge-class probabilities; the value encoder then also reads every slot's embedding and the
@@ -62,6 +64,7 @@ public record ModelConfig(
   public static final String DIRECT = "direct";
   public static final String SHARED = "shared";
   public static final String SHARED_ATTENTION = "shared_attention";
+  public static final String AUTOREGRESSIVE = "autoregressive";
   public static final String EDGE = "edge";
 
   /**
@@ -105,8 +108,20 @@ public record ModelConfig(
     // before these options existed) stays exactly as it was.
     nodeOrder = option("model.node_order", nodeOrder, "graph", CANONICAL);
     topologyReadout = option("model.topology_readout", topologyReadout, "pooled", SLOTS);
-    edgePath = option("decoder.edge_path", edgePath, "attention", DIRECT, SHARED, SHARED_ATTENTION);
+    edgePath =
+        option(
+            "decoder.edge_path",
+            edgePath,
+            "attention",
+            DIRECT,
+            SHARED,
+            SHARED_ATTENTION,
+            AUTOREGRESSIVE);
     valuePath = option("decoder.value_path", valuePath, "attention", EDGE);
+    if (AUTOREGRESSIVE.equals(edgePath) && valuePath == null) {
+      throw new InputException(
+          "decoder.edge_path", "'autoregressive' needs decoder.value_path 'edge'");
+    }
     if (edgePath != null && SEPARATE.equals(edgeHead)) {
       throw new InputException(
           "decoder.edge_path",
@@ -230,6 +245,16 @@ public record ModelConfig(
   @JsonIgnore
   public boolean sharedEdges() {
     return SHARED.equals(edgePath) || SHARED_ATTENTION.equals(edgePath);
+  }
+
+  /**
+   * {@code decoder.edge_path: autoregressive}: the direct path's MLP on z_topology for the upper
+   * pairs plus a masked layer that gives each pair's logits given the classes decided before it
+   * ({@link PairSequence}, {@code org.zged.model.nn.AutoregressiveEdges}).
+   */
+  @JsonIgnore
+  public boolean autoregressiveEdges() {
+    return AUTOREGRESSIVE.equals(edgePath);
   }
 
   /** {@code decoder.edge_path: shared_attention}: the shared path with slot self-attention. */

@@ -291,27 +291,53 @@ public final class ZgedModel implements AutoCloseable {
       SplittableRandom rng,
       boolean constrained,
       List<DecodeResult> out) {
-    DecoderOutput dec;
-    if (javaInference != null) {
-      dec = javaInference.decode(zs);
-    } else {
-      engine();
-      dec = NoGrad.call(() -> engineDecode(zs));
-    }
+    DecoderOutput dec = decoderOutput(zs);
     int n = config().maxNodes();
     int ns = n * 5;
     int es = n * n * 8;
     int vs = n * n * 3;
     for (int b = 0; b < zs.length; b++) {
+      float[] nodes = Arrays.copyOfRange(dec.nodeLogits(), b * ns, (b + 1) * ns);
       out.add(
-          graphDecoder.decode(
-              Arrays.copyOfRange(dec.nodeLogits(), b * ns, (b + 1) * ns),
-              Arrays.copyOfRange(dec.edgeLogProbs(), b * es, (b + 1) * es),
-              Arrays.copyOfRange(dec.values(), b * vs, (b + 1) * vs),
-              temperature,
-              rng,
-              constrained));
+          dec.edgeModels() != null
+              ? graphDecoder.decode(nodes, dec.edgeModels().get(b), temperature, rng, constrained)
+              : graphDecoder.decode(
+                  nodes,
+                  Arrays.copyOfRange(dec.edgeLogProbs(), b * es, (b + 1) * es),
+                  Arrays.copyOfRange(dec.values(), b * vs, (b + 1) * vs),
+                  temperature,
+                  rng,
+                  constrained));
     }
+  }
+
+  /**
+   * The raw decoder outputs for these latents (on the autoregressive edge path: its greedy decode),
+   * for training's validation metrics.
+   */
+  public synchronized DecoderOutput decoderOutputs(float[][] zs) {
+    checkLatents(zs);
+    return decoderOutput(zs);
+  }
+
+  /**
+   * The decoder's outputs for these latents: from the Java forward pass when it covers the network,
+   * else from the engine. The autoregressive edge path decodes pair by pair, which only the Java
+   * pass does; while training changes the weights it runs on a snapshot of them.
+   */
+  private DecoderOutput decoderOutput(float[][] zs) {
+    if (javaInference != null) {
+      return javaInference.decode(zs);
+    }
+    engine();
+    if (config().autoregressiveEdges()) {
+      JavaInference snapshot = JavaInference.of(config(), parameters());
+      if (snapshot == null) {
+        throw new IllegalStateException("the Java forward pass does not cover this network");
+      }
+      return snapshot.decode(zs);
+    }
+    return NoGrad.call(() -> engineDecode(zs));
   }
 
   private DecoderOutput engineDecode(float[][] zs) {

@@ -39,6 +39,7 @@ final class DecoderForward {
   private final Affine valueClass;
   private final Affine valueHidden;
   private final float[] valueSlotsOut; // valueSlots(symmetric slot features) [n·n·d]
+  private final SequenceForward sequence; // decoder.edge_path: autoregressive
 
   DecoderForward(ModelConfig cfg, Weights w) {
     this.cfg = cfg;
@@ -85,7 +86,9 @@ final class DecoderForward {
       pairBias = null;
       slotAttention = null;
     }
-    if (cfg.directEdges()) {
+    boolean ar = cfg.autoregressiveEdges();
+    sequence = ar ? new SequenceForward(cfg, w) : null;
+    if (cfg.directEdges() || ar) {
       edge1 = w.affine("decoder_edge1", topo, hd);
       edge2 = w.affine("decoder_edge2", hd, hd);
       pair1 = null;
@@ -123,6 +126,11 @@ final class DecoderForward {
     } else if (cfg.directEdges()) {
       existenceHead = null;
       classHead = w.affine("decoder_edge_logits", hd, n * n * EdgeClass.COUNT);
+    } else if (ar) {
+      existenceHead = null;
+      classHead =
+          w.affine(
+              "decoder_edge_logits", hd, org.zged.model.PairSequence.pairs(n) * EdgeClass.COUNT);
     } else if (cfg.separateEdgeHead()) {
       existenceHead = w.affine("decoder_existence_head", hd, 1);
       classHead = w.affine("decoder_kind_head", hd, EdgeClass.COUNT - 1);
@@ -179,6 +187,9 @@ final class DecoderForward {
       topoContext = new float[batch * pairs * d];
       attend(z, zTopo, batch, query, context, topoContext);
     }
+    if (sequence != null) {
+      return sequenceDecode(z, zTopo, nodeLogits, batch);
+    }
     float[] logProbs;
     if (slotGen1 != null) {
       logProbs = directLogProbs(sharedLogits(zTopo, batch), batch);
@@ -189,29 +200,115 @@ final class DecoderForward {
       float[] f = Affine.relu(pair2.apply(Affine.relu(pair1.apply(joined(query, topoContext, d)))));
       logProbs = edgeLogProbs(f, batch * pairs);
     }
-    float[] g;
     if (valueLatent != null) {
-      int hd = d; // the per-pair value layers are token_dim wide
       float[] probs = new float[logProbs.length];
       for (int i = 0; i < probs.length; i++) {
         probs[i] = (float) Math.exp(logProbs[i]);
       }
-      float[] lat = valueLatent.apply(z); // [B, d]
-      float[] cls = valueClass.apply(probs); // [B·n·n, d]
-      for (int b = 0; b < batch; b++) {
-        for (int q = 0; q < pairs; q++) {
-          int o = (b * pairs + q) * hd;
-          for (int c = 0; c < hd; c++) {
-            float x = valueSlotsOut[q * hd + c] + lat[b * hd + c] + cls[o + c];
-            cls[o + c] = Math.max(x, 0f);
+      return new DecoderOutput(nodeLogits, logProbs, edgeValues(z, probs, batch));
+    }
+    float[] g =
+        Affine.relu(valuePair2.apply(Affine.relu(valuePair1.apply(joined(query, context, d)))));
+    return new DecoderOutput(nodeLogits, logProbs, valueHead.apply(g));
+  }
+
+  /**
+   * The autoregressive path: one {@link EdgeModel} per latent, and as the batch's outputs its
+   * greedy decode (node argmax, then each pair's most likely class given the classes before it):
+   * the log-probabilities of every pair given the greedy prefix, and the values of the greedy
+   * graph.
+   */
+  private DecoderOutput sequenceDecode(float[] z, float[] zTopo, float[] nodeLogits, int batch) {
+    int n = cfg.maxNodes();
+    int latent = cfg.latentDims();
+    int topo = cfg.topologyDims();
+    int k = EdgeClass.COUNT;
+    int upper = org.zged.model.PairSequence.pairs(n) * k;
+    float[] direct = classHead.apply(Affine.relu(edge2.apply(Affine.relu(edge1.apply(zTopo)))));
+    float[] logProbs = new float[batch * n * n * k];
+    float[] values = new float[batch * n * n * 3];
+    EdgeModel[] models = new EdgeModel[batch];
+    float diagonal = (float) -Math.log(k); // the engine's log-softmax of zero logits
+    for (int b = 0; b < batch; b++) {
+      float[] zb = java.util.Arrays.copyOfRange(z, b * latent, (b + 1) * latent);
+      float[] zt = java.util.Arrays.copyOfRange(zTopo, b * topo, (b + 1) * topo);
+      float[] db = java.util.Arrays.copyOfRange(direct, b * upper, (b + 1) * upper);
+      models[b] = sequenceModel(zb, zt, db);
+      int[] nodes = new int[n];
+      for (int i = 0; i < n; i++) {
+        int o = (b * n + i) * 5;
+        // as GraphDecoder's argmax: slots 0-2 are the terminals, later ones internal or absent
+        nodes[i] = i < 3 ? i : nodeLogits[o + 4] > nodeLogits[o + 3] ? 4 : 3;
+      }
+      EdgeModel.Sequence seq = models[b].start(nodes);
+      int[] classes = new int[n * n];
+      int grid = b * n * n * k;
+      for (int i = 0; i < n; i++) {
+        java.util.Arrays.fill(
+            logProbs, grid + (i * n + i) * k, grid + (i * n + i + 1) * k, diagonal);
+        for (int j = i + 1; j < n; j++) {
+          float[] lp = seq.logProbs(i, j);
+          System.arraycopy(lp, 0, logProbs, grid + (i * n + j) * k, k);
+          System.arraycopy(lp, 0, logProbs, grid + (j * n + i) * k, k);
+          if (nodes[i] != 4 && nodes[j] != 4) {
+            int c = 0;
+            for (int x = 1; x < k; x++) {
+              c = lp[x] > lp[c] ? x : c;
+            }
+            seq.commit(i, j, c);
+            classes[i * n + j] = c;
+            classes[j * n + i] = c;
           }
         }
       }
-      g = Affine.relu(valueHidden.apply(cls));
-    } else {
-      g = Affine.relu(valuePair2.apply(Affine.relu(valuePair1.apply(joined(query, context, d)))));
+      System.arraycopy(models[b].values(classes), 0, values, b * n * n * 3, n * n * 3);
     }
-    return new DecoderOutput(nodeLogits, logProbs, valueHead.apply(g));
+    return new DecoderOutput(nodeLogits, logProbs, values, java.util.List.of(models));
+  }
+
+  private EdgeModel sequenceModel(float[] z, float[] zTopo, float[] direct) {
+    return new EdgeModel() {
+      @Override
+      public EdgeModel.Sequence start(int[] nodeClasses) {
+        return sequence.start(zTopo, direct, nodeClasses);
+      }
+
+      @Override
+      public float[] values(int[] classes) {
+        int k = EdgeClass.COUNT;
+        float[] oneHot = new float[classes.length * k];
+        for (int q = 0; q < classes.length; q++) {
+          oneHot[q * k + classes[q]] = 1f;
+        }
+        return edgeValues(z, oneHot, 1);
+      }
+
+      @Override
+      public boolean valuesFollowClasses() {
+        return true;
+      }
+    };
+  }
+
+  /**
+   * The edge value path: each pair's scaled values from its slot features, the latent and its class
+   * probabilities [B·n·n·8].
+   */
+  private float[] edgeValues(float[] z, float[] probs, int batch) {
+    int d = cfg.tokenDim();
+    int pairs = cfg.maxNodes() * cfg.maxNodes();
+    float[] lat = valueLatent.apply(z); // [B, d]
+    float[] cls = valueClass.apply(probs); // [B·n·n, d]
+    for (int b = 0; b < batch; b++) {
+      for (int q = 0; q < pairs; q++) {
+        int o = (b * pairs + q) * d;
+        for (int c = 0; c < d; c++) {
+          float x = valueSlotsOut[q * d + c] + lat[b * d + c] + cls[o + c];
+          cls[o + c] = Math.max(x, 0f);
+        }
+      }
+    }
+    return valueHead.apply(Affine.relu(valueHidden.apply(cls)));
   }
 
   /**
@@ -499,7 +596,7 @@ final class DecoderForward {
     }
   }
 
-  private static void logSoftmaxInPlace(float[] x, int from, int len) {
+  static void logSoftmaxInPlace(float[] x, int from, int len) {
     float max = Float.NEGATIVE_INFINITY;
     for (int i = from; i < from + len; i++) {
       max = Math.max(max, x[i]);

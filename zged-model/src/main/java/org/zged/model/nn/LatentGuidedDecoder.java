@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.zged.circuit.EdgeClass;
 import org.zged.model.ModelConfig;
+import org.zged.model.PairSequence;
 
 /**
  * The decoder p(circuit | z). Node slots get a 5-way class (four node types or absent) from an MLP
@@ -48,6 +49,9 @@ public final class LatentGuidedDecoder extends ZgedBlock {
   private final Dense pairEdge2;
   private final Parameter pairBias;
   private final SlotSelfAttention slotAttention;
+  // decoder.edge_path: autoregressive (edge1, edge2 and the class layer as on the direct path)
+  private final AutoregressiveEdges sequence;
+  private final float[] scatter; // [P, n·n]: a pair's logits to (i, j) and (j, i)
   // decoder.value_path: edge
   private final Dense valueSlots;
   private final Dense valueLatent;
@@ -100,13 +104,16 @@ public final class LatentGuidedDecoder extends ZgedBlock {
       pairBias = null;
       slotAttention = null;
     }
-    if (cfg.directEdges() || cfg.sharedEdges()) {
+    boolean ar = cfg.autoregressiveEdges();
+    sequence = ar ? addChildBlock("edge_sequence", new AutoregressiveEdges(cfg)) : null;
+    scatter = ar ? transpose(PairSequence.selection(n, true), n * n, PairSequence.pairs(n)) : null;
+    if (cfg.directEdges() || cfg.sharedEdges() || ar) {
       // Every pair's logits straight from z_topology: with canonical slots the pair (i, j) means
       // the same thing in every circuit, so an MLP can read it off the latent.
       pair1 = null;
       pair2 = null;
-      edge1 = cfg.directEdges() ? addChildBlock("edge1", new Dense(topo, hd)) : null;
-      edge2 = cfg.directEdges() ? addChildBlock("edge2", new Dense(hd, hd)) : null;
+      edge1 = cfg.directEdges() || ar ? addChildBlock("edge1", new Dense(topo, hd)) : null;
+      edge2 = cfg.directEdges() || ar ? addChildBlock("edge2", new Dense(hd, hd)) : null;
     } else {
       pair1 = addChildBlock("pair1", new Dense(2 * d, hd));
       pair2 = addChildBlock("pair2", new Dense(hd, hd));
@@ -136,6 +143,11 @@ public final class LatentGuidedDecoder extends ZgedBlock {
     } else if (cfg.directEdges()) {
       existenceHead = null;
       classHead = addChildBlock("edge_logits", new Dense(hd, n * n * EdgeClass.COUNT));
+    } else if (ar) {
+      // the upper pairs only: (j, i) is the same pair
+      existenceHead = null;
+      classHead =
+          addChildBlock("edge_logits", new Dense(hd, PairSequence.pairs(n) * EdgeClass.COUNT));
     } else if (cfg.separateEdgeHead()) {
       existenceHead = addChildBlock("existence_head", new Dense(hd, 1));
       classHead = addChildBlock("kind_head", new Dense(hd, EdgeClass.COUNT - 1));
@@ -146,12 +158,31 @@ public final class LatentGuidedDecoder extends ZgedBlock {
     valueHead = addChildBlock("value_head", new Dense(cfg.edgeValues() ? d : hd, 3));
   }
 
+  private static float[] transpose(float[] a, int rows, int cols) {
+    float[] t = new float[a.length];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        t[c * rows + r] = a[r * cols + c];
+      }
+    }
+    return t;
+  }
+
   /**
    * @param z latent [B,L]
    * @return node logits [B,n,5], edge class log-probabilities [B,n,n,8], scaled values [B,n,n,3],
    *     attention weights [B,n·n,T] (zeros [B,n·n,1] when no path uses attention)
    */
   public NDList apply(ParameterStore ps, NDArray z, boolean training) {
+    return apply(ps, z, null, training);
+  }
+
+  /**
+   * @param teacher on the autoregressive edge path, the true classes the pairs are conditioned on:
+   *     one-hot node classes [B,n,5] and edge classes [B,n,n,8] (teacher forcing); the values are
+   *     then decoded given these edge classes. Ignored on the other paths.
+   */
+  public NDList apply(ParameterStore ps, NDArray z, NDList teacher, boolean training) {
     long b = z.getShape().get(0);
     int n = cfg.maxNodes();
     int d = cfg.tokenDim();
@@ -237,6 +268,30 @@ public final class LatentGuidedDecoder extends ZgedBlock {
       // the shared part is symmetric already; the per-pair bias becomes so by the same mean as
       // the direct path's logits
       logProbs = Tensors.mul(logits.add(logits.transpose(0, 2, 1, 3)), 0.5).logSoftmax(-1);
+    } else if (sequence != null) {
+      if (teacher == null) {
+        throw new IllegalStateException(
+            "the autoregressive edge path decodes pair by pair in Java (JavaInference), not here");
+      }
+      NDArray f = Activation.relu(edge1.apply(ps, zTopo, training));
+      f = Activation.relu(edge2.apply(ps, f, training));
+      NDArray upper =
+          classHead
+              .apply(ps, f, training)
+              .add(sequence.apply(ps, zTopo, teacher.get(0), teacher.get(1), training));
+      int p = PairSequence.pairs(n);
+      int k = EdgeClass.COUNT;
+      NDArray s = Tensors.of(z.getManager(), scatter, new Shape(p, (long) n * n));
+      NDArray logits =
+          upper
+              .reshape(b, p, k)
+              .transpose(0, 2, 1)
+              .reshape(b * k, p)
+              .matMul(s)
+              .reshape(b, k, (long) n * n)
+              .transpose(0, 2, 1)
+              .reshape(b, n, n, k);
+      logProbs = logits.logSoftmax(-1);
     } else if (edge1 != null) {
       NDArray f = Activation.relu(edge1.apply(ps, zTopo, training));
       f = Activation.relu(edge2.apply(ps, f, training));
@@ -261,7 +316,8 @@ public final class LatentGuidedDecoder extends ZgedBlock {
     if (valueSlots != null) {
       // Values given the decoded topology: the pair's own slot features, its edge-class
       // probabilities and the latent.
-      NDArray classProbs = logProbs.exp();
+      // (on the autoregressive path: the classes it was conditioned on, as the decode will)
+      NDArray classProbs = sequence != null ? teacher.get(1) : logProbs.exp();
       g =
           valueSlots
               .apply(ps, symmetric, training)
@@ -288,6 +344,11 @@ public final class LatentGuidedDecoder extends ZgedBlock {
    */
   public Dense classOutput() {
     return classHead;
+  }
+
+  /** The autoregressive edge path's masked layer; null on the other paths. */
+  public AutoregressiveEdges sequence() {
+    return sequence;
   }
 
   /** The shared edge path's per-pair logit offsets [n·n·8]; null on the other paths. */

@@ -72,7 +72,8 @@ public final class ZgedNetwork extends ZgedBlock {
   }
 
   /**
-   * @param in the batch inputs followed by ε [B,L]
+   * @param in the batch inputs followed by ε [B,L] and, on the autoregressive edge path, the
+   *     one-hot node [B,n,5] and edge [B,n,n,8] targets
    * @return μ, log σ², z, node logits, edge log-probabilities, scaled values, attention, pole
    *     points, pole logits, zero points, zero logits
    */
@@ -86,7 +87,9 @@ public final class ZgedNetwork extends ZgedBlock {
     NDArray logVar = enc.get(1);
     NDArray z = mu.add(Tensors.mul(logVar, 0.5).exp().mul(eps));
     NDList out = new NDList(mu, logVar, z);
-    out.addAll(decoder.apply(ps, z, training));
+    // the autoregressive edge path is conditioned on the true classes (teacher forcing)
+    NDList teacher = cfg.autoregressiveEdges() ? new NDList(in.get(9), in.get(10)) : null;
+    out.addAll(decoder.apply(ps, z, teacher, training));
     out.addAll(tfHead.apply(ps, z, training));
     return out;
   }

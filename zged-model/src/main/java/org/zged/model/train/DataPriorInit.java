@@ -5,6 +5,7 @@ import org.zged.circuit.EdgeClass;
 import org.zged.model.GraphBatch;
 import org.zged.model.ModelConfig;
 import org.zged.model.ModelExample;
+import org.zged.model.PairSequence;
 import org.zged.model.ZgedModel;
 import org.zged.model.nn.Dense;
 import org.zged.model.nn.LatentGuidedDecoder;
@@ -57,7 +58,21 @@ final class DataPriorInit {
     LatentGuidedDecoder dec = model.network().decoder();
     set(dec.nodeOutput(), nodeBias);
     double total = java.util.Arrays.stream(edge).sum();
-    if (cfg.directEdges() || cfg.sharedEdges()) {
+    if (cfg.autoregressiveEdges()) {
+      // one prior per upper pair, in the path's pair order; the masked layer starts at 0
+      float[] edgeBias = new float[PairSequence.pairs(n) * EdgeClass.COUNT];
+      for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+          double[] counts = pair[i * n + j];
+          double sum = java.util.Arrays.stream(counts).sum();
+          int p = PairSequence.index(n, i, j);
+          for (int c = 0; c < EdgeClass.COUNT; c++) {
+            edgeBias[p * EdgeClass.COUNT + c] = (float) Math.log(counts[c] / sum);
+          }
+        }
+      }
+      set(dec.classOutput(), edgeBias);
+    } else if (cfg.directEdges() || cfg.sharedEdges()) {
       // one prior per slot pair (the slots are canonical, so pair frequencies mean something);
       // both orders get it, since the path averages the logits of (i, j) and (j, i)
       float[] edgeBias = new float[n * n * EdgeClass.COUNT];

@@ -379,6 +379,7 @@ public final class ModelTrainer {
       try (NDManager sub = model.manager().newSubManager()) {
         NDList inputs = batch.inputs(sub);
         inputs.add(gaussian(sub, new Shape(rows.length, mc.latentDims()), rng));
+        addTeacher(inputs, batch, sub, mc);
         NDArray gumbel =
             GumbelSoftmax.noise(
                 sub, new Shape(rows.length, mc.maxNodes(), mc.maxNodes(), EdgeClass.COUNT), rng);
@@ -435,18 +436,25 @@ public final class ModelTrainer {
       try (NDManager sub = model.manager().newSubManager()) {
         NDList inputs = batch.inputs(sub);
         inputs.add(sub.zeros(new Shape(count, mc.latentDims())));
+        addTeacher(inputs, batch, sub, mc);
         NDArray gumbel = sub.zeros(new Shape(count, mc.maxNodes(), mc.maxNodes(), EdgeClass.COUNT));
         NDList out = model.network().forward(model.parameterStore(), inputs, false);
         LossTerms terms =
             loss.compute(out, batch, gumbel, cfg.temperature(epoch), cfg.klFactor(epoch));
         NonFiniteLoss.check(terms.raw().get("total"), "epoch " + (epoch + 1) + " validation");
         accumulate(sums, terms, count);
-        metrics.add(batch, out.get(3).toFloatArray(), out.get(4).toFloatArray(), mc.maxNodes());
         float[] mu = out.get(0).toFloatArray();
         int d = mc.latentDims();
         float[][] zs = new float[count][];
         for (int i = 0; i < zs.length; i++) {
           zs[i] = java.util.Arrays.copyOfRange(mu, i * d, (i + 1) * d);
+        }
+        if (mc.autoregressiveEdges()) {
+          // not the teacher-forced outputs: the greedy decode, each pair given the decoded ones
+          org.zged.model.inference.DecoderOutput greedy = model.decoderOutputs(zs);
+          metrics.add(batch, greedy.nodeLogits(), greedy.edgeLogProbs(), mc.maxNodes());
+        } else {
+          metrics.add(batch, out.get(3).toFloatArray(), out.get(4).toFloatArray(), mc.maxNodes());
         }
         for (DecodeResult r : model.decodeAll(zs)) {
           metrics.addConnectivity(r.vinConnected() && r.voutConnected());
@@ -456,6 +464,14 @@ public final class ModelTrainer {
     Map<String, Double> stats = averaged(sums, val.size());
     metrics.putInto(stats);
     return stats;
+  }
+
+  /** On the autoregressive edge path, the true classes it is conditioned on (teacher forcing). */
+  private static void addTeacher(NDList inputs, GraphBatch batch, NDManager sub, ModelConfig mc) {
+    if (mc.autoregressiveEdges()) {
+      inputs.add(batch.nodeTargets(sub));
+      inputs.add(batch.edgeTargets(sub));
+    }
   }
 
   private static void accumulate(Map<String, Double> sums, LossTerms terms, int weight) {
