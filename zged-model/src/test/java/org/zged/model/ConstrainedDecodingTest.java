@@ -45,6 +45,32 @@ class ConstrainedDecodingTest {
   }
 
   /**
+   * The same for the autoregressive edge path, where each pair's scores depend on the classes
+   * decided before it (untrained, with its masked layer moved off its initial 0 so that they do).
+   */
+  @Test
+  void autoregressiveEdgePathDecodesOnlyValidFilters() {
+    ModelConfig cfg =
+        new ModelConfig(16, 16, 2, 4, 3, 2, 2, 8, 24, 18, 18, ModelConfig.JOINT)
+            .openSpace()
+            .withEdgePath(ModelConfig.AUTOREGRESSIVE);
+    try (ZgedModel model = ZgedModel.create(cfg, 13)) {
+      SplittableRandom rng = new SplittableRandom(2);
+      for (var p : model.network().getParameters()) {
+        if (p.getKey().contains("edge_sequence_output")) {
+          float[] w = new float[(int) p.getValue().getArray().getShape().size()];
+          for (int i = 0; i < w.length; i++) {
+            w[i] = (float) (rng.nextDouble() * 2 - 1);
+          }
+          org.zged.model.nn.Tensors.copyInto(p.getValue().getArray(), w);
+        }
+      }
+      int widest = checkAll(model, 2_000, 3.0, 0);
+      assertTrue(widest > 8, "decodes use the wide grid: at most " + widest + " nodes");
+    }
+  }
+
+  /**
    * Checks every decode, the first {@code electrical} latents also electrically; returns the
    * largest node count seen.
    */

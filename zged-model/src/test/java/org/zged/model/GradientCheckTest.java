@@ -103,6 +103,24 @@ class GradientCheckTest {
     assertTrue(checked >= 14, "checked " + checked + " entries");
   }
 
+  /**
+   * The autoregressive edge path: the masked layer (its input, latent, node and output weights),
+   * under teacher forcing, and the direct logits it adds to, in the whole objective. The masked
+   * output layer starts at 0, where every gradient behind it is 0; {@link #check} moves it off 0.
+   */
+  @Test
+  void autoregressiveEdgePathGradientsMatchFiniteDifferences() {
+    VaeLoss loss = new VaeLoss(WEIGHTS);
+    Objective whole = (out, batch, m) -> loss.compute(out, batch, noGumbel(out, m), 1, 1).total();
+    int checked =
+        check(
+            TestModels.small().openSpace().withEdgePath(ModelConfig.AUTOREGRESSIVE),
+            whole,
+            whole,
+            name -> name.contains("edge_sequence") || name.contains("edge_logits_weight"));
+    assertTrue(checked >= 14, "checked " + checked + " entries");
+  }
+
   /** The shared edge path with self-attention among the slot embeddings (shared_attention). */
   @Test
   void slotAttentionGradientsMatchFiniteDifferences() {
@@ -272,6 +290,17 @@ class GradientCheckTest {
               model.config());
       float[] eps = new float[2 * 8];
       SplittableRandom rng = new SplittableRandom(1);
+      if (cfg.autoregressiveEdges()) {
+        for (Pair<String, Parameter> p : model.network().getParameters()) {
+          if (p.getKey().contains("edge_sequence_output")) {
+            float[] w = new float[(int) p.getValue().getArray().getShape().size()];
+            for (int i = 0; i < w.length; i++) {
+              w[i] = (float) (rng.nextDouble() - 0.5);
+            }
+            p.getValue().getArray().set(w);
+          }
+        }
+      }
       for (int i = 0; i < eps.length; i++) {
         eps[i] = (float) rng.nextGaussian();
       }
@@ -367,6 +396,10 @@ class GradientCheckTest {
   private static NDList outputs(ZgedModel model, GraphBatch batch, float[] eps, NDManager m) {
     NDList in = batch.inputs(m);
     in.add(m.create(eps, new Shape(2, 8)));
+    if (model.config().autoregressiveEdges()) {
+      in.add(batch.nodeTargets(m));
+      in.add(batch.edgeTargets(m));
+    }
     return model.network().forward(model.parameterStore(), in, true);
   }
 }

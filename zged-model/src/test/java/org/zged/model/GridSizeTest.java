@@ -69,6 +69,12 @@ class GridSizeTest {
     everyTensorHasTheSizesOf(CFG.openSpace().withEdgePath(ModelConfig.SHARED_ATTENTION));
   }
 
+  /** The same with the autoregressive edge path (its masked layer sized by the 120 slot pairs). */
+  @Test
+  void everyTensorOfTheAutoregressiveEdgePathHasTheConfiguredSizes() {
+    everyTensorHasTheSizesOf(CFG.openSpace().withEdgePath(ModelConfig.AUTOREGRESSIVE));
+  }
+
   /**
    * With canonical slots a relabelling of the internal nodes changes nothing the model sees: the
    * batch tensors of the ladder and of the ladder with its internal nodes renamed in reverse (so
@@ -128,6 +134,10 @@ class GridSizeTest {
       assertEquals(14f, in.get(5).get("0").sum().getFloat(), "all 14 poles of the ladder kept");
 
       in.add(m.zeros(new Shape(2, CFG.latentDims())));
+      if (CFG.autoregressiveEdges()) {
+        in.add(batch.nodeTargets(m));
+        in.add(batch.edgeTargets(m));
+      }
       NDList out;
       NDArray total;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {

@@ -102,8 +102,14 @@ class TrainConfigTest {
     String t3 = tinyText().replace("edge_head: joint", "edge_head: joint\n  edge_path: flat");
     e = assertThrows(InputException.class, () -> TrainConfig.parse(t3, "x.yaml"));
     assertEquals(
-        "x.yaml: decoder.edge_path: must be 'attention', 'direct', 'shared' or"
-            + " 'shared_attention', got 'flat'",
+        "x.yaml: decoder.edge_path: must be 'attention', 'direct', 'shared',"
+            + " 'shared_attention' or 'autoregressive', got 'flat'",
+        e.getMessage());
+    String t5 =
+        tinyText().replace("edge_head: joint", "edge_head: joint\n  edge_path: autoregressive");
+    e = assertThrows(InputException.class, () -> TrainConfig.parse(t5, "x.yaml"));
+    assertEquals(
+        "x.yaml: decoder.edge_path: 'autoregressive' needs decoder.value_path 'edge'",
         e.getMessage());
     String t4 = tinyText().replace("edge_head: joint", "edge_head: separate\n  edge_path: shared");
     e = assertThrows(InputException.class, () -> TrainConfig.parse(t4, "x.yaml"));
