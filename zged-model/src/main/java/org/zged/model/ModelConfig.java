@@ -76,7 +76,7 @@ public record ModelConfig(
           Map.entry("max_nodes", 16),
           Map.entry("hidden", 256),
           Map.entry("message_layers", 8),
-          Map.entry("topology_dims", 32),
+          Map.entry("topology_dims", 64),
           Map.entry("value_dims", 32),
           Map.entry("tf_dims", 32),
           Map.entry("tokens_per_part", 16),
