@@ -25,7 +25,6 @@ import org.zged.model.nn.Tensors;
  * pass conditioned on the classes that decode chose.
  */
 class AutoregressiveEdgesTest {
-  private static final double TOLERANCE = 2e-5;
   private static final int K = EdgeClass.COUNT;
 
   static ModelConfig config(int nodes) {
@@ -128,8 +127,9 @@ class AutoregressiveEdgesTest {
             }
           }
           float[] expected = engineLogProbs(model, zs[b], nodeClasses, classes);
-          assertClose(expected, logProbs, n + " nodes, latent " + b + ", log-probabilities");
-          assertClose(
+          JavaInferenceTest.assertClose(
+              expected, logProbs, n + " nodes, latent " + b + ", log-probabilities");
+          JavaInferenceTest.assertClose(
               engineValues(model, zs[b], nodeClasses, classes),
               slice(out.values(), b, n * n * 3),
               n + " nodes, latent " + b + ", values");
@@ -189,15 +189,5 @@ class AutoregressiveEdgesTest {
       best = a[off + c] > a[off + best] ? c : best;
     }
     return best;
-  }
-
-  private static void assertClose(float[] expected, float[] actual, String what) {
-    assertEquals(expected.length, actual.length, what + ": length");
-    for (int i = 0; i < expected.length; i++) {
-      double err = Math.abs(expected[i] - actual[i]);
-      assertTrue(
-          err <= TOLERANCE * (1 + Math.abs(expected[i])),
-          what + "[" + i + "]: engine " + expected[i] + ", Java " + actual[i]);
-    }
   }
 }

@@ -188,7 +188,7 @@ class JavaInferenceTest {
     }
   }
 
-  private static void assertClose(float[] expected, float[] actual, String what) {
+  static void assertClose(float[] expected, float[] actual, String what) {
     assertEquals(expected.length, actual.length, what + ": length");
     for (int i = 0; i < expected.length; i++) {
       double err = Math.abs(expected[i] - actual[i]);
