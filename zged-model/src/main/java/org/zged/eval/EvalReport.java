@@ -23,6 +23,7 @@ import java.util.Map;
  * @param voutConnectivity decoded VOUT joined through elements to VIN
  * @param topologyMatch decoded canonical topology equal to the true one (both reduced, then
  *     compared up to isomorphism with the terminals fixed)
+ * @param topologyMatchByNodes the same by the true circuit's node count (terminals included)
  * @param silhouette silhouette of μ (all dimensions), labelled by canonical topology
  * @param purity purity of k-means on μ against the canonical topologies, k = their number
  * @param latentGroups the same two figures within each latent group (topology, values,
@@ -50,6 +51,7 @@ public record EvalReport(
     double vinConnectivity,
     double voutConnectivity,
     double topologyMatch,
+    Map<Integer, SizeMatch> topologyMatchByNodes,
     Map<String, ValueError> valueError,
     double silhouette,
     double purity,
@@ -61,6 +63,9 @@ public record EvalReport(
     int gedPairs,
     Prior prior,
     double seconds) {
+
+  /** Circuits of one node count and the fraction decoded with their canonical topology. */
+  public record SizeMatch(int circuits, double topologyMatch) {}
 
   /** |Δlog10| of one element kind's decoded values against the truth, on matching edges. */
   public record ValueError(int count, double median, double p95) {}

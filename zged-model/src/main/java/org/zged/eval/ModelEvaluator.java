@@ -199,6 +199,7 @@ public final class ModelEvaluator {
             tally.vinConnectivity(),
             tally.voutConnectivity(),
             tally.topologyMatch(),
+            tally.topologyMatchByNodes(),
             valueError,
             whole.silhouette(),
             whole.purity(),

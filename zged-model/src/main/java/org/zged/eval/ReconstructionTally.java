@@ -30,6 +30,7 @@ public final class ReconstructionTally {
   private long vinConnected;
   private long voutConnected;
   private long topologyMatches;
+  private final java.util.TreeMap<Integer, long[]> bySize = new java.util.TreeMap<>();
 
   /**
    * @param slots node slots of the model's grid (graphs with more nodes widen it)
@@ -76,9 +77,13 @@ public final class ReconstructionTally {
     }
     // Canonical: both sides reduced (series/parallel merges, elements that carry no signal
     // dropped) before comparing, so an equivalent decode counts and a redundant one is not missed.
-    if (TopologySignature.of(truth).equals(TopologySignature.of(decoded))) {
+    boolean same = TopologySignature.of(truth).equals(TopologySignature.of(decoded));
+    if (same) {
       topologyMatches++;
     }
+    long[] size = bySize.computeIfAbsent(truth.nodeCount(), k -> new long[2]);
+    size[0]++;
+    size[1] += same ? 1 : 0;
   }
 
   /** |Δlog10| of each element kind present on both sides of a slot pair. */
@@ -164,6 +169,16 @@ public final class ReconstructionTally {
    * the true one: isomorphic reduced graphs with the terminals fixed and the joint R/C/L classes
    * kept.
    */
+  /**
+   * {@link #topologyMatch} by the true circuit's node count (terminals included): node count →
+   * (circuits, matched).
+   */
+  public java.util.SortedMap<Integer, EvalReport.SizeMatch> topologyMatchByNodes() {
+    java.util.SortedMap<Integer, EvalReport.SizeMatch> out = new java.util.TreeMap<>();
+    bySize.forEach((n, c) -> out.put(n, new EvalReport.SizeMatch((int) c[0], ratio(c[1], c[0]))));
+    return out;
+  }
+
   public double topologyMatch() {
     return ratio(topologyMatches, graphs);
   }

@@ -36,6 +36,7 @@ class ExperimentsMarkdownTest {
         1,
         topology,
         Map.of(),
+        Map.of(),
         0.5,
         1,
         Map.of(),

@@ -149,5 +149,11 @@ class ReconstructionTallyTest {
     assertTrue(t.edgeCountMatch() < 1.0, "the graphs themselves differ");
     t.add(LOWPASS, rl);
     assertEquals(2.0 / 3, t.topologyMatch(), 1e-12);
+    // the same three by the true circuit's size (LOWPASS: GND, VIN, VOUT), and a 4-node truth
+    t.add(series, rl);
+    assertEquals(java.util.Set.of(3, 4), t.topologyMatchByNodes().keySet());
+    assertEquals(3, t.topologyMatchByNodes().get(3).circuits());
+    assertEquals(2.0 / 3, t.topologyMatchByNodes().get(3).topologyMatch(), 1e-12);
+    assertEquals(0.0, t.topologyMatchByNodes().get(4).topologyMatch());
   }
 }
