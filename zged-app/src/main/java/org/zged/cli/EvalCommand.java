@@ -307,6 +307,7 @@ public final class EvalCommand implements Runnable {
     line(s, "VIN connectivity", r.vinConnectivity());
     line(s, "VOUT connectivity", r.voutConnectivity());
     line(s, "canonical topology match", r.topologyMatch());
+    line(s, "  without the decoder's rules", r.topologyMatchRaw());
     line(s, "swap: topology kept", r.latentSwap().topologyKept());
     s.append(
         String.format(

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param voutConnectivity decoded VOUT joined through elements to VIN
  * @param topologyMatch decoded canonical topology equal to the true one (both reduced, then
  *     compared up to isomorphism with the terminals fixed)
+ * @param topologyMatchRaw the same for the network's own argmax decode, without the decoder's rules
+ *     (a true circuit the rules forbid, e.g. VOUT hanging on one neighbour, is only matched here)
  * @param topologyMatchByNodes the same by the true circuit's node count (terminals included)
  * @param silhouette silhouette of μ (all dimensions), labelled by canonical topology
  * @param purity purity of k-means on μ against the canonical topologies, k = their number
@@ -51,6 +53,7 @@ public record EvalReport(
     double vinConnectivity,
     double voutConnectivity,
     double topologyMatch,
+    double topologyMatchRaw,
     Map<Integer, SizeMatch> topologyMatchByNodes,
     Map<String, ValueError> valueError,
     double silhouette,

@@ -116,6 +116,17 @@ public final class ModelEvaluator {
       // slot by slot in the model's own node order (canonical for an open-space model)
       tally.add(org.zged.model.SlotOrder.of(records.get(i).graph(), cfg), decoded.get(i).graph());
     }
+    // the network's own argmax, without the decoder's rules: what the rules cost or gain
+    List<DecodeResult> raw = model.decodeAllUnconstrained(muF);
+    long rawMatches = 0;
+    for (int i = 0; i < records.size(); i++) {
+      rawMatches +=
+          TopologySignature.of(records.get(i).graph())
+                  .equals(TopologySignature.of(raw.get(i).graph()))
+              ? 1
+              : 0;
+    }
+    double rawMatch = records.isEmpty() ? Double.NaN : (double) rawMatches / records.size();
 
     // Family labels colour the PCA plot only; the latent metrics group by canonical topology.
     List<String> families =
@@ -199,6 +210,7 @@ public final class ModelEvaluator {
             tally.vinConnectivity(),
             tally.voutConnectivity(),
             tally.topologyMatch(),
+            rawMatch,
             tally.topologyMatchByNodes(),
             valueError,
             whole.silhouette(),

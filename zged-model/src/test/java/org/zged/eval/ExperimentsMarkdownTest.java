@@ -35,6 +35,7 @@ class ExperimentsMarkdownTest {
         1,
         1,
         topology,
+        topology,
         Map.of(),
         Map.of(),
         0.5,

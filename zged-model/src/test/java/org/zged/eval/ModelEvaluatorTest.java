@@ -67,6 +67,22 @@ class ModelEvaluatorTest {
     assertEquals((double) diagonal / total, r.edgeClassAccuracy(), 1e-12);
   }
 
+  /** The by-size figures partition the split: their counts add up, their mean is the whole. */
+  @Test
+  void topologyMatchBySizeAddsUpToTheWhole() {
+    EvalReport r = evaluation.report();
+    int circuits = 0;
+    double matched = 0;
+    for (var e : r.topologyMatchByNodes().entrySet()) {
+      assertTrue(e.getKey() >= 3 && e.getKey() <= 5, "seed-preset sizes: " + e.getKey());
+      circuits += e.getValue().circuits();
+      matched += e.getValue().circuits() * e.getValue().topologyMatch();
+    }
+    assertEquals(r.circuits(), circuits);
+    assertEquals(r.topologyMatch(), matched / circuits, 1e-12);
+    assertTrue(r.topologyMatchRaw() >= 0 && r.topologyMatchRaw() <= 1);
+  }
+
   @Test
   void fractionsAreFractions() {
     EvalReport r = evaluation.report();
