@@ -56,7 +56,7 @@ class AdamOptimizerTest {
             NDArray total = null;
             for (Pair<String, Parameter> p : params) {
               NDArray x = p.getValue().getArray();
-              NDArray term = x.mul(x).mul(x).sum().div(3f);
+              NDArray term = org.zged.model.nn.Tensors.div(x.mul(x).mul(x).sum(), 3);
               term.attach(sub);
               total = total == null ? term : total.add(term);
             }
@@ -114,7 +114,7 @@ class AdamOptimizerTest {
             NDArray total = null;
             for (Pair<String, Parameter> p : params) {
               NDArray x = p.getValue().getArray();
-              NDArray term = x.add(0.01f).mul(x).mul(x).sum().div(3f);
+              NDArray term = org.zged.model.nn.Tensors.div(x.add(0.01f).mul(x).mul(x).sum(), 3);
               term.attach(sub);
               total = total == null ? term : total.add(term);
             }
