@@ -5,36 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.zged.analysis.CircuitAnalyzer;
 import org.zged.fit.SpecErrors;
 import org.zged.fit.SpecTarget;
-import org.zged.model.ZgedModel;
 
 /**
  * The kinds of target that came back "does NOT meet target" before the closed-form designs for them
  * existed (issue 12): every high-pass with a Q and every low/high-pass with a gain below 1 is now
  * met, checked by an independent exact analysis of the returned circuit.
  */
-class ClosedFormFallbackTest {
-  static ZgedModel model;
-  static SpecGenerator generator;
-
-  @BeforeAll
-  static void load() {
-    model = ZgedModel.loadDefault();
-    generator = SpecGenerator.builder().setModel(model).build();
-  }
-
-  @AfterAll
-  static void close() {
-    if (model != null) {
-      model.close();
-    }
-  }
-
+class ClosedFormFallbackTest extends ShippedModelTest {
   @Test
   void highPassWithQAndGainBelowOneAreMet() {
     List<SpecTarget> targets =

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.hipparchus.complex.Complex;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.zged.analysis.CircuitAnalyzer;
 import org.zged.analysis.FilterSpecs;
@@ -19,27 +17,10 @@ import org.zged.circuit.Circuit;
 import org.zged.fit.FitResult;
 import org.zged.fit.SpecErrors;
 import org.zged.fit.SpecTarget;
-import org.zged.model.ZgedModel;
 import org.zged.netlist.NetlistReader;
 
 /** The pipeline on the shipped model: every returned circuit is valid and verified. */
-class SpecGeneratorTest {
-  static ZgedModel model;
-  static SpecGenerator generator;
-
-  @BeforeAll
-  static void load() {
-    model = ZgedModel.loadDefault();
-    generator = SpecGenerator.builder().setModel(model).build();
-  }
-
-  @AfterAll
-  static void close() {
-    if (model != null) {
-      model.close();
-    }
-  }
-
+class SpecGeneratorTest extends ShippedModelTest {
   /** The returned circuit's errors are those of an independent exact analysis of it. */
   private static void assertVerified(SpecTarget t, Generation.Ranked r) {
     Circuit c = r.fit().circuit();

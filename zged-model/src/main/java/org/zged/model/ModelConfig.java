@@ -167,27 +167,16 @@ public record ModelConfig(
    * values.
    */
   public ModelConfig openSpace() {
-    return new ModelConfig(
-        maxNodes,
-        hidden,
-        messageLayers,
-        topologyDims,
-        valueDims,
-        tfDims,
-        tokensPerPart,
-        tokenDim,
-        decoderHidden,
-        maxPoles,
-        maxZeros,
-        edgeHead,
-        CANONICAL,
-        SLOTS,
-        DIRECT,
-        EDGE);
+    return withOptions(CANONICAL, SLOTS, DIRECT, EDGE);
   }
 
   /** This config with another {@code decoder.edge_path} (null or "attention": the default). */
   public ModelConfig withEdgePath(String path) {
+    return withOptions(nodeOrder, topologyReadout, path, valuePath);
+  }
+
+  /** This config's sizes and edge head with these four open-space options. */
+  private ModelConfig withOptions(String order, String readout, String edges, String values) {
     return new ModelConfig(
         maxNodes,
         hidden,
@@ -201,10 +190,10 @@ public record ModelConfig(
         maxPoles,
         maxZeros,
         edgeHead,
-        nodeOrder,
-        topologyReadout,
-        path,
-        valuePath);
+        order,
+        readout,
+        edges,
+        values);
   }
 
   private static String option(String key, String value, String dflt, String... others) {
