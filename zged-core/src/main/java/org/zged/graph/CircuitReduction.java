@@ -12,7 +12,10 @@ package org.zged.graph;
  *   <li>elements that carry no signal are dropped: both ends on one node, one end on an internal
  *       node that touches nothing else (no current flows), in parallel with the ideal source (VIN
  *       to GND: it changes the source current, never a node voltage), or in a part of the circuit
- *       with no path to VIN or GND (its voltages are undetermined and nothing reaches VOUT).
+ *       with no path to VIN or GND (its voltages are undetermined and nothing reaches VOUT);
+ *   <li>an output lead that carries no current is shortened: when VOUT touches one node only, and
+ *       that node is internal, the elements between them carry nothing (the output is open), so
+ *       V(vout) is that node's voltage; the lead is dropped and VOUT takes the node's place.
  * </ol>
  *
  * A series merge can create a new parallel pair (merged at once) or a new element across the
@@ -27,6 +30,7 @@ final class CircuitReduction {
     while (changed) {
       changed = dropAcrossSource(graph);
       changed |= dropUnreachable(graph);
+      changed |= shortenOutputLead(graph);
       for (int v = SlotGraph.TERMINALS; v < graph.size; v++) {
         changed |= dropDangling(graph, v) || mergeSeries(graph, v);
       }
@@ -72,6 +76,28 @@ final class CircuitReduction {
       }
     }
     return changed;
+  }
+
+  /**
+   * VOUT on a single internal neighbour u: drops the VOUT–u lead and moves u's other elements onto
+   * VOUT. u's edges cannot collide with VOUT's, which had none but the lead. A lead to VIN or GND
+   * is left alone: H is then 1 or 0 and the circuit is no filter, which the validity checks say.
+   */
+  private static boolean shortenOutputLead(SlotGraph graph) {
+    int u = soleNeighbour(graph, 2);
+    if (u < SlotGraph.TERMINALS) {
+      return false;
+    }
+    graph.remove(2, u);
+    int n = graph.size;
+    for (int w = 0; w < n; w++) {
+      if (w != u && graph.present(u, w)) {
+        int k = u * n + w;
+        graph.set(2, w, graph.g[k], graph.c[k], graph.gamma[k]);
+        graph.remove(u, w);
+      }
+    }
+    return true;
   }
 
   private static boolean dropDangling(SlotGraph graph, int v) {

@@ -39,7 +39,7 @@ class PresetBytesTest {
   @Test
   void openPresetKeepsItsBytes() throws Exception {
     assertEquals(
-        "2b69a4406214ec8dc7d9566fc6b3c9e07f66727ba98a109974ab668127f45ae5",
+        "839bcc31b45949f336fa5c89fc73b035cdd7ca2d8c948c5b89ee81317ea1db99",
         sha256(DatasetGenerator.builder().optPreset(Preset.OPEN).optThreads(2).build()));
   }
 

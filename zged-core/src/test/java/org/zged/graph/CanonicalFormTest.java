@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.hipparchus.complex.Complex;
@@ -135,6 +137,56 @@ class CanonicalFormTest {
     assertEquals(400, reduced.element("R1").value(), 1e-12);
     assertEquals(3e-9, reduced.element("C1").value(), 1e-24);
     assertEquals("C(0,vout) R(vin,vout)", TopologySignature.of(c).key());
+  }
+
+  /**
+   * An open output lead carries no current: VOUT hanging on node a by R2 ∥ C2 reads V(a), so the
+   * lead goes and VOUT takes a's place (a low-pass R1, C1 in the end).
+   */
+  @Test
+  void anOutputLeadWithoutCurrentIsShortened() {
+    Circuit c =
+        Circuit.builder()
+            .r("R1", "vin", "a", 1e3)
+            .c("C1", "a", "0", 1e-9)
+            .r("R2", "a", "vout", 5e3)
+            .c("C2", "a", "vout", 3e-9)
+            .build();
+    Circuit reduced = CanonicalForm.of(c).reduced();
+    assertEquals("C(0,vout) R(vin,vout)", TopologySignature.of(c).key());
+    assertEquals(1e3, reduced.element("R1").value(), 1e-9);
+    assertEquals(1e-9, reduced.element("C1").value(), 1e-24);
+    // H(s) = 1/(1 + sRC) by hand, not by the code under test
+    Complex s = new Complex(2e5, 7e5);
+    Complex want = Complex.ONE.divide(s.multiply(1e3 * 1e-9).add(1));
+    assertTrue(NodalAtS.h(c, s).subtract(want).norm() < 1e-12);
+    assertTrue(NodalAtS.h(reduced, s).subtract(want).norm() < 1e-12);
+  }
+
+  /** A lead to a terminal stays (H is 1 or 0: no filter, which the validity checks reject). */
+  @Test
+  void anOutputLeadToATerminalStays() {
+    Circuit c = Circuit.builder().r("R1", "vin", "vout", 1e3).r("R2", "vin", "a", 1e3).build();
+    assertEquals("R(vin,vout)", TopologySignature.of(c).key());
+  }
+
+  /** After reduction VOUT never hangs on a single internal node. */
+  @Property(tries = 300)
+  void noReducedCircuitHasAnOutputLeadWithoutCurrent(@ForAll long seed) {
+    Circuit reduced = CanonicalForm.of(OPEN.draw(new SplittableRandom(seed))).reduced();
+    Set<String> neighbours = new TreeSet<>();
+    for (Element e : reduced.elements()) {
+      if (e.nodeA().equals(Circuit.VOUT)) {
+        neighbours.add(e.nodeB());
+      } else if (e.nodeB().equals(Circuit.VOUT)) {
+        neighbours.add(e.nodeA());
+      }
+    }
+    boolean leadToInternal =
+        neighbours.size() == 1
+            && !neighbours.contains(Circuit.GND)
+            && !neighbours.contains(Circuit.VIN);
+    assertTrue(!leadToInternal, () -> "VOUT hangs on " + neighbours + " in " + reduced);
   }
 
   @Test
