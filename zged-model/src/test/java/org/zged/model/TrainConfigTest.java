@@ -78,8 +78,15 @@ class TrainConfigTest {
     assertEquals(16, open.model().maxNodes());
     assertEquals(18, open.model().maxPoles());
     assertEquals(18, open.model().maxZeros());
-    assertEquals(open.model(), open.model().openSpace(), "every open-space option is set");
+    // the shipped config: every open-space option, with the autoregressive edge path
+    assertEquals(
+        open.model().openSpace().withEdgePath("autoregressive"),
+        open.model(),
+        "every open-space option is set");
     assertEquals(open, TrainConfig.parse(open.toYaml(), "resolved"));
+    TrainConfig factorised = TrainConfig.load(TestModels.configs().resolve("open-factorised.yaml"));
+    assertEquals(factorised.model(), factorised.model().openSpace());
+    assertEquals(factorised, TrainConfig.parse(factorised.toYaml(), "resolved"));
     // the default architecture writes none of the optional keys
     String tiny = TestModels.tiny().toYaml();
     for (String key : new String[] {"node_order", "topology_readout", "edge_path", "value_path"}) {
