@@ -114,6 +114,18 @@ public final class EvalCommand implements Runnable {
   int noveltyTargets;
 
   @Option(
+      names = "--consistency-samples",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Also decode each latent by agreement with the encoder: N samples at T = 0.6 beside the"
+              + " argmax decode, the one whose re-encoded topology latent is nearest kept"
+              + " (topology_match_consistent, latent_swap.topology_kept_consistent); costs 1 + N"
+              + " decodes and encodes per circuit; 0 skips (default: ${DEFAULT-VALUE}; the"
+              + " documented figures use 16).")
+  int consistencySamples;
+
+  @Option(
       names = "--novelty-candidates",
       paramLabel = "N",
       defaultValue = "5",
@@ -145,6 +157,10 @@ public final class EvalCommand implements Runnable {
       throw new InputException(
           "--novelty-candidates", "must be between 1 and 50, got " + noveltyCandidates);
     }
+    if (consistencySamples < 0 || consistencySamples > 256) {
+      throw new InputException(
+          "--consistency-samples", "must be 0..256, got " + consistencySamples);
+    }
     if (decodes < 1) {
       throw new InputException("--decodes", "must be >= 1, got " + decodes);
     }
@@ -167,6 +183,7 @@ public final class EvalCommand implements Runnable {
               .optPriorSamples(priorSamples)
               .optDecodesPerSample(decodes)
               .optTemperature(temperature)
+              .optConsistencySamples(consistencySamples)
               .optSeed(seed)
               .optProgress(msg -> stderr().println("eval: " + msg))
               .build()
@@ -308,7 +325,13 @@ public final class EvalCommand implements Runnable {
     line(s, "VOUT connectivity", r.voutConnectivity());
     line(s, "canonical topology match", r.topologyMatch());
     line(s, "  without the decoder's rules", r.topologyMatchRaw());
+    if (!Double.isNaN(r.topologyMatchConsistent())) {
+      line(s, "  decoded by agreement with the encoder", r.topologyMatchConsistent());
+    }
     line(s, "swap: topology kept", r.latentSwap().topologyKept());
+    if (!Double.isNaN(r.latentSwap().topologyKeptConsistent())) {
+      line(s, "  decoded by agreement with the encoder", r.latentSwap().topologyKeptConsistent());
+    }
     s.append(
         String.format(
             Locale.ROOT,

@@ -43,12 +43,18 @@ class EvalCommandTest {
             "3",
             "--novelty-targets",
             "3",
+            "--consistency-samples",
+            "2",
             "--json",
             "--out",
             out.toString());
     assertEquals(0, r.code(), r.err());
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertEquals(240, root.get("circuits").asInt());
+    double agreed = root.get("topology_match_consistent").asDouble(-1);
+    assertTrue(agreed >= 0 && agreed <= 1, root.get("topology_match_consistent").toString());
+    double swapAgreed = root.get("latent_swap").get("topology_kept_consistent").asDouble(-1);
+    assertTrue(swapAgreed >= 0 && swapAgreed <= 1, root.get("latent_swap").toString());
     assertEquals(12, root.get("families").asInt());
     assertEquals("val", root.get("split").asText());
     assertEquals(30, root.get("prior").get("samples").asInt());
@@ -77,6 +83,15 @@ class EvalCommandTest {
       assertEquals(2, r.code(), r.err());
       assertEquals(
           "error: --novelty-candidates: must be between 1 and 50, got " + n, r.err().strip());
+    }
+  }
+
+  @Test
+  void consistencySamplesOutsideZeroTo256IsAnInputError() {
+    for (String n : new String[] {"-1", "257"}) {
+      CliRun r = CliRun.zged("eval", "--model", modelFile.toString(), "--consistency-samples", n);
+      assertEquals(2, r.code(), r.err());
+      assertEquals("error: --consistency-samples: must be 0..256, got " + n, r.err().strip());
     }
   }
 

@@ -40,6 +40,12 @@ public final class EvalMarkdown {
         s,
         "exact canonical topology match (reduced, isomorphism, terminals fixed)",
         pct(r.topologyMatch()));
+    if (!Double.isNaN(r.topologyMatchConsistent())) {
+      row(
+          s,
+          "the same, decoded by agreement with the encoder (samples re-encoded, nearest z_topology)",
+          pct(r.topologyMatchConsistent()));
+    }
     s.append("\nPer-class accuracy (recall of the true class):\n\n| class |");
     for (EdgeClass c : EdgeClass.values()) {
       s.append(' ').append(c.name()).append(" |");
@@ -123,6 +129,13 @@ public final class EvalMarkdown {
                 + " circuits with different topologies kept A's canonical topology in %s.%n",
             r.latentSwap().pairs(),
             pct(r.latentSwap().topologyKept())));
+    if (!Double.isNaN(r.latentSwap().topologyKeptConsistent())) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "Decoded by agreement with the encoder, the swapped latents kept it in %s.%n",
+              pct(r.latentSwap().topologyKeptConsistent())));
+    }
     EvalReport.Prior p = r.prior();
     if (p != null) {
       s.append("\n## Generative protocol (prior)\n\n");

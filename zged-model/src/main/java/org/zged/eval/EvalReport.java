@@ -25,6 +25,8 @@ import java.util.Map;
  *     compared up to isomorphism with the terminals fixed)
  * @param topologyMatchRaw the same for the network's own argmax decode, without the decoder's rules
  *     (a true circuit the rules forbid, e.g. VOUT hanging on one neighbour, is only matched here)
+ * @param topologyMatchConsistent the same for the decode that agrees best with the encoder ({@link
+ *     org.zged.model.ConsistentDecoder}; NaN when skipped)
  * @param topologyMatchByNodes the same by the true circuit's node count (terminals included)
  * @param silhouette silhouette of μ (all dimensions), labelled by canonical topology
  * @param purity purity of k-means on μ against the canonical topologies, k = their number
@@ -54,6 +56,7 @@ public record EvalReport(
     double voutConnectivity,
     double topologyMatch,
     double topologyMatchRaw,
+    double topologyMatchConsistent,
     Map<Integer, SizeMatch> topologyMatchByNodes,
     Map<String, ValueError> valueError,
     double silhouette,
@@ -80,8 +83,10 @@ public record EvalReport(
    *
    * @param pairs pairs decoded (0 when the split has a single topology)
    * @param topologyKept fraction of them that kept A's canonical topology
+   * @param topologyKeptConsistent the same with the decode that agrees best with the encoder
+   *     ({@link org.zged.model.ConsistentDecoder}; NaN when skipped)
    */
-  public record LatentSwap(int pairs, double topologyKept) {}
+  public record LatentSwap(int pairs, double topologyKept, double topologyKeptConsistent) {}
 
   /** Separation of the canonical topologies within one latent group, dims [from, to). */
   public record LatentGroup(int fromDim, int toDim, double silhouette, double purity) {}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.zged.graph.TopologySignature;
+import org.zged.model.ConsistentDecoder;
 import org.zged.model.DecodeResult;
 import org.zged.model.ZgedModel;
 
@@ -25,6 +26,7 @@ public final class LatentSwap {
    * @param signatures the circuits' canonical topologies
    * @param keepFrom first dim taken from A
    * @param keepTo dim after the last one taken from A
+   * @param consistent also decodes every swapped latent with it (null skips)
    */
   public static EvalReport.LatentSwap measure(
       ZgedModel model,
@@ -32,10 +34,11 @@ public final class LatentSwap {
       List<TopologySignature> signatures,
       int keepFrom,
       int keepTo,
-      long seed) {
+      long seed,
+      ConsistentDecoder consistent) {
     TopologySignature[] sig = signatures.toArray(new TopologySignature[0]);
     if (java.util.Arrays.stream(sig).distinct().count() < 2) {
-      return new EvalReport.LatentSwap(0, Double.NaN);
+      return new EvalReport.LatentSwap(0, Double.NaN, Double.NaN);
     }
     SplittableRandom rnd = new SplittableRandom(seed ^ 0x5A17L);
     List<float[]> zs = new ArrayList<>();
@@ -51,14 +54,20 @@ public final class LatentSwap {
       zs.add(z);
       want.add(sig[a]);
     }
-    List<DecodeResult> out = model.decodeAll(zs.toArray(new float[0][]));
+    float[][] swapped = zs.toArray(new float[0][]);
+    List<DecodeResult> out = model.decodeAll(swapped);
+    double keptConsistent =
+        consistent == null ? Double.NaN : kept(consistent.decodeAll(swapped, seed + 1), want);
+    return new EvalReport.LatentSwap(out.size(), kept(out, want), keptConsistent);
+  }
+
+  private static double kept(List<DecodeResult> out, List<TopologySignature> want) {
     int kept = 0;
     for (int i = 0; i < out.size(); i++) {
       if (TopologySignature.of(out.get(i).graph()).equals(want.get(i))) {
         kept++;
       }
     }
-    return new EvalReport.LatentSwap(
-        out.size(), out.isEmpty() ? Double.NaN : (double) kept / out.size());
+    return out.isEmpty() ? Double.NaN : (double) kept / out.size();
   }
 }

@@ -22,6 +22,7 @@ import org.zged.dataset.Split;
 import org.zged.fit.Units;
 import org.zged.graph.GraphEditDistance;
 import org.zged.graph.TopologySignature;
+import org.zged.model.ConsistentDecoder;
 import org.zged.model.DecodeResult;
 import org.zged.model.ModelConfig;
 import org.zged.model.ModelExample;
@@ -49,6 +50,7 @@ public final class ModelEvaluator {
   private final int decodesPerSample;
   private final double temperature;
   private final int gedCircuits;
+  private final int consistencySamples;
   private final long seed;
   private final Consumer<String> progress;
 
@@ -62,6 +64,7 @@ public final class ModelEvaluator {
     this.decodesPerSample = b.decodesPerSample;
     this.temperature = b.temperature;
     this.gedCircuits = b.gedCircuits;
+    this.consistencySamples = b.consistencySamples;
     this.seed = b.seed;
     this.progress = b.progress;
   }
@@ -127,6 +130,27 @@ public final class ModelEvaluator {
               : 0;
     }
     double rawMatch = records.isEmpty() ? Double.NaN : (double) rawMatches / records.size();
+    // the decode that agrees best with the encoder (costs 1 + samples decodes and encodes each)
+    ConsistentDecoder consistent =
+        consistencySamples == 0
+            ? null
+            : new ConsistentDecoder(
+                model, consistencySamples, ConsistentDecoder.DEFAULT_TEMPERATURE);
+    double consistentMatch = Double.NaN;
+    if (consistent != null && !records.isEmpty()) {
+      progress.accept(
+          "consistent decoding (" + consistencySamples + " samples per latent, re-encoded)");
+      List<DecodeResult> agreed = consistent.decodeAll(muF, seed + 11);
+      long matches = 0;
+      for (int i = 0; i < records.size(); i++) {
+        matches +=
+            TopologySignature.of(records.get(i).graph())
+                    .equals(TopologySignature.of(agreed.get(i).graph()))
+                ? 1
+                : 0;
+      }
+      consistentMatch = (double) matches / records.size();
+    }
 
     // Family labels colour the PCA plot only; the latent metrics group by canonical topology.
     List<String> families =
@@ -158,7 +182,8 @@ public final class ModelEvaluator {
     EvalReport.LatentGroup whole = latentGroup(grouped, topo, 0, all);
 
     progress.accept("latent swap test");
-    EvalReport.LatentSwap swap = LatentSwap.measure(model, muF, sig, 0, cfg.topologyDims(), seed);
+    EvalReport.LatentSwap swap =
+        LatentSwap.measure(model, muF, sig, 0, cfg.topologyDims(), seed, consistent);
 
     progress.accept("transfer-function head");
     double[] chamfer = chamfer(muF, records, cfg);
@@ -211,6 +236,7 @@ public final class ModelEvaluator {
             tally.voutConnectivity(),
             tally.topologyMatch(),
             rawMatch,
+            consistentMatch,
             tally.topologyMatchByNodes(),
             valueError,
             whole.silhouette(),
@@ -437,7 +463,8 @@ public final class ModelEvaluator {
   /**
    * Required: model, data. Optional: split (null = all; default TEST), names for the report, prior
    * samples (1,000; 0 skips the protocol), decodes per sample (10), temperature (1.0), GED
-   * subsample (300 circuits), seed (42), progress sink.
+   * subsample (300 circuits), samples per latent of the consistent decode (0 = skipped), seed (42),
+   * progress sink.
    */
   public static final class Builder {
     private ZgedModel model;
@@ -449,6 +476,7 @@ public final class ModelEvaluator {
     private int decodesPerSample = 10;
     private double temperature = 1.0;
     private int gedCircuits = 300;
+    private int consistencySamples = 0;
     private long seed = 42;
     private Consumer<String> progress = s -> {};
 
@@ -494,6 +522,16 @@ public final class ModelEvaluator {
       return this;
     }
 
+    /**
+     * Samples per latent of the decode that agrees best with the encoder ({@link
+     * ConsistentDecoder}), for {@code topology_match_consistent} and the swap test's consistent
+     * figure; 0 skips both.
+     */
+    public Builder optConsistencySamples(int samples) {
+      this.consistencySamples = samples;
+      return this;
+    }
+
     public Builder optSeed(long seed) {
       this.seed = seed;
       return this;
@@ -514,6 +552,10 @@ public final class ModelEvaluator {
       }
       if (!(temperature > 0) || Double.isInfinite(temperature)) {
         throw new org.zged.InputException("--temperature", "must be a finite number > 0");
+      }
+      if (consistencySamples < 0 || consistencySamples > 256) {
+        throw new org.zged.InputException(
+            "--consistency-samples", "must be 0..256, got " + consistencySamples);
       }
       if (gedCircuits < 2) {
         throw new IllegalArgumentException("the GED subsample needs at least 2 circuits");

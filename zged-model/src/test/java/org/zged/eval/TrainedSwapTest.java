@@ -44,8 +44,8 @@ class TrainedSwapTest {
           val.stream().map(c -> TopologySignature.of(c.circuit())).toList();
       int t = model.config().topologyDims();
       int all = model.config().latentDims();
-      EvalReport.LatentSwap kept = LatentSwap.measure(model, mu, sig, 0, t, 42);
-      EvalReport.LatentSwap control = LatentSwap.measure(model, mu, sig, t, all, 42);
+      EvalReport.LatentSwap kept = LatentSwap.measure(model, mu, sig, 0, t, 42, null);
+      EvalReport.LatentSwap control = LatentSwap.measure(model, mu, sig, t, all, 42, null);
       System.out.println(
           "trained swap test: topology kept "
               + kept.topologyKept()

@@ -100,41 +100,50 @@ class AutoregressiveEdgesTest {
   void javaDecodeMatchesTheEngineGivenTheSameClasses() {
     for (int nodes : new int[] {5, 16}) {
       ModelConfig cfg = config(nodes);
-      int n = cfg.maxNodes();
       try (ZgedModel model = randomModel(cfg, 11 + nodes)) {
         JavaInference java = JavaInference.of(cfg, model.parameters());
         assertNotNull(java, "the autoregressive network is covered");
-        SplittableRandom rng = new SplittableRandom(nodes);
-        float[][] zs = new float[6][];
-        for (int b = 0; b < zs.length; b++) {
-          zs[b] = random(rng, cfg.latentDims());
-        }
-        DecoderOutput out = java.decode(zs);
-        assertEquals(zs.length, out.edgeModels().size());
-        for (int b = 0; b < zs.length; b++) {
-          float[] nodeLogits = slice(out.nodeLogits(), b, n * 5);
-          float[] logProbs = slice(out.edgeLogProbs(), b, n * n * K);
-          int[] nodeClasses = new int[n];
-          int[] classes = new int[n * n];
-          for (int i = 0; i < n; i++) {
-            nodeClasses[i] = i < 3 ? i : nodeLogits[i * 5 + 4] > nodeLogits[i * 5 + 3] ? 4 : 3;
+        compareGivenTheSameClasses(model, java, nodes);
+      }
+    }
+  }
+
+  /**
+   * The Java decode's log-probabilities and values against the engine's, teacher-forced with the
+   * classes the Java decode chose (each pair's argmax), for six random latents.
+   */
+  static void compareGivenTheSameClasses(ZgedModel model, JavaInference java, long seed) {
+    ModelConfig cfg = model.config();
+    int n = cfg.maxNodes();
+    SplittableRandom rng = new SplittableRandom(seed);
+    float[][] zs = new float[6][];
+    for (int b = 0; b < zs.length; b++) {
+      zs[b] = random(rng, cfg.latentDims());
+    }
+    DecoderOutput out = java.decode(zs);
+    assertEquals(zs.length, out.edgeModels().size());
+    for (int b = 0; b < zs.length; b++) {
+      float[] nodeLogits = slice(out.nodeLogits(), b, n * 5);
+      float[] logProbs = slice(out.edgeLogProbs(), b, n * n * K);
+      int[] nodeClasses = new int[n];
+      int[] classes = new int[n * n];
+      for (int i = 0; i < n; i++) {
+        nodeClasses[i] = i < 3 ? i : nodeLogits[i * 5 + 4] > nodeLogits[i * 5 + 3] ? 4 : 3;
+      }
+      for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+          if (nodeClasses[i] != 4 && nodeClasses[j] != 4) {
+            classes[i * n + j] = classes[j * n + i] = argmax(logProbs, (i * n + j) * K);
           }
-          for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-              if (nodeClasses[i] != 4 && nodeClasses[j] != 4) {
-                classes[i * n + j] = classes[j * n + i] = argmax(logProbs, (i * n + j) * K);
-              }
-            }
-          }
-          float[] expected = engineLogProbs(model, zs[b], nodeClasses, classes);
-          JavaInferenceTest.assertClose(
-              expected, logProbs, n + " nodes, latent " + b + ", log-probabilities");
-          JavaInferenceTest.assertClose(
-              engineValues(model, zs[b], nodeClasses, classes),
-              slice(out.values(), b, n * n * 3),
-              n + " nodes, latent " + b + ", values");
         }
       }
+      float[] expected = engineLogProbs(model, zs[b], nodeClasses, classes);
+      JavaInferenceTest.assertClose(
+          expected, logProbs, n + " nodes, latent " + b + ", log-probabilities");
+      JavaInferenceTest.assertClose(
+          engineValues(model, zs[b], nodeClasses, classes),
+          slice(out.values(), b, n * n * 3),
+          n + " nodes, latent " + b + ", values");
     }
   }
 
