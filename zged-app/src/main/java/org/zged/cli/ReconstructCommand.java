@@ -14,6 +14,7 @@ import org.zged.generate.AchievedSpecs;
 import org.zged.generate.DecodedCircuit;
 import org.zged.generate.ElementReport;
 import org.zged.graph.TopologySignature;
+import org.zged.model.ConsistentDecoder;
 import org.zged.model.ModelExample;
 import org.zged.model.ZgedModel;
 import picocli.CommandLine;
@@ -55,8 +56,22 @@ public final class ReconstructCommand implements Callable<Integer> {
       description = "Model file (default: the shipped model).")
   Path modelFile;
 
+  @Option(
+      names = "--consistency-samples",
+      paramLabel = "N",
+      defaultValue = "16",
+      description =
+          "Decode by agreement with the encoder: the argmax decode and N samples at T = 0.6,"
+              + " the one whose re-encoded topology latent is nearest μ's kept (seeded, so the"
+              + " same every run); 0 = the argmax decode alone (default: ${DEFAULT-VALUE}).")
+  int consistencySamples;
+
   @Override
   public Integer call() throws Exception {
+    if (consistencySamples < 0 || consistencySamples > 256) {
+      throw new InputException(
+          "--consistency-samples", "must be 0..256, got " + consistencySamples);
+    }
     CircuitRecord record =
         dataset().records().stream()
             .filter(r -> r.id().equals(id.trim()))
@@ -74,7 +89,12 @@ public final class ReconstructCommand implements Callable<Integer> {
     try (ZgedModel model =
         modelFile == null ? ZgedModel.loadDefault() : ZgedModel.load(modelFile)) {
       mu = model.encode(new ModelExample(record.circuit(), record.poles(), record.zeros()));
-      decoded = DecodedCircuit.of(model.decode(mu));
+      decoded =
+          DecodedCircuit.of(
+              new ConsistentDecoder(
+                      model, consistencySamples, ConsistentDecoder.DEFAULT_TEMPERATURE)
+                  .decodeAll(new float[][] {mu}, 42)
+                  .get(0));
     }
     String originalKey = TopologySignature.of(record.circuit()).key();
     boolean same = decoded.valid() && originalKey.equals(decoded.topology());

@@ -170,7 +170,8 @@ class LatentCommandsTest {
     var d = zged("sample", "--temperature", "-1");
     var e = zged("bench", "generate", "--targets", "0");
     var f = zged("interpolate", "--from", "rc_lowpass", "--to", "rc_highpass", "--part", "nope");
-    for (var r : new CliRun[] {a, b, c, d, e, f}) {
+    var g = zged("reconstruct", "--id", "rlc_lowpass-3", "--consistency-samples", "-1");
+    for (var r : new CliRun[] {a, b, c, d, e, f, g}) {
       assertEquals(2, r.code(), r.err());
       assertEquals(1, r.err().strip().lines().count(), r.err());
     }
