@@ -120,16 +120,7 @@ public final class ModelEvaluator {
       tally.add(org.zged.model.SlotOrder.of(records.get(i).graph(), cfg), decoded.get(i).graph());
     }
     // the network's own argmax, without the decoder's rules: what the rules cost or gain
-    List<DecodeResult> raw = model.decodeAllUnconstrained(muF);
-    long rawMatches = 0;
-    for (int i = 0; i < records.size(); i++) {
-      rawMatches +=
-          TopologySignature.of(records.get(i).graph())
-                  .equals(TopologySignature.of(raw.get(i).graph()))
-              ? 1
-              : 0;
-    }
-    double rawMatch = records.isEmpty() ? Double.NaN : (double) rawMatches / records.size();
+    double rawMatch = topologyMatch(records, model.decodeAllUnconstrained(muF));
     // the decode that agrees best with the encoder (costs 1 + samples decodes and encodes each)
     ConsistentDecoder consistent =
         consistencySamples == 0
@@ -140,16 +131,7 @@ public final class ModelEvaluator {
     if (consistent != null && !records.isEmpty()) {
       progress.accept(
           "consistent decoding (" + consistencySamples + " samples per latent, re-encoded)");
-      List<DecodeResult> agreed = consistent.decodeAll(muF, seed + 11);
-      long matches = 0;
-      for (int i = 0; i < records.size(); i++) {
-        matches +=
-            TopologySignature.of(records.get(i).graph())
-                    .equals(TopologySignature.of(agreed.get(i).graph()))
-                ? 1
-                : 0;
-      }
-      consistentMatch = (double) matches / records.size();
+      consistentMatch = topologyMatch(records, consistent.decodeAll(muF, seed + 11));
     }
 
     // Family labels colour the PCA plot only; the latent metrics group by canonical topology.
@@ -250,6 +232,19 @@ public final class ModelEvaluator {
             prior,
             (System.nanoTime() - t0) / 1e9);
     return new Evaluation(report, mu, labels, families);
+  }
+
+  /** The share of records whose decode has the record's canonical topology (NaN for none). */
+  private static double topologyMatch(List<CircuitRecord> records, List<DecodeResult> decoded) {
+    long matches = 0;
+    for (int i = 0; i < records.size(); i++) {
+      matches +=
+          TopologySignature.of(records.get(i).graph())
+                  .equals(TopologySignature.of(decoded.get(i).graph()))
+              ? 1
+              : 0;
+    }
+    return records.isEmpty() ? Double.NaN : (double) matches / records.size();
   }
 
   private String splitName() {
