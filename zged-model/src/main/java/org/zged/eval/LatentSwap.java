@@ -57,7 +57,7 @@ public final class LatentSwap {
     float[][] swapped = zs.toArray(new float[0][]);
     List<DecodeResult> out = model.decodeAll(swapped);
     double keptConsistent =
-        consistent == null ? Double.NaN : kept(consistent.decodeAll(swapped, seed + 1), want);
+        consistent == null ? Double.NaN : kept(consistent.decodeAll(swapped, out, seed + 1), want);
     return new EvalReport.LatentSwap(out.size(), kept(out, want), keptConsistent);
   }
 

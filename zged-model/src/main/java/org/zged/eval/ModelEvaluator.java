@@ -131,7 +131,7 @@ public final class ModelEvaluator {
     if (consistent != null && !records.isEmpty()) {
       progress.accept(
           "consistent decoding (" + consistencySamples + " samples per latent, re-encoded)");
-      consistentMatch = topologyMatch(records, consistent.decodeAll(muF, seed + 11));
+      consistentMatch = topologyMatch(records, consistent.decodeAll(muF, decoded, seed + 11));
     }
 
     // Family labels colour the PCA plot only; the latent metrics group by canonical topology.

@@ -51,16 +51,26 @@ public final class ConsistentDecoder {
 
   /** One decode per latent, in order; the samples of chunk c are drawn with seed + c. */
   public List<DecodeResult> decodeAll(float[][] zs, long seed) {
+    return decodeAll(zs, model.decodeAll(zs), seed);
+  }
+
+  /**
+   * As {@link #decodeAll(float[][], long)}, given the latents' argmax decodes ({@link
+   * ZgedModel#decodeAll(float[][])}, one per latent) when the caller has them already.
+   */
+  public List<DecodeResult> decodeAll(float[][] zs, List<DecodeResult> argmax, long seed) {
+    if (argmax.size() != zs.length) {
+      throw new IllegalArgumentException(argmax.size() + " argmax decodes for " + zs.length);
+    }
     List<DecodeResult> out = new ArrayList<>(zs.length);
     for (int from = 0, c = 0; from < zs.length; from += CHUNK, c++) {
-      float[][] part = Arrays.copyOfRange(zs, from, Math.min(zs.length, from + CHUNK));
-      out.addAll(decodeChunk(part, seed + c));
+      int to = Math.min(zs.length, from + CHUNK);
+      out.addAll(decodeChunk(Arrays.copyOfRange(zs, from, to), argmax.subList(from, to), seed + c));
     }
     return out;
   }
 
-  private List<DecodeResult> decodeChunk(float[][] zs, long seed) {
-    List<DecodeResult> greedy = model.decodeAll(zs);
+  private List<DecodeResult> decodeChunk(float[][] zs, List<DecodeResult> greedy, long seed) {
     if (samples == 0) {
       return greedy;
     }
