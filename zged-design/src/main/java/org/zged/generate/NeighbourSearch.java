@@ -6,6 +6,7 @@ import java.util.List;
 import org.hipparchus.complex.Complex;
 import org.zged.analysis.ResponseClass;
 import org.zged.circuit.CircuitGraph;
+import org.zged.fit.RangeReach;
 import org.zged.fit.SpecTarget;
 import org.zged.graph.GraphEditDistance;
 import org.zged.math.Chamfer;
@@ -132,8 +133,29 @@ final class NeighbourSearch {
   }
 
   private static double responseDistance(ReferenceSet ref, int i, SpecTarget t) {
-    return specDistance(ref.cls[i], ref.logF[i], ref.logQ[i], ref.logG[i], t)
-        + partsPenalty(ref.parts[i]);
+    double d = specDistance(ref.cls[i], ref.logF[i], ref.logQ[i], ref.logG[i], t);
+    return Double.isInfinite(d)
+        ? d
+        : d + partsPenalty(ref.parts[i]) + reachPenalty(ref.reach[i], ref.logF[i], t);
+  }
+
+  /** Cost of each decade a neighbour's decode lies beyond the value ranges at the target. */
+  static final double REACH_WEIGHT = 1.0;
+
+  /**
+   * Frequency is down-weighted because a fit moves it exactly ({@link #specDistance}) — but only as
+   * long as the scaled values stay buyable. A decode whose values, moved onto the target's
+   * frequency, lie beyond the ranges whatever the impedance scaling ({@link RangeReach}) costs
+   * {@link #REACH_WEIGHT} per decade: the fit would have to change the value ratios that set its Q
+   * and gain, and at the ends of the ranges (an LC pair resonates no lower than 1.6 Hz) it often
+   * cannot. On the out-of-template suite the slowest targets were all below 2 Hz, each spending
+   * hundreds of analyses on neighbours whose fits ended clamped into the ranges.
+   */
+  static double reachPenalty(RangeReach reach, double logF, SpecTarget t) {
+    if (reach == null || Double.isNaN(logF)) {
+      return 0;
+    }
+    return REACH_WEIGHT * Math.max(0, reach.beyond(Math.log10(t.fcHz()) - logF));
   }
 
   /**
@@ -178,7 +200,9 @@ final class NeighbourSearch {
       return rootDistance(e.record().poles(), t.poles())
           + rootDistance(e.record().zeros(), t.zeros());
     }
-    return specDistance(e.cls(), e.logF(), e.logQ(), e.logG(), t) + partsPenalty(e.parts());
+    return specDistance(e.cls(), e.logF(), e.logQ(), e.logG(), t)
+        + partsPenalty(e.parts())
+        + reachPenalty(e.reach(), e.logF(), t);
   }
 
   /**

@@ -8,6 +8,7 @@ import org.zged.analysis.ResponseClass;
 import org.zged.circuit.Circuit;
 import org.zged.dataset.CircuitRecord;
 import org.zged.dataset.Dataset;
+import org.zged.fit.RangeReach;
 import org.zged.fit.SpecErrors;
 import org.zged.graph.TopologySignature;
 import org.zged.model.DecodeResult;
@@ -37,6 +38,7 @@ public final class ReferenceSet {
     private final double logG;
     private final int parts;
     private final Supplier<Proposal> decoded;
+    private final RangeReach reach;
 
     Entry(
         String id,
@@ -47,7 +49,8 @@ public final class ReferenceSet {
         double logQ,
         double logG,
         int parts,
-        Supplier<Proposal> decoded) {
+        Supplier<Proposal> decoded,
+        RangeReach reach) {
       this.id = id;
       this.record = record;
       this.mu = mu;
@@ -57,6 +60,7 @@ public final class ReferenceSet {
       this.logG = logG;
       this.parts = parts;
       this.decoded = decoded;
+      this.reach = reach;
     }
 
     public String id() {
@@ -96,6 +100,11 @@ public final class ReferenceSet {
     public Proposal decoded() {
       return decoded.get();
     }
+
+    /** Where the decode's values reach within the practical ranges; null without a decode. */
+    public RangeReach reach() {
+      return reach;
+    }
   }
 
   private final List<Entry> entries;
@@ -105,6 +114,7 @@ public final class ReferenceSet {
   final double[] logG;
   final int[] parts;
   final ResponseClass[] cls;
+  final RangeReach[] reach;
 
   ReferenceSet(List<Entry> entries) {
     this.entries = List.copyOf(entries);
@@ -114,12 +124,14 @@ public final class ReferenceSet {
     logG = new double[n];
     parts = new int[n];
     cls = new ResponseClass[n];
+    reach = new RangeReach[n];
     for (int i = 0; i < n; i++) {
       logF[i] = entries.get(i).logF();
       logQ[i] = entries.get(i).logQ();
       logG[i] = entries.get(i).logG();
       parts[i] = entries.get(i).parts();
       cls[i] = entries.get(i).cls();
+      reach[i] = entries.get(i).reach();
     }
   }
 
@@ -154,7 +166,8 @@ public final class ReferenceSet {
               q == null || !(q > 0) || !Double.isFinite(q) ? Double.NaN : Math.log10(q),
               logGain(s),
               p == null ? 0 : p.circuit().elements().size(),
-              () -> p));
+              () -> p,
+              p == null ? null : RangeReach.of(p.circuit())));
     }
     return new ReferenceSet(out);
   }

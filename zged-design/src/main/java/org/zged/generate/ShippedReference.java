@@ -26,6 +26,7 @@ import org.zged.circuit.Element;
 import org.zged.circuit.ElementKind;
 import org.zged.dataset.CircuitRecord;
 import org.zged.dataset.Dataset;
+import org.zged.fit.RangeReach;
 import org.zged.io.AtomicFile;
 import org.zged.model.ModelFile;
 import org.zged.model.ZgedModel;
@@ -188,6 +189,7 @@ public final class ShippedReference {
       }
       Supplier<Proposal> decoded = () -> null;
       int parts = 0;
+      RangeReach reach = null;
       if (in.readBoolean()) {
         String title = in.readUTF();
         int count = in.readUnsignedShort();
@@ -198,14 +200,15 @@ public final class ShippedReference {
               new Element(
                   in.readUTF(), kinds[in.readByte()], in.readUTF(), in.readUTF(), in.readDouble()));
         }
+        Circuit tidy = new Circuit(title, elements);
+        reach = RangeReach.of(tidy);
         // Its topology signature is computed only if the search picks this entry.
-        decoded =
-            ReferenceSet.once(() -> ReferenceSet.tidiedProposal(new Circuit(title, elements)));
+        decoded = ReferenceSet.once(() -> ReferenceSet.tidiedProposal(tidy));
       }
       int index = i;
       entries.add(
           new ReferenceSet.Entry(
-              ids[i], () -> lazy.get(index), mu, cls, logF, logQ, logG, parts, decoded));
+              ids[i], () -> lazy.get(index), mu, cls, logF, logQ, logG, parts, decoded, reach));
     }
     return new Cached(fingerprint, new ReferenceSet(entries));
   }
