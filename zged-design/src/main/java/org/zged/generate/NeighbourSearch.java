@@ -148,8 +148,10 @@ final class NeighbourSearch {
    * frequency, lie beyond the ranges whatever the impedance scaling ({@link RangeReach}) costs
    * {@link #REACH_WEIGHT} per decade: the fit would have to change the value ratios that set its Q
    * and gain, and at the ends of the ranges (an LC pair resonates no lower than 1.6 Hz) it often
-   * cannot. On the out-of-template suite the slowest targets were all below 2 Hz, each spending
-   * hundreds of analyses on neighbours whose fits ended clamped into the ranges.
+   * cannot. On the out-of-template suite's seed 2, eight of the ten targets that took the VAE arm
+   * more than 250 analyses lay below 2 Hz, spending them on neighbours whose fits ended clamped
+   * into the ranges; with this penalty (and clamped screens no longer refined, SearchRun) its
+   * analyses to first successes fell from 7,560 to 4,119 (docs/bench-generate.md, 7 Dec 2026).
    */
   static double reachPenalty(RangeReach reach, double logF, SpecTarget t) {
     if (reach == null || Double.isNaN(logF)) {

@@ -202,10 +202,10 @@ final class SearchRun {
    * iterations, not a full fit; both fits are charged); a mask run fits to the mask as always. A
    * screen whose values had to be clamped into the ranges is not refined: the full fit, unbounded
    * like the screen, went back out of range — on the out-of-template suite 1 of 46 such refines met
-   * (4,017 analyses, VAE and random arms, 7 Dec 2026), against 34 of 41 after an in-range screen. A
-   * topology evaluated before returns its result at no cost, refined or not. Every search arm (VAE,
-   * random, evolutionary) evaluates its proposals this way, so they are compared with one fitting
-   * protocol.
+   * (4,017 analyses; the VAE arm on seeds 1 and 2, random search on seed 2, 7 Dec 2026), against 34
+   * of 41 after an in-range screen (docs/bench-generate.md). A topology evaluated before returns
+   * its result at no cost, refined or not. Every search arm (VAE, random, evolutionary) evaluates
+   * its proposals this way, so they are compared with one fitting protocol.
    */
   Generation.Ranked evaluateScreened(Proposal p) {
     if (goal != null || evaluated.containsKey(p.topology())) {
