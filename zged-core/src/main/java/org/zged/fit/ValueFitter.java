@@ -28,16 +28,26 @@ import org.zged.circuit.ElementKind;
 public final class ValueFitter {
   private static final double JACOBIAN_STEP = 1e-6;
 
+  /**
+   * Abandoning ({@link Builder#optAbandonBeyond}) is decided from the second step on: a first step
+   * may overshoot out of the ranges and the second bring it back (a start of the random arm on the
+   * out-of-template suite's seed 3 had 25.8 H after its first step, was in range after the second
+   * and met the target after four).
+   */
+  private static final int ABANDON_FROM_STEP = 2;
+
   private final double tolerance;
   private final double regularization;
   private final int maxIterations;
   private final double giveUpBeyond;
+  private final double abandonBeyond;
 
   private ValueFitter(Builder b) {
     this.tolerance = b.tolerance;
     this.regularization = b.regularization;
     this.maxIterations = b.maxIterations;
     this.giveUpBeyond = b.giveUpBeyond;
+    this.abandonBeyond = b.abandonBeyond;
   }
 
   public static Builder builder() {
@@ -79,7 +89,9 @@ public final class ValueFitter {
             && !target.isPoleZero()
             && PracticalRanges.impedanceSpan(c) > giveUpBeyond;
     if (!beyond && maxAbs(objective.residuals(ev)) > tolerance) {
-      c = levenbergMarquardt(c, fixed, objective, count);
+      c =
+          levenbergMarquardt(
+              c, fixed, objective, count, allFree && frequencyScalable && !target.isPoleZero());
       if (frequencyScalable) {
         c = PracticalRanges.scaleFrequency(c, objective.frequencyCorrection(count.analyse(c)));
       }
@@ -129,7 +141,7 @@ public final class ValueFitter {
   }
 
   private Circuit levenbergMarquardt(
-      Circuit c, boolean[] fixed, Objective objective, Counter count) {
+      Circuit c, boolean[] fixed, Objective objective, Counter count, boolean mayAbandon) {
     int[] free = freeIndices(fixed);
     double[] base = c.values();
     double[] x0 = new double[free.length];
@@ -138,17 +150,20 @@ public final class ValueFitter {
     }
     int m = objective.size();
     Best best = new Best(x0.clone(), Double.POSITIVE_INFINITY);
+    best.lastBeyond = PracticalRanges.impedanceSpan(c);
     java.util.function.Function<double[], double[]> residuals =
         x -> {
           double[] v = base.clone();
           for (int i = 0; i < free.length; i++) {
             v[free[i]] = Math.exp(x[i]);
           }
-          double[] spec = objective.residuals(count.analyse(c.withValues(v)));
+          SpecEvaluator ev = count.analyse(c.withValues(v));
+          double[] spec = objective.residuals(ev);
           double norm = maxAbs(spec);
           if (norm < best.norm) {
             best.norm = norm;
             best.x = x.clone();
+            best.frequencyCorrection = objective.frequencyCorrection(ev);
           }
           double[] r = new double[m + x.length];
           System.arraycopy(spec, 0, r, 0, m);
@@ -177,7 +192,10 @@ public final class ValueFitter {
                   RealVector value = new ArrayRealVector(r0, false);
                   return new Pair<>(value, new Array2DRowRealMatrix(jac, false));
                 })
-            .checker((iteration, previous, current) -> best.norm <= tolerance)
+            .checker(
+                (iteration, previous, current) ->
+                    best.norm <= tolerance
+                        || (mayAbandon && leavingTheRanges(iteration, c, base, free, best)))
             .maxIterations(maxIterations)
             .maxEvaluations(maxIterations * 4)
             .build();
@@ -191,6 +209,37 @@ public final class ValueFitter {
       v[free[i]] = Math.exp(best.x[i]);
     }
     return c.withValues(v);
+  }
+
+  /**
+   * Whether the steps are leaving the ranges: from step {@link #ABANDON_FROM_STEP} on, the best
+   * point after this step lies more than the abandon threshold beyond them ({@link
+   * #beyondAfterStep}) and no nearer than after the step before. A start out of range that the
+   * steps bring back is not abandoned.
+   */
+  private boolean leavingTheRanges(int step, Circuit c, double[] base, int[] free, Best best) {
+    double b = beyondAfterStep(c, base, free, best);
+    boolean leaving = step >= ABANDON_FROM_STEP && b > abandonBeyond && b >= best.lastBeyond;
+    best.lastBeyond = b;
+    return leaving;
+  }
+
+  /**
+   * How far the best point so far lies beyond the ranges once moved onto the target's frequency and
+   * impedance-scaled as well as it can be (decades; ≤ 0 in reach). Costs no analysis: the best
+   * point's frequency correction was read off its analysis.
+   */
+  private static double beyondAfterStep(Circuit c, double[] base, int[] free, Best best) {
+    double[] v = base.clone();
+    for (int i = 0; i < free.length; i++) {
+      v[free[i]] = Math.exp(best.x[i]);
+    }
+    double k = best.frequencyCorrection;
+    Circuit moved = c.withValues(v);
+    if (Double.isFinite(k) && k > 0) {
+      moved = PracticalRanges.scaleFrequency(moved, k);
+    }
+    return PracticalRanges.impedanceSpan(moved);
   }
 
   private static double chamfer(SpecTarget target, SpecEvaluator ev) {
@@ -246,6 +295,8 @@ public final class ValueFitter {
   private static final class Best {
     double[] x;
     double norm;
+    double frequencyCorrection = 1;
+    double lastBeyond; // decades beyond the ranges at the last check (the start, at first)
 
     Best(double[] x, double norm) {
       this.x = x;
@@ -268,6 +319,7 @@ public final class ValueFitter {
     private double regularization = 1e-3;
     private int maxIterations = 60;
     private double giveUpBeyond = Double.POSITIVE_INFINITY;
+    private double abandonBeyond = Double.POSITIVE_INFINITY;
 
     /** Stop when every targeted spec is within this log ratio (≈ relative error). */
     public Builder optTolerance(double tolerance) {
@@ -295,6 +347,18 @@ public final class ValueFitter {
      */
     public Builder optGiveUpBeyond(double decades) {
       this.giveUpBeyond = decades;
+      return this;
+    }
+
+    /**
+     * Stops the Levenberg–Marquardt steps once the best point after a step, moved onto the target's
+     * frequency, lies more than {@code decades} beyond what impedance scaling brings into the
+     * practical ranges and no nearer to them than before the step: the result (centred, clamped,
+     * verified) misses honestly at the cost of the steps taken. Applies to response targets with
+     * every value free; default: never.
+     */
+    public Builder optAbandonBeyond(double decades) {
+      this.abandonBeyond = decades;
       return this;
     }
 

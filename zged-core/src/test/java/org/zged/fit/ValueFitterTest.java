@@ -141,6 +141,37 @@ class ValueFitterTest {
     assertTrue(giving.fit(rlcLowpass(), out, fixed).evaluations() > 3);
   }
 
+  @Test
+  void abandoningStopsTheStepsOnlyOnceTheBestPointIsOutOfReach() {
+    ValueFitter plain = ValueFitter.builder().optMaxIterations(4).build();
+    ValueFitter abandoning = ValueFitter.builder().optMaxIterations(4).optAbandonBeyond(0).build();
+    // R–L–C low-pass: ω0 = 1/√(LC) whatever R, so with L ≤ 10 H and C ≤ 1 mF nothing resonates
+    // below 1.59 Hz. At 1.2 Hz the start is a quarter of a decade (in L·C) beyond the ranges —
+    // too near for the give-up before the steps — and no step can bring it back.
+    SpecTarget out = SpecTarget.builder().optType("lowpass").optFc(1.2).optQ(2.0).build();
+    FitResult p = plain.fit(rlcLowpass(), out);
+    FitResult a = abandoning.fit(rlcLowpass(), out);
+    assertTrue(a.evaluations() < p.evaluations(), a.evaluations() + " vs " + p.evaluations());
+    assertTrue(!p.inRange() && !a.inRange(), "both clamped into the ranges");
+    assertTrue(!meetsWithinOnePercent(a) && !meetsWithinOnePercent(p));
+    assertTrue(!meetsWithinOnePercent(ValueFitter.defaults().fit(rlcLowpass(), out)));
+    // What it reports is what its circuit does.
+    FilterSpecs s = CircuitAnalyzer.specs(a.circuit());
+    assertEquals(SpecErrors.of(out, s).worst(), a.score(), 1e-12);
+    assertTrue(a.circuit().values()[2] <= PracticalRanges.max(org.zged.circuit.ElementKind.C));
+    // Within reach (10 kHz), the same fit: same values, same analyses.
+    SpecTarget in = SpecTarget.builder().optType("lowpass").optFc(1e4).optQ(2.0).build();
+    FitResult pi = plain.fit(rlcLowpass(), in);
+    FitResult ai = abandoning.fit(rlcLowpass(), in);
+    assertEquals(pi.evaluations(), ai.evaluations());
+    assertTrue(java.util.Arrays.equals(pi.circuit().values(), ai.circuit().values()));
+    // Never for a fit with fixed values (no frequency scaling is made).
+    boolean[] fixed = {true, false, false};
+    assertEquals(
+        plain.fit(rlcLowpass(), out, fixed).evaluations(),
+        abandoning.fit(rlcLowpass(), out, fixed).evaluations());
+  }
+
   private static boolean meetsWithinOnePercent(FitResult f) {
     return f.analysed() && f.inRange() && f.errors() != null && f.errors().within(0.01);
   }

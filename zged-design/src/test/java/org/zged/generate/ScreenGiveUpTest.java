@@ -13,8 +13,9 @@ import org.zged.fit.ValueFitter;
 
 /**
  * The screen's give-up (a start more than {@link SearchRun#GIVE_UP_BEYOND_DECADES} beyond the
- * ranges once on the target's frequency) against the fits it replaces, on the starts real search
- * arms proposed for targets not used to choose it (the out-of-template suite's seed 3, and two
+ * ranges once on the target's frequency) and its abandoning of steps that left the ranges ({@link
+ * SearchRun#ABANDON_BEYOND_DECADES}) against the fits they replace, on the starts real search arms
+ * proposed for targets not used to choose it (the out-of-template suite's seed 3, and two
  * low-frequency targets at the edge of the ranges): wherever the screen without it met the target
  * or came close enough to be fitted in full (in range and within {@link SearchRun#REFINE_BELOW}),
  * or the full fit from the same start met the target, the screen must not have given up.
@@ -24,6 +25,7 @@ class ScreenGiveUpTest extends ShippedModelTest {
   static final SpecTarget LOW_FREQUENCY_HIGH_Q =
       SpecTarget.builder().optType("highpass").optFc(1.0133).optQ(19.07).optGain(0.999997).build();
 
+  /** The screen without its give-up and without abandoning. */
   static final ValueFitter WITHOUT = ValueFitter.builder().optMaxIterations(4).build();
 
   @Test
@@ -37,6 +39,7 @@ class ScreenGiveUpTest extends ShippedModelTest {
     targets.add(LOW_FREQUENCY_HIGH_Q);
     int close = 0;
     int gaveUp = 0;
+    int abandoned = 0;
     int starts = 0;
     for (SpecTarget t : targets) {
       for (SpecGenerator.Arm arm : List.of(SpecGenerator.Arm.VAE, SpecGenerator.Arm.RANDOM)) {
@@ -52,6 +55,11 @@ class ScreenGiveUpTest extends ShippedModelTest {
           FitResult without = WITHOUT.fit(f.circuit(), t);
           boolean gave = with.evaluations() == 3 && without.evaluations() > 3;
           gaveUp += gave ? 1 : 0;
+          boolean left = with.evaluations() > 3 && with.evaluations() < without.evaluations();
+          if (left) {
+            abandoned++;
+            assertTrue(!with.inRange(), "an abandoned screen is clamped: " + f);
+          }
           // Close = what the run would refine: within REFINE_BELOW with every value in range.
           if (SpecGenerator.meets(without)
               || (without.inRange() && without.score() < SearchRun.REFINE_BELOW)) {
@@ -72,6 +80,7 @@ class ScreenGiveUpTest extends ShippedModelTest {
     // both sides exercised
     assertTrue(close >= 10, close + " close screens of " + starts);
     assertTrue(gaveUp >= 5, gaveUp + " screens given up of " + starts);
+    assertTrue(abandoned >= 5, abandoned + " screens abandoned of " + starts);
   }
 
   @Test
