@@ -54,6 +54,23 @@ public final class ValueFitter {
     return new Builder();
   }
 
+  /** The stopping tolerance: every targeted spec within this log ratio (≈ relative error). */
+  public double tolerance() {
+    return tolerance;
+  }
+
+  /** This fitter with another stopping tolerance; every other setting kept. */
+  public ValueFitter withTolerance(double tolerance) {
+    Builder b =
+        builder()
+            .optTolerance(tolerance)
+            .optRegularization(regularization)
+            .optMaxIterations(maxIterations)
+            .optGiveUpBeyond(giveUpBeyond)
+            .optAbandonBeyond(abandonBeyond);
+    return b.build();
+  }
+
   /** Tolerance 1e-7 (log ratio), regularisation 1e-3, at most 60 iterations. */
   public static ValueFitter defaults() {
     return builder().build();

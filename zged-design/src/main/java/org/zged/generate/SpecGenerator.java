@@ -193,7 +193,8 @@ public final class SpecGenerator {
 
   /**
    * {@link #run(SpecTarget, Constraints, int, long, int, Arm)} that hands the finished {@link
-   * SearchRun} to {@code inspect} (tests and the benchmark read its fits); null: nobody.
+   * SearchRun} (its answers polished) to {@code inspect} (tests and the benchmark read its fits);
+   * null: nobody.
    */
   Generation run(
       SpecTarget target,
@@ -243,12 +244,16 @@ public final class SpecGenerator {
         }
       }
     }
+    List<Generation.Ranked> results = new ArrayList<>(run.results());
+    results.sort(goal == null ? RANKING : MASK_RANKING);
+    List<Generation.Ranked> best =
+        new ArrayList<>(results.subList(0, Math.min(count, results.size())));
+    best.replaceAll(run::polish); // the search stopped at SearchRun.SEARCH_TOLERANCE
+    best.sort(goal == null ? RANKING : MASK_RANKING);
+    best = List.copyOf(best);
     if (inspect != null) {
       inspect.accept(run);
     }
-    List<Generation.Ranked> results = new ArrayList<>(run.results());
-    results.sort(goal == null ? RANKING : MASK_RANKING);
-    List<Generation.Ranked> best = List.copyOf(results.subList(0, Math.min(count, results.size())));
     String diagnosis =
         goal != null
             ? MaskDiagnosis.of(goal, constraints, best.isEmpty() ? null : best.get(0), b.used())

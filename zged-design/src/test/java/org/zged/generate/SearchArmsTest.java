@@ -161,6 +161,7 @@ class SearchArmsTest extends ShippedModelTest {
         int sum = 0;
         java.util.Set<String> fresh = new java.util.HashSet<>();
         java.util.Set<String> refined = new java.util.HashSet<>();
+        java.util.Set<String> polished = new java.util.HashSet<>();
         for (SearchRun.Fit f : fits) {
           assertTrue(f.analyses() > 0, arm + " " + f);
           sum += f.analyses();
@@ -168,6 +169,9 @@ class SearchArmsTest extends ShippedModelTest {
           if (f.kind().equals("refine")) {
             assertTrue(fresh.contains(f.topology()), arm + " refined an unscreened " + f);
             assertTrue(refined.add(f.topology()), arm + " refined twice: " + f);
+          } else if (f.kind().equals("polish")) {
+            assertTrue(fresh.contains(f.topology()), arm + " polished an unfitted " + f);
+            assertTrue(polished.add(f.topology()), arm + " polished twice: " + f);
           } else {
             assertTrue(fresh.add(f.topology()), arm + " fitted afresh twice: " + f.topology());
           }
