@@ -51,6 +51,11 @@ public final class RangeReach {
     return r;
   }
 
+  /** Whether the circuit has an element of this kind. */
+  public boolean has(ElementKind kind) {
+    return minLog[kind.ordinal()] <= maxLog[kind.ordinal()];
+  }
+
   /**
    * The decades the values lie beyond the ranges after every frequency of the response is moved by
    * {@code shiftDecades} (×10^shift) and the impedance scaled as well as it can be: ≤ 0 when some

@@ -68,4 +68,40 @@ class NeighbourReachTest {
         0.01);
     assertEquals("two-l", NeighbourSearch.nearest(ref, low, 1, 0).get(0).entry().id());
   }
+
+  /** A second-order RC high-pass (C–R–C–R ladder) with real poles only. */
+  private static final Circuit RC_LADDER =
+      Circuit.builder()
+          .c("C1", "vin", "n1", 1e-6)
+          .r("R1", "n1", "0", 1e3)
+          .c("C2", "n1", "vout", 1e-6)
+          .r("R2", "vout", "0", 1e4)
+          .build();
+
+  @Test
+  void aTargetWithRealPolesPrefersADecodeOfOneReactiveKind() {
+    // The RLC decode is a tenth of a decade nearer in Q and has one part fewer; at Q 0.2 (two real
+    // poles) the decode with capacitors only comes first, at Q 0.7 (a complex pair) the RLC one.
+    ReferenceSet ref =
+        new ReferenceSet(
+            List.of(
+                entry("rlc", ONE_LC, Math.log10(0.2)),
+                entry("rc", RC_LADDER, Math.log10(0.2) + 0.1)));
+    SpecTarget real = SpecTarget.builder().optType("highpass").optFc(159.15).optQ(0.2).build();
+    assertEquals("rc", NeighbourSearch.nearest(ref, real, 1, 0).get(0).entry().id());
+    ReferenceSet complex =
+        new ReferenceSet(
+            List.of(
+                entry("rlc", ONE_LC, Math.log10(0.7)),
+                entry("rc", RC_LADDER, Math.log10(0.7) + 0.1)));
+    SpecTarget pair = SpecTarget.builder().optType("highpass").optFc(159.15).optQ(0.7).build();
+    assertEquals("rlc", NeighbourSearch.nearest(complex, pair, 1, 0).get(0).entry().id());
+    // No Q asked: no penalty.
+    SpecTarget any = SpecTarget.builder().optType("highpass").optFc(159.15).build();
+    assertEquals(0, NeighbourSearch.realPolePenalty(RangeReach.of(ONE_LC), any));
+    assertEquals(0, NeighbourSearch.realPolePenalty(RangeReach.of(RC_LADDER), real));
+    assertEquals(
+        NeighbourSearch.REAL_POLE_WEIGHT,
+        NeighbourSearch.realPolePenalty(RangeReach.of(ONE_LC), real));
+  }
 }
