@@ -243,7 +243,7 @@ final class SearchRun {
    * no nearer to them than before the step ({@link ValueFitter.Builder#optAbandonBeyond}): such a
    * screen would end clamped and not be refined, so its remaining steps were paid for nothing. On
    * the out-of-template suite (budget 2000, 8 Dec 2026; docs/bench-generate.md) the VAE arm's
-   * analyses to first successes fell from 4,424 to 3,737 (seed 1) and 4,119 to 3,859 (seed 2) at
+   * analyses to first successes fell from 4,424 to 3,777 (seed 1) and 4,119 to 3,873 (seed 2) at
    * 100 % met, and random search's success on seed 1 rose from 89.8 % to 95.9 %. Checking from the
    * first step saved more (3,190 and 3,494) but abandoned a screen that would have met
    * (ScreenGiveUpTest).
