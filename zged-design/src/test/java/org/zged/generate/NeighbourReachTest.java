@@ -82,20 +82,10 @@ class NeighbourReachTest {
   void aTargetWithRealPolesPrefersADecodeOfOneReactiveKind() {
     // The RLC decode is a tenth of a decade nearer in Q and has one part fewer; at Q 0.2 (two real
     // poles) the decode with capacitors only comes first, at Q 0.7 (a complex pair) the RLC one.
-    ReferenceSet ref =
-        new ReferenceSet(
-            List.of(
-                entry("rlc", ONE_LC, Math.log10(0.2)),
-                entry("rc", RC_LADDER, Math.log10(0.2) + 0.1)));
     SpecTarget real = SpecTarget.builder().optType("highpass").optFc(159.15).optQ(0.2).build();
-    assertEquals("rc", NeighbourSearch.nearest(ref, real, 1, 0).get(0).entry().id());
-    ReferenceSet complex =
-        new ReferenceSet(
-            List.of(
-                entry("rlc", ONE_LC, Math.log10(0.7)),
-                entry("rc", RC_LADDER, Math.log10(0.7) + 0.1)));
+    assertEquals("rc", nearestOfRlcAndRc(real));
     SpecTarget pair = SpecTarget.builder().optType("highpass").optFc(159.15).optQ(0.7).build();
-    assertEquals("rlc", NeighbourSearch.nearest(complex, pair, 1, 0).get(0).entry().id());
+    assertEquals("rlc", nearestOfRlcAndRc(pair));
     // No Q asked: no penalty.
     SpecTarget any = SpecTarget.builder().optType("highpass").optFc(159.15).build();
     assertEquals(0, NeighbourSearch.realPolePenalty(RangeReach.of(ONE_LC), any));
@@ -103,5 +93,13 @@ class NeighbourReachTest {
     assertEquals(
         NeighbourSearch.REAL_POLE_WEIGHT,
         NeighbourSearch.realPolePenalty(RangeReach.of(ONE_LC), real));
+  }
+
+  /** The nearer of the RLC decode at the target's Q and the RC ladder a tenth of a decade off. */
+  private static String nearestOfRlcAndRc(SpecTarget t) {
+    double logQ = Math.log10(t.q());
+    ReferenceSet ref =
+        new ReferenceSet(List.of(entry("rlc", ONE_LC, logQ), entry("rc", RC_LADDER, logQ + 0.1)));
+    return NeighbourSearch.nearest(ref, t, 1, 0).get(0).entry().id();
   }
 }
