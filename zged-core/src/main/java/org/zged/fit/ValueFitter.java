@@ -108,7 +108,15 @@ public final class ValueFitter {
     if (!beyond && maxAbs(objective.residuals(ev)) > tolerance) {
       c =
           levenbergMarquardt(
-              c, fixed, objective, count, allFree && frequencyScalable && !target.isPoleZero());
+              c,
+              fixed,
+              objective,
+              count,
+              // a fitter that never abandons skips the per-step range check
+              Double.isFinite(abandonBeyond)
+                  && allFree
+                  && frequencyScalable
+                  && !target.isPoleZero());
       if (frequencyScalable) {
         c = PracticalRanges.scaleFrequency(c, objective.frequencyCorrection(count.analyse(c)));
       }
